@@ -1,0 +1,55 @@
+// Small process helpers shared by the root commands (test, start, bench, build).
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root: string = process.env.CHRONOS_ROOT ?? join(import.meta.dirname, '..', '..');
+
+/** Runs a command with inherited stdio; resolves with its exit code (never rejects). */
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? root, env: options.env ?? process.env, stdio: 'inherit' });
+    child.on('error', (error) => {
+      process.stderr.write(`cannot run ${command}: ${error.message}\n`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Runs a command and returns its stdout, or undefined when it fails or does not exist. */
+export function capture(command: string, args: string[]): string | undefined {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+export interface WorkspacePackage {
+  name: string;
+  dir: string;
+  scripts: Record<string, string>;
+}
+
+/** Workspace members in a stable order: packages first (dependency order), then server, examples, stories. */
+export function workspacePackages(): WorkspacePackage[] {
+  const order = ['packages/core', 'packages/tiles', 'packages/widgets', 'packages/react', 'server'];
+  const dirs = [...order];
+  for (const group of ['packages', 'examples']) {
+    const groupDir = join(root, group);
+    if (!existsSync(groupDir)) continue;
+    for (const name of readdirSync(groupDir).sort()) {
+      const dir = `${group}/${name}`;
+      if (!dirs.includes(dir)) dirs.push(dir);
+    }
+  }
+  dirs.push('stories');
+  return dirs
+    .filter((dir) => existsSync(join(root, dir, 'package.json')))
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+      return { name: manifest.name, dir, scripts: manifest.scripts ?? {} };
+    });
+}

@@ -1,0 +1,37 @@
+// `npm start`: builds what is missing (widgets CDN bundle, tile archives), then runs the server on its
+// embedded defaults (PGlite, in-process cache, local tiles) at http://127.0.0.1:8787 (PORT to change).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, run, workspacePackages } from './lib/run.ts';
+
+/** Newest modification time under a directory (sources), or 0 when it does not exist. */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let latest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+// A package's `build` output is stale when any source file is newer than its dist/ stamp.
+for (const pkg of workspacePackages()) {
+  if (!pkg.scripts.build || !pkg.dir.startsWith('packages/')) continue;
+  const stamp = join(root, pkg.dir, 'dist', '.build-stamp');
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  if (built >= newest(join(root, pkg.dir, 'src'))) continue;
+  process.stdout.write(`▸ building ${pkg.name}\n`);
+  const code = await run('pnpm', ['run', 'build'], { cwd: join(root, pkg.dir) });
+  if (code !== 0) process.exit(code);
+}
+
+const server = spawn(process.execPath, [join(root, 'server/src/cli.ts'), 'serve', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
