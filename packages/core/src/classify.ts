@@ -44,7 +44,7 @@ export type MaybeValue = number | null | undefined;
 /** Finite numbers from `values`, sorted ascending; `null`, `undefined` and `NaN` are no data. */
 function finiteSorted(values: Iterable<MaybeValue>): number[] {
   const out: number[] = [];
-  for (const value of values) if (typeof value === 'number' && Number.isFinite(value)) out.push(value);
+  for (const value of values) if (isValue(value)) out.push(value);
   return out.sort((a, b) => a - b);
 }
 
@@ -55,24 +55,18 @@ function distinctSorted(sorted: readonly number[]): number[] {
 }
 
 /**
- * "Nice" breaks: d3's round tick values (1, 2 or 5 × 10ⁿ steps) over the niced extent, choosing the tick
- * count whose number of classes is closest to the requested one (round numbers come first, so the class
- * count can differ by one from what was asked).
+ * "Nice" breaks: d3's round tick values (1, 2 or 5 × 10ⁿ steps) over the niced extent. Round steps rarely
+ * give exactly the requested number of classes, so this takes the most classes that do not exceed it
+ * (never more: the colour scheme was chosen for that many).
  */
 function niceBreaks(lo: number, hi: number, classes: number): number[] {
   if (!(hi > lo)) return [];
   let best: number[] = [];
-  let bestDistance = Number.POSITIVE_INFINITY;
   for (let count = 1; count <= classes * 4; count++) {
     const [start, stop] = nice(lo, hi, count);
     const inner = ticks(start, stop, count).slice(1, -1);
-    const distance = Math.abs(inner.length + 1 - classes);
-    // Prefer the exact count, then the closest, then fewer classes (the coarser, rounder steps).
-    if (distance < bestDistance || (distance === bestDistance && inner.length < best.length)) {
-      best = inner;
-      bestDistance = distance;
-    }
-    if (distance === 0) break;
+    if (inner.length + 1 <= classes && inner.length > best.length) best = inner;
+    if (best.length + 1 === classes) break;
   }
   return best;
 }

@@ -51,8 +51,8 @@ export interface ColorScheme {
 }
 
 /** Fill for regions without a value (drawn with a hatch pattern by the elements), light and dark themes. */
-export const NO_DATA_COLOR = '#d9d9d9';
-export const NO_DATA_COLOR_DARK = '#4d4d4d';
+export const NO_DATA_COLOR = '#d4d4d4';
+export const NO_DATA_COLOR_DARK = '#4a4a4a';
 
 /** The most classes any scheme here offers; ColorBrewer's sequential sets stop at 9, diverging at 11. */
 export const MAX_SCHEME_CLASSES = 11;
