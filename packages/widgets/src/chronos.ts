@@ -1,0 +1,5 @@
+// @chronos/widgets (and the CDN bundle chronos.js): registers every Chronos element and exports the
+// classes, events and types.
+import './components/choropleth/chronos-choropleth.ts';
+
+export * from './index.ts';

@@ -1,0 +1,296 @@
+// Shadow-root styles of <chronos-choropleth>. Every colour and size a page may want to change is a
+// --chronos-* custom property declared on :host; the dark theme only swaps those properties.
+import { css } from 'lit';
+
+export const choroplethStyles = css`
+  :host {
+    --chronos-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --chronos-font-size: 14px;
+    --chronos-height: 440px;
+    --chronos-radius: 6px;
+    --chronos-background: #ffffff;
+    --chronos-text-color: #1f2328;
+    --chronos-muted-color: #59636e;
+    --chronos-border-color: #d0d7de;
+    --chronos-accent-color: #0969da;
+    --chronos-map-background: #eef2f5;
+    --chronos-region-outline-color: #ffffff;
+    --chronos-region-hover-color: #1f2328;
+    --chronos-region-selected-color: #000000;
+    --chronos-no-data-color: #d9d9d9;
+    --chronos-no-data-stripe-color: #a3a3a3;
+    --chronos-tooltip-background: rgba(255, 255, 255, 0.97);
+    --chronos-tooltip-color: #1f2328;
+    --chronos-skeleton-color: #e6eaef;
+    --chronos-error-color: #b42318;
+
+    display: block;
+    position: relative;
+    font-family: var(--chronos-font-family);
+    font-size: var(--chronos-font-size);
+    color: var(--chronos-text-color);
+    background: var(--chronos-background);
+    border: 1px solid var(--chronos-border-color);
+    border-radius: var(--chronos-radius);
+    overflow: hidden;
+    contain: layout;
+  }
+
+  :host([theme='dark']) {
+    --chronos-background: #15191e;
+    --chronos-text-color: #e6edf3;
+    --chronos-muted-color: #9198a1;
+    --chronos-border-color: #30363d;
+    --chronos-accent-color: #4493f8;
+    --chronos-map-background: #0d1117;
+    --chronos-region-outline-color: #15191e;
+    --chronos-region-hover-color: #ffffff;
+    --chronos-region-selected-color: #ffd33d;
+    --chronos-no-data-color: #4d4d4d;
+    --chronos-no-data-stripe-color: #737373;
+    --chronos-tooltip-background: rgba(22, 27, 34, 0.97);
+    --chronos-tooltip-color: #e6edf3;
+    --chronos-skeleton-color: #21262d;
+    --chronos-error-color: #ff7b72;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --chronos-background: #15191e;
+      --chronos-text-color: #e6edf3;
+      --chronos-muted-color: #9198a1;
+      --chronos-border-color: #30363d;
+      --chronos-accent-color: #4493f8;
+      --chronos-map-background: #0d1117;
+      --chronos-region-outline-color: #15191e;
+      --chronos-region-hover-color: #ffffff;
+      --chronos-region-selected-color: #ffd33d;
+      --chronos-no-data-color: #4d4d4d;
+      --chronos-no-data-stripe-color: #737373;
+      --chronos-tooltip-background: rgba(22, 27, 34, 0.97);
+      --chronos-tooltip-color: #e6edf3;
+      --chronos-skeleton-color: #21262d;
+      --chronos-error-color: #ff7b72;
+    }
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .stage {
+    position: relative;
+    height: var(--chronos-height);
+  }
+
+  .map {
+    position: absolute;
+    inset: 0;
+    background: var(--chronos-map-background);
+  }
+
+  .overlay {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75em;
+    padding: 1.5em;
+    text-align: center;
+    z-index: 3;
+  }
+
+  .skeleton {
+    background: var(--chronos-skeleton-color);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+
+  .error {
+    background: var(--chronos-background);
+  }
+
+  .error-message {
+    color: var(--chronos-error-color);
+    max-width: 42em;
+  }
+
+  button {
+    font: inherit;
+    color: var(--chronos-background);
+    background: var(--chronos-accent-color);
+    border: 0;
+    border-radius: var(--chronos-radius);
+    padding: 0.4em 1em;
+    cursor: pointer;
+  }
+
+  button:focus-visible {
+    outline: 2px solid var(--chronos-accent-color);
+    outline-offset: 2px;
+  }
+
+  .empty {
+    pointer-events: none;
+    justify-content: flex-start;
+  }
+
+  .empty p,
+  .notice {
+    margin: 0;
+    background: var(--chronos-tooltip-background);
+    color: var(--chronos-text-color);
+    border: 1px solid var(--chronos-border-color);
+    border-radius: var(--chronos-radius);
+    padding: 0.4em 0.8em;
+  }
+
+  .notices {
+    position: absolute;
+    top: 8px;
+    left: 8px;
+    right: 8px;
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    z-index: 2;
+    pointer-events: none;
+  }
+
+  .notice {
+    font-size: 0.9em;
+    border-left: 3px solid var(--chronos-error-color);
+  }
+
+  .legend {
+    position: absolute;
+    z-index: 2;
+    margin: 8px;
+    padding: 0.5em 0.7em;
+    background: var(--chronos-tooltip-background);
+    border: 1px solid var(--chronos-border-color);
+    border-radius: var(--chronos-radius);
+    font-size: 0.85em;
+    line-height: 1.35;
+    max-width: calc(100% - 16px);
+  }
+
+  .legend[data-position='bottom-left'] {
+    bottom: 24px;
+    left: 0;
+  }
+  .legend[data-position='bottom-right'] {
+    bottom: 24px;
+    right: 0;
+  }
+  .legend[data-position='top-left'] {
+    top: 0;
+    left: 0;
+  }
+  .legend[data-position='top-right'] {
+    top: 0;
+    right: 0;
+  }
+
+  .legend-title {
+    font-weight: 600;
+    margin: 0 0 0.3em;
+  }
+
+  .legend ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .legend li {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+
+  .swatch {
+    display: inline-block;
+    width: 1.1em;
+    height: 0.9em;
+    border-radius: 2px;
+    flex: none;
+  }
+
+  .swatch.no-data {
+    background-color: var(--chronos-no-data-color);
+    background-image: repeating-linear-gradient(
+      135deg,
+      var(--chronos-no-data-stripe-color) 0 1.5px,
+      transparent 1.5px 5.5px
+    );
+  }
+
+  .tooltip {
+    position: absolute;
+    z-index: 4;
+    pointer-events: none;
+    background: var(--chronos-tooltip-background);
+    color: var(--chronos-tooltip-color);
+    border: 1px solid var(--chronos-border-color);
+    border-radius: var(--chronos-radius);
+    padding: 0.45em 0.7em;
+    font-size: 0.9em;
+    line-height: 1.4;
+    box-shadow: 0 2px 8px rgba(0, 0, 0, 0.15);
+    white-space: nowrap;
+    transform: translate(12px, 12px);
+  }
+
+  .tooltip strong {
+    display: block;
+  }
+
+  .tooltip .value {
+    font-size: 1.15em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .flag {
+    display: inline-block;
+    margin-left: 0.4em;
+    padding: 0 0.35em;
+    border-radius: 3px;
+    font-size: 0.8em;
+    border: 1px solid currentColor;
+    color: var(--chronos-muted-color);
+  }
+
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    justify-content: space-between;
+    padding: 0.45em 0.8em;
+    font-size: 0.8em;
+    color: var(--chronos-muted-color);
+    border-top: 1px solid var(--chronos-border-color);
+  }
+
+  .footer a {
+    color: inherit;
+  }
+
+  table {
+    border-collapse: collapse;
+  }
+`;

@@ -1,0 +1,775 @@
+// <chronos-choropleth>: US states and Canadian provinces coloured by a metric from the Chronos API
+// (or by values the page supplies). Geometry is loaded once per page and drawn once per map; values
+// arrive separately and are applied through MapLibre feature-state, so metric and time switches
+// re-fetch a few kilobytes and never re-upload geometry. Nothing here throws into the page: failures
+// become the error state and a `chronos-error` event.
+import {
+  ChronosApiError,
+  ChronosClient,
+  classify,
+  classIndex,
+  classRanges,
+  colorsFor,
+  formatPeriod,
+  formatValue as formatMetricValue,
+  noDataLabel,
+  stableValues,
+  type Breaks,
+  type ChoroplethData,
+  type FeatureCollection,
+  type MetricInfo,
+  type RegionValue,
+} from '@chronos/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import type { MapOptions } from 'maplibre-gl';
+import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
+import { ChronosLoadEvent } from '../../events/load.ts';
+import { ChronosRegionClickEvent } from '../../events/region-click.ts';
+import type { RegionEventDetail } from '../../events/region-detail.ts';
+import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
+import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
+import { type BBox, bboxOf } from '../../internal/bounds.ts';
+import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
+import { loadRuntime, MapController, type MapTheme, type RegionSource } from '../../internal/map-controller.ts';
+import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
+import { choroplethStyles } from './choropleth.styles.ts';
+
+/** Values a page supplies itself: an API-shaped body, or a plain `{ "US-KS": 3.1, ... }` map. */
+export type ChoroplethDataInput = ChoroplethData | Record<string, number | null>;
+
+/** Formats a value for the tooltip, legend and table instead of the metric's own format. */
+export type ValueFormatter = (value: number | null, region: RegionValue | undefined) => string;
+
+type Status = 'loading' | 'ready' | 'empty' | 'error';
+
+interface RegionGeometry {
+  source: RegionSource;
+  bbox: BBox | undefined;
+  /** Code → display name, when the geometry carries names. */
+  names: Map<string, string>;
+  features: Map<string, FeatureCollection['features'][number]>;
+}
+
+/** Static boundary files (not the API), shared by every map on the page like the API client's cache. */
+const boundaryFiles = new Map<string, Promise<FeatureCollection>>();
+
+function fetchBoundaryFile(url: string, signal: AbortSignal): Promise<FeatureCollection> {
+  let request = boundaryFiles.get(url);
+  if (!request) {
+    request = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`The boundaries file ${url} answered ${response.status}.`);
+      return (await response.json()) as FeatureCollection;
+    });
+    request.catch(() => boundaryFiles.delete(url));
+    boundaryFiles.set(url, request);
+  }
+  return abortable(request, signal);
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
+/** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
+function defaultApi(): string {
+  const here = import.meta.url;
+  if (/^https?:/.test(here)) return new URL('/', here).href.replace(/\/$/, '');
+  return globalThis.location?.origin ?? '';
+}
+
+const booleanDefaultTrue = {
+  fromAttribute: (value: string | null) => value !== 'false',
+  toAttribute: (value: boolean) => (value ? '' : 'false'),
+};
+
+const EMPTY_METRIC: MetricInfo = { id: '', title: '', units: '', frequency: 'monthly', sources: [] };
+
+function normalizeData(input: ChoroplethDataInput): ChoroplethData {
+  if (Array.isArray((input as ChoroplethData).values)) {
+    const data = input as ChoroplethData;
+    return {
+      ...data,
+      metric: { ...EMPTY_METRIC, ...data.metric },
+      time: data.time ?? '',
+      missing: data.missing ?? [],
+    };
+  }
+  const values = Object.entries(input as Record<string, number | null>).map(([region, value]) => ({
+    region,
+    name: region,
+    value: typeof value === 'number' && Number.isFinite(value) ? value : null,
+  }));
+  return { metric: EMPTY_METRIC, time: '', values, missing: [] };
+}
+
+/**
+ * A choropleth map of US states and Canadian provinces and territories, coloured by a Chronos metric.
+ *
+ * @tag chronos-choropleth
+ * @summary Choropleth map of a metric over US states and Canadian provinces.
+ *
+ * @slot footer - Replaces the footer (source attribution and data vintage).
+ *
+ * @event {ChronosLoadEvent} chronos-load - Regions were painted with data (first paint, then after every metric or time change).
+ * @event {ChronosRegionClickEvent} chronos-region-click - A region was clicked; it is now selected.
+ * @event {ChronosRegionHoverEvent} chronos-region-hover - The pointer entered a region (detail) or left every region (detail null).
+ * @event {ChronosErrorEvent} chronos-error - Something failed or an attribute was invalid; the element shows it too.
+ * @event {ChronosTimeChangeEvent} chronos-time-change - The period shown changed.
+ *
+ * @csspart base - The element's frame.
+ * @csspart map - The map area.
+ * @csspart legend - The legend box.
+ * @csspart legend-title - The legend's title.
+ * @csspart legend-item - One legend entry (one class, or "No data").
+ * @csspart legend-swatch - The colour square of a legend entry.
+ * @csspart tooltip - The hover tooltip.
+ * @csspart footer - The footer with sources and data vintage.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error panel.
+ * @csspart retry-button - The error panel's retry button.
+ * @csspart notice - A message about an invalid attribute.
+ * @csspart empty - The message shown when the period has no data.
+ * @csspart table - The data table (visually hidden; read by screen readers).
+ *
+ * @cssproperty --chronos-height - Height of the map area (default 440px).
+ * @cssproperty --chronos-font-family - Font of the legend, tooltip and footer.
+ * @cssproperty --chronos-font-size - Base font size.
+ * @cssproperty --chronos-radius - Corner radius of the frame, legend and tooltip.
+ * @cssproperty --chronos-background - Background of the frame.
+ * @cssproperty --chronos-text-color - Text colour.
+ * @cssproperty --chronos-muted-color - Secondary text colour (footer, flags).
+ * @cssproperty --chronos-border-color - Border colour.
+ * @cssproperty --chronos-accent-color - Buttons and focus rings.
+ * @cssproperty --chronos-map-background - Map background (water and land outside the regions).
+ * @cssproperty --chronos-region-outline-color - Region borders.
+ * @cssproperty --chronos-region-hover-color - Border of the region under the pointer.
+ * @cssproperty --chronos-region-selected-color - Border of the selected region.
+ * @cssproperty --chronos-no-data-color - Fill of regions without data.
+ * @cssproperty --chronos-no-data-stripe-color - Hatching over regions without data (#rrggbb).
+ * @cssproperty --chronos-tooltip-background - Tooltip and legend background.
+ * @cssproperty --chronos-tooltip-color - Tooltip text colour.
+ * @cssproperty --chronos-skeleton-color - Loading placeholder colour.
+ * @cssproperty --chronos-error-color - Error text and notice accent.
+ */
+export class ChronosChoropleth extends ChronosElement {
+  static override styles = [baseStyles, choroplethStyles];
+
+  /** Base URL of the Chronos API (default: where the script came from, else this page's origin). */
+  @property() api?: string;
+  /** Publishable API key (`pk_…`) sent with every request. */
+  @property({ attribute: 'api-key' }) apiKey?: string;
+  /** Metric id, e.g. `unemployment`. */
+  @property() metric = 'unemployment';
+  /** Region sets, comma-separated: `us-states`, `ca-provinces`. */
+  @property() geo = 'us-states,ca-provinces';
+  /** `latest` or a period `YYYY-MM`. */
+  @property() time = 'latest';
+  /** `quantile`, `equal-interval`, `natural-breaks`, `nice` or `custom` (with `thresholds`). */
+  @property() classification?: string;
+  /** Number of classes, 3 to 9 (default 5). */
+  @property() classes?: number | string;
+  /** Custom class breaks, comma-separated ascending numbers, e.g. `3,5,7`; implies `custom`. */
+  @property() thresholds?: string | number[];
+  /** Colour scheme id (ColorBrewer or Viridis family), e.g. `blues`, `ylorrd`, `viridis`, `rdbu`. */
+  @property() scheme?: string;
+  /** Reverses the scheme (dark to light). */
+  @property({ type: Boolean }) reverse = false;
+  /** Diverging data: breaks symmetric around this value (and a diverging default scheme). */
+  @property() midpoint?: number | string;
+  /** Classify over every period of the metric so colours mean the same thing as time moves. */
+  @property({ type: Boolean, attribute: 'stable-breaks' }) stableBreaks = false;
+  /** Basemap: a Protomaps-schema PMTiles URL, or `none`. Default: `/tiles/basemap.pmtiles` on the API. */
+  @property() basemap?: string;
+  /** `api` (GeoJSON from the API, default), a `.pmtiles` URL (vector tiles), or a GeoJSON file URL. */
+  @property() boundaries = 'api';
+  /** `auto` (follows prefers-color-scheme), `light` or `dark`. */
+  @property({ reflect: true }) theme = 'auto';
+  /** Legend position: `bottom-left`, `bottom-right`, `top-left`, `top-right` or `none`. */
+  @property() legend = 'bottom-left';
+  /** Pan, zoom, hover and click (set `interactive="false"` for a static map). */
+  @property({ converter: booleanDefaultTrue, reflect: true }) interactive = true;
+  /** Require two fingers / a modifier key to move the map, so the page scrolls past it. */
+  @property({ type: Boolean, attribute: 'cooperative-gestures' }) cooperativeGestures = false;
+  /** Code of the selected region (set by clicks and `select()`). */
+  @property({ reflect: true }) selected?: string;
+  /** Values supplied by the page; no data request is made while set. */
+  @property({ attribute: false }) data?: ChoroplethDataInput;
+  /** Formats values in the tooltip, legend and table (default: the metric's units and locale). */
+  @property({ attribute: false }) formatValue?: ValueFormatter;
+  /** Class colours, light to dark; their number sets the number of classes. */
+  @property({ attribute: false }) colors?: string[];
+  /** Extra MapLibre map options (e.g. `{ preserveDrawingBuffer: true }` to export images); read once. */
+  @property({ attribute: false }) mapOptions?: Partial<MapOptions>;
+
+  @state() private status: Status = 'loading';
+  @state() private errorDetail?: ChronosErrorDetail;
+  @state() private problems: SettingProblem[] = [];
+  @state() private shown?: ChoroplethData;
+  @state() private breaks?: Breaks;
+  @state() private classColors: string[] = [];
+  @state() private hover?: { code: string; x: number; y: number };
+
+  #settings!: Settings;
+  #mapContainer = createRef<HTMLDivElement>();
+  #controller = new MapController(this, {
+    onHover: (code, point) => this.#onHover(code, point),
+    onClick: (code) => this.#onClick(code),
+    onError: (message) => this.#fail({ kind: 'network', message }),
+  });
+  #client?: ChronosClient;
+  #geometry?: RegionGeometry;
+  #load?: AbortController;
+  #dataLoad?: AbortController;
+  #stable = new Map<string, Promise<number[]>>();
+  #reported = new Set<string>();
+  #darkQuery?: MediaQueryList;
+  #onSchemeChange = (): void => this.#controller.update(this.#mapSettings());
+  #needsFit = true;
+
+  /** The MapLibre map, once created (for advanced use; the element owns its lifecycle). */
+  get map(): import('maplibre-gl').Map | undefined {
+    return this.#controller.map;
+  }
+
+  /** The class breaks in use (after data loaded). */
+  get classBreaks(): Breaks | undefined {
+    return this.breaks;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+    this.#darkQuery?.addEventListener('change', this.#onSchemeChange);
+    // Reconnected after a move in the DOM: the map was removed with the old position.
+    if (this.hasUpdated) {
+      this.#needsFit = true;
+      void this.#loadAll();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#darkQuery?.removeEventListener('change', this.#onSchemeChange);
+    this.#load?.abort();
+    this.#dataLoad?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const { settings, problems } = resolveSettings({
+      geo: this.geo,
+      time: this.time,
+      classification: this.classification,
+      classes: this.classes,
+      thresholds: this.thresholds,
+      scheme: this.scheme,
+      midpoint: this.midpoint,
+      theme: this.theme,
+      legend: this.legend,
+      colors: this.colors,
+    });
+    this.#settings = settings;
+    if (JSON.stringify(problems) !== JSON.stringify(this.problems)) this.problems = problems;
+    for (const problem of problems) {
+      if (this.#reported.has(problem.message)) continue;
+      this.#reported.add(problem.message);
+      this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', ...problem }));
+    }
+    if (changed.has('api') || changed.has('apiKey')) this.#client = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const any = (keys: string[]): boolean => keys.some((key) => (changed as Map<PropertyKey, unknown>).has(key));
+    const geometryChanged = any(['api', 'apiKey', 'geo', 'boundaries']);
+    const dataChanged = any(['metric', 'time', 'data', 'stableBreaks']);
+    const styleChanged = any(['classification', 'classes', 'thresholds', 'scheme', 'reverse', 'midpoint', 'colors']);
+    if (geometryChanged || (this.status === 'error' && dataChanged)) void this.#loadAll();
+    else if (dataChanged) void this.#loadData();
+    else if (styleChanged && this.shown) this.#paint(this.shown);
+    if (any(['theme', 'basemap', 'interactive', 'cooperativeGestures'])) {
+      this.#controller.update(this.#mapSettings());
+    }
+    if (changed.has('selected')) this.#controller.setSelected(this.selected ?? null);
+  }
+
+  /** Selects a region (outlined, `selected` set) as a click would, without the event; null clears. */
+  select(code: string | null): boolean {
+    if (code !== null && !this.#knownCodes().has(code)) return false;
+    this.selected = code ?? undefined;
+    return true;
+  }
+
+  /** Moves the map to fit one region; returns false when the code is unknown. */
+  zoomTo(code: string): boolean {
+    const feature = this.#geometry?.features.get(code);
+    const box = feature ? bboxOf([feature.geometry]) : this.#controller.vectorBBox(code);
+    if (!box) return false;
+    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.#controller.fit(box, !reduceMotion);
+    return true;
+  }
+
+  /** Loads again after an error (what the retry button does). */
+  retry(): void {
+    void this.#loadAll();
+  }
+
+  // --- loading --------------------------------------------------------------------------------
+
+  get #api(): string {
+    return (this.api?.trim() || defaultApi()).replace(/\/$/, '');
+  }
+
+  get #apiClient(): ChronosClient {
+    this.#client ??= new ChronosClient({ baseUrl: this.#api, ...(this.apiKey ? { apiKey: this.apiKey } : {}) });
+    return this.#client;
+  }
+
+  async #loadAll(): Promise<void> {
+    this.#load?.abort();
+    this.#dataLoad?.abort();
+    const load = new AbortController();
+    this.#load = load;
+    this.status = 'loading';
+    this.errorDetail = undefined;
+    try {
+      await this.updateComplete;
+      const container = this.#mapContainer.value;
+      if (!container) return;
+      // Geometry, values and the MapLibre chunk all start at once.
+      const [, geometry, data] = await Promise.all([
+        this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
+          throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), {
+            kind: 'map',
+          });
+        }),
+        this.#loadGeometry(load.signal),
+        this.#fetchData(load.signal),
+      ]);
+      if (load.signal.aborted) return;
+      this.#geometry = geometry;
+      if (this.#controller.setRegions(geometry.source)) {
+        this.#needsFit = true;
+        this.#controller.setSelected(this.selected ?? null);
+      }
+      if (this.#needsFit && geometry.bbox) {
+        this.#controller.fit(geometry.bbox);
+        this.#needsFit = false;
+      }
+      await this.#show(data, load.signal);
+    } catch (error) {
+      if (!load.signal.aborted) this.#fail(this.#describe(error));
+    }
+  }
+
+  async #loadData(): Promise<void> {
+    if (!this.#geometry || !this.#controller.map) return this.#loadAll();
+    this.#dataLoad?.abort();
+    const load = new AbortController();
+    this.#dataLoad = load;
+    try {
+      const data = await this.#fetchData(load.signal);
+      if (!load.signal.aborted) await this.#show(data, load.signal);
+    } catch (error) {
+      if (!load.signal.aborted) this.#fail(this.#describe(error));
+    }
+  }
+
+  async #loadGeometry(signal: AbortSignal): Promise<RegionGeometry> {
+    const boundaries = this.boundaries?.trim() || 'api';
+    if (boundaries !== 'api' && new URL(boundaries, document.baseURI).pathname.endsWith('.pmtiles')) {
+      const url = new URL(boundaries, document.baseURI).href;
+      const runtime = await loadRuntime();
+      const archive = runtime.pmtilesArchive(url);
+      const [header, metadata] = await Promise.all([archive.getHeader(), archive.getMetadata()]);
+      const layers = (metadata as { vector_layers?: { id: string }[] } | undefined)?.vector_layers ?? [];
+      const sourceLayer = layers[0]?.id ?? 'regions';
+      // Bounds wider than a hemisphere cross the antimeridian (Alaska): fit North America instead.
+      const bbox: BBox =
+        header.maxLon - header.minLon > 180
+          ? [-170, 15, -52, 72]
+          : [header.minLon, header.minLat, header.maxLon, header.maxLat];
+      return { source: { kind: 'vector', key: url, url, sourceLayer }, bbox, names: new Map(), features: new Map() };
+    }
+    const collection =
+      boundaries === 'api'
+        ? await this.#apiClient.boundaries({ geo: this.#settings.geo, detail: 'medium', format: 'geojson', signal })
+        : await fetchBoundaryFile(new URL(boundaries, document.baseURI).href, signal);
+    const names = new Map<string, string>();
+    const features = new Map<string, FeatureCollection['features'][number]>();
+    for (const feature of collection.features) {
+      const code = String(feature.properties?.code ?? feature.id);
+      names.set(code, String(feature.properties?.name ?? code));
+      features.set(code, feature);
+    }
+    const key = boundaries === 'api' ? `api:${this.#api}|${this.#settings.geo}` : `file:${boundaries}`;
+    return {
+      source: { kind: 'geojson', key, data: collection },
+      bbox: bboxOf(collection.features.map((feature) => feature.geometry)),
+      names,
+      features,
+    };
+  }
+
+  async #fetchData(signal: AbortSignal): Promise<ChoroplethData> {
+    if (this.data !== undefined && this.data !== null) return normalizeData(this.data);
+    return this.#apiClient.data({ metric: this.metric, geo: this.#settings.geo, time: this.#settings.time, signal });
+  }
+
+  /** Every value of every period, fetched once per metric, for stable breaks. */
+  #stableValues(signal: AbortSignal): Promise<number[]> | undefined {
+    if (!this.stableBreaks || this.data) return undefined;
+    const key = `${this.#api}|${this.metric}|${this.#settings.geo}`;
+    let values = this.#stable.get(key);
+    if (!values) {
+      values = this.#apiClient.series({ metric: this.metric, signal }).then((series) => stableValues(series));
+      values.catch(() => this.#stable.delete(key));
+      this.#stable.set(key, values);
+    }
+    return values;
+  }
+
+  async #show(data: ChoroplethData, signal: AbortSignal): Promise<void> {
+    const classifyOver = await this.#stableValues(signal);
+    if (signal.aborted) return;
+    const previous = this.shown?.time ?? null;
+    this.#paint(data, classifyOver);
+    this.status = this.breaks ? 'ready' : 'empty';
+    await this.#controller.idle();
+    if (signal.aborted) return;
+    const withData = data.values.filter((value) => typeof value.value === 'number').length;
+    this.dispatchEvent(
+      new ChronosLoadEvent({
+        metric: data.metric.id,
+        ...(data.time ? { time: data.time } : {}),
+        regionsWithData: withData,
+        missing: this.#missing(data),
+      }),
+    );
+    if (data.time && data.time !== previous) {
+      this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
+    }
+  }
+
+  /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
+  #paint(data: ChoroplethData, classifyOver?: number[]): void {
+    const settings = this.#settings;
+    const values = data.values.map((value) => value.value);
+    const hasValues = values.some((value) => typeof value === 'number' && Number.isFinite(value));
+    let breaks: Breaks | undefined;
+    let colors: string[] = [];
+    if (hasValues) {
+      const classes = settings.colors?.length ?? settings.classes;
+      try {
+        breaks = classify(classifyOver ?? values, {
+          method: settings.classification,
+          classes,
+          ...(settings.thresholds ? { thresholds: settings.thresholds } : {}),
+          ...(settings.midpoint === undefined ? {} : { midpoint: settings.midpoint }),
+        });
+      } catch (error) {
+        this.#report({ kind: 'attribute', attribute: 'classification', message: (error as Error).message });
+        breaks = classify(classifyOver ?? values, { method: 'quantile', classes });
+      }
+      colors =
+        settings.colors && settings.colors.length === breaks.classes
+          ? settings.colors
+          : colorsFor(settings.scheme, breaks.classes, { reverse: this.reverse });
+    }
+    const colorByCode = new Map<string, string>();
+    if (breaks) {
+      for (const value of data.values) {
+        const index = classIndex(value.value, breaks);
+        if (index >= 0) colorByCode.set(value.region, colors[index]!);
+      }
+    }
+    this.#controller.paint(colorByCode, this.#knownCodes(data));
+    this.shown = data;
+    this.breaks = breaks;
+    this.classColors = colors;
+  }
+
+  #fail(detail: ChronosErrorDetail): void {
+    this.status = 'error';
+    this.errorDetail = detail;
+    this.#report(detail);
+  }
+
+  #report(detail: ChronosErrorDetail): void {
+    this.dispatchEvent(new ChronosErrorEvent(detail));
+  }
+
+  #describe(error: unknown): ChronosErrorDetail {
+    if (error instanceof ChronosApiError) return { kind: 'api', status: error.status, message: error.message };
+    const kind = (error as { kind?: string }).kind;
+    if (kind === 'map') return { kind: 'map', message: (error as Error).message };
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'network', message: `Could not load the map data from ${this.#api}: ${message}` };
+  }
+
+  // --- regions --------------------------------------------------------------------------------
+
+  #knownCodes(data: ChoroplethData | undefined = this.shown): Set<string> {
+    const codes = new Set<string>(this.#geometry?.names.keys() ?? []);
+    if (data) {
+      for (const value of data.values) codes.add(value.region);
+      for (const code of data.missing) codes.add(code);
+    }
+    return codes;
+  }
+
+  #missing(data: ChoroplethData): string[] {
+    const withValue = new Set(data.values.filter((v) => typeof v.value === 'number').map((v) => v.region));
+    return [...this.#knownCodes(data)].filter((code) => !withValue.has(code)).sort();
+  }
+
+  #region(code: string): RegionEventDetail {
+    const value = this.shown?.values.find((v) => v.region === code);
+    const name = this.#geometry?.names.get(code) ?? (value && value.name !== code ? value.name : undefined) ?? code;
+    return {
+      code,
+      name,
+      value: value?.value ?? null,
+      formattedValue: this.#format(value?.value ?? null, value),
+      ...(value?.status ? { status: value.status } : {}),
+      ...(this.shown?.time ? { time: this.shown.time } : {}),
+    };
+  }
+
+  #onHover(code: string | null, point: { x: number; y: number } | null): void {
+    if (!this.interactive) return;
+    const previous = this.hover?.code ?? null;
+    this.hover = code && point ? { code, x: point.x, y: point.y } : undefined;
+    if (code !== previous) this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
+  }
+
+  #onClick(code: string): void {
+    if (!this.interactive) return;
+    this.select(code);
+    this.dispatchEvent(new ChronosRegionClickEvent(this.#region(code)));
+  }
+
+  // --- presentation ---------------------------------------------------------------------------
+
+  get #locale(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  }
+
+  #format(value: number | null, region?: RegionValue): string {
+    if (this.formatValue) {
+      try {
+        return this.formatValue(value, region);
+      } catch (error) {
+        this.#report({ kind: 'attribute', attribute: 'formatValue', message: (error as Error).message });
+      }
+    }
+    const metric = this.shown?.metric;
+    return formatMetricValue(value, {
+      locale: this.#locale,
+      ...(metric?.units ? { units: metric.units } : {}),
+      ...(metric?.number_format ? { numberFormat: metric.number_format } : {}),
+    });
+  }
+
+  #period(data: ChoroplethData | undefined = this.shown): string {
+    if (!data?.time) return '';
+    try {
+      return formatPeriod(data.time, data.metric.frequency, this.#locale);
+    } catch {
+      return data.time;
+    }
+  }
+
+  #resolvedTheme(): 'light' | 'dark' {
+    const theme = this.#settings?.theme ?? 'auto';
+    if (theme !== 'auto') return theme;
+    return this.#darkQuery?.matches ? 'dark' : 'light';
+  }
+
+  #mapTheme(): MapTheme {
+    const style = getComputedStyle(this);
+    const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+    const dark = this.#resolvedTheme() === 'dark';
+    const stripe = read('--chronos-no-data-stripe-color', dark ? '#737373' : '#a3a3a3');
+    return {
+      name: dark ? 'dark' : 'light',
+      background: read('--chronos-map-background', dark ? '#0d1117' : '#eef2f5'),
+      noData: read('--chronos-no-data-color', dark ? '#4d4d4d' : '#d9d9d9'),
+      noDataStripe: /^#[0-9a-f]{6}$/i.test(stripe) ? stripe : '#a3a3a3',
+      outline: read('--chronos-region-outline-color', dark ? '#15191e' : '#ffffff'),
+      hoverOutline: read('--chronos-region-hover-color', dark ? '#ffffff' : '#1f2328'),
+      selectedOutline: read('--chronos-region-selected-color', dark ? '#ffd33d' : '#000000'),
+    };
+  }
+
+  #lastTheme?: MapTheme;
+  #mapSettings(): import('../../internal/map-controller.ts').MapSettings {
+    const theme = this.#mapTheme();
+    // Keep the same object while nothing changed, so the controller can skip repainting.
+    if (!this.#lastTheme || JSON.stringify(this.#lastTheme) !== JSON.stringify(theme)) this.#lastTheme = theme;
+    const basemap = this.basemap?.trim();
+    return {
+      interactive: this.interactive,
+      cooperativeGestures: this.cooperativeGestures,
+      theme: this.#lastTheme,
+      basemap:
+        basemap === 'none'
+          ? null
+          : basemap
+            ? new URL(basemap, document.baseURI).href
+            : new URL(`${this.#api}/tiles/basemap.pmtiles`, document.baseURI).href,
+      ...(this.mapOptions ? { options: this.mapOptions } : {}),
+    };
+  }
+
+  override render(): TemplateResult {
+    const data = this.shown;
+    const title = data?.metric.title || this.metric;
+    const period = this.#period();
+    return html`
+      <div part="base" class="base">
+        <div class="stage">
+          <div
+            part="map"
+            class="map"
+            ${ref(this.#mapContainer)}
+            role="img"
+            aria-label=${`Map: ${title}${period ? `, ${period}` : ''}. The data table follows.`}
+          ></div>
+          ${this.#renderNotices()} ${this.status === 'ready' || this.status === 'empty' ? this.#renderLegend() : nothing}
+          ${this.#renderTooltip()} ${this.#renderStatus()}
+        </div>
+        <div part="footer" class="footer">
+          <slot name="footer">${this.#renderFooter()}</slot>
+        </div>
+        ${this.#renderTable()}
+      </div>
+    `;
+  }
+
+  #renderNotices(): TemplateResult | typeof nothing {
+    if (this.problems.length === 0) return nothing;
+    return html`<div class="notices" role="status">
+      ${this.problems.map((problem) => html`<p part="notice" class="notice">${problem.message}</p>`)}
+    </div>`;
+  }
+
+  #renderStatus(): TemplateResult | typeof nothing {
+    if (this.status === 'loading') {
+      return html`<div part="skeleton" class="overlay skeleton" role="progressbar" aria-label="Loading map"></div>`;
+    }
+    if (this.status === 'error') {
+      return html`<div part="error" class="overlay error" role="alert">
+        <p class="error-message">${this.errorDetail?.message ?? 'The map could not be loaded.'}</p>
+        <button part="retry-button" type="button" @click=${() => this.retry()}>Retry</button>
+      </div>`;
+    }
+    if (this.status === 'empty') {
+      const period = this.#period();
+      return html`<div part="empty" class="overlay empty" role="status">
+        <p>No data for ${this.shown?.metric.title || this.metric}${period ? ` in ${period}` : ''}.</p>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  #renderLegend(): TemplateResult | typeof nothing {
+    const position = this.#settings.legend;
+    if (position === 'none' || !this.shown) return nothing;
+    const metric = this.shown.metric;
+    const breaks = this.breaks;
+    const missing = this.#missing(this.shown);
+    return html`<div part="legend" class="legend" data-position=${position}>
+      ${metric.title ? html`<p part="legend-title" class="legend-title">${metric.title}</p>` : nothing}
+      <ul>
+        ${
+          breaks
+            ? classRanges(breaks).map(
+                (range) => html`<li part="legend-item" data-class=${range.index}>
+                  <span
+                    part="legend-swatch"
+                    class="swatch"
+                    style=${`background-color: ${this.classColors[range.index]}`}
+                  ></span>
+                  <span part="legend-label">${this.#format(range.from)} – ${this.#format(range.to)}</span>
+                </li>`,
+              )
+            : nothing
+        }
+        ${
+          missing.length > 0
+            ? html`<li part="legend-item" data-class="no-data">
+                <span part="legend-swatch" class="swatch no-data"></span>
+                <span part="legend-label">${noDataLabel(this.#locale)}</span>
+              </li>`
+            : nothing
+        }
+      </ul>
+    </div>`;
+  }
+
+  #renderTooltip(): TemplateResult | typeof nothing {
+    if (!this.hover || !this.interactive) return nothing;
+    const region = this.#region(this.hover.code);
+    const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
+    return html`<div part="tooltip" class="tooltip" style=${`left:${this.hover.x}px;top:${this.hover.y}px`} aria-hidden="true">
+      <strong>${region.name}</strong>
+      <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
+      ${this.shown?.time ? html`<div>${this.#period()}</div>` : nothing}
+    </div>`;
+  }
+
+  #renderFooter(): TemplateResult | typeof nothing {
+    const data = this.shown;
+    if (!data) return nothing;
+    const sources = data.metric.sources ?? [];
+    const period = this.#period();
+    return html`
+      <span>
+        ${sources.length > 0 ? 'Source: ' : nothing}
+        ${sources.map(
+          (source, index) =>
+            html`${index > 0 ? ', ' : nothing}${
+              source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.name}</a>` : source.name
+            }`,
+        )}
+        ${data.metric.is_sample ? html` (sample data)` : nothing}
+      </span>
+      ${period ? html`<span>Data: ${period}</span>` : nothing}
+    `;
+  }
+
+  #renderTable(): TemplateResult | typeof nothing {
+    const data = this.shown;
+    if (!data) return nothing;
+    const rows = [...this.#knownCodes(data)].map((code) => this.#region(code));
+    rows.sort((a, b) => a.name.localeCompare(b.name, this.#locale));
+    const period = this.#period();
+    return html`<table part="table" class="visually-hidden">
+      <caption>
+        ${data.metric.title || this.metric}${period ? `, ${period}` : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Region</th>
+          <th scope="col">Value</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr data-region=${row.code}>
+            <th scope="row">${row.name}</th>
+            <td>${row.formattedValue}</td>
+            <td>${row.status ?? ''}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}

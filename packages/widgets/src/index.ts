@@ -1,0 +1,14 @@
+// @chronos/widgets/classes: the element classes, events and types with no side effects
+// (register elements yourself with `ChronosChoropleth.define('my-tag')`, or import '@chronos/widgets').
+export {
+  ChronosChoropleth,
+  type ChoroplethDataInput,
+  type ValueFormatter,
+} from './components/choropleth/choropleth.ts';
+export { ChronosErrorEvent, type ChronosErrorDetail } from './events/error.ts';
+export { ChronosLoadEvent, type ChronosLoadDetail } from './events/load.ts';
+export { ChronosRegionClickEvent } from './events/region-click.ts';
+export type { RegionEventDetail } from './events/region-detail.ts';
+export { ChronosRegionHoverEvent } from './events/region-hover.ts';
+export { ChronosTimeChangeEvent, type ChronosTimeChangeDetail } from './events/time-change.ts';
+export { ChronosElement, VERSION } from './internal/chronos-element.ts';

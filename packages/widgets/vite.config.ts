@@ -1,0 +1,44 @@
+// npm build of @chronos/widgets: one ES module per source file (so `sideEffects` can name the
+// registration files and bundlers tree-shake the rest), every dependency left external.
+// The CDN bundle is built by the root vite.config.ts.
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
+const external = Object.keys(pkg.dependencies);
+
+export default defineConfig({
+  define: { __CHRONOS_VERSION__: JSON.stringify(pkg.version) },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: {
+        chronos: 'src/chronos.ts',
+        index: 'src/index.ts',
+        'components/choropleth/chronos-choropleth': 'src/components/choropleth/chronos-choropleth.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      // `maplibre-gl` itself is external; its stylesheet (`maplibre-gl/dist/…css?inline`) is inlined.
+      external: (id) => external.some((name) => id === name || (id.startsWith(`${name}/`) && !id.includes('?'))),
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // Inlined third-party modules (MapLibre's CSS as a string, oxc's decorator helper) go to vendor/:
+        // npm drops any folder named node_modules from a published package.
+        entryFileNames: (chunk) =>
+          chunk.name.includes('node_modules/') || chunk.name.startsWith('_virtual/')
+            ? `vendor/${chunk.name.split('/').pop()}.js`
+            : '[name].js',
+      },
+    },
+  },
+});

@@ -1,0 +1,39 @@
+// CDN build of Chronos: packages/widgets/dist/cdn/chronos.js, one ES module that registers every
+// element. MapLibre, its worker, the PMTiles protocol and the Protomaps styles are dynamic-import
+// chunks beside it, loaded when a map is first drawn. Built by `pnpm --filter @chronos/widgets build`.
+// (No import from 'vite' here: Vite is a dependency of packages/widgets, not of the root.)
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const widgets = fileURLToPath(new URL('./packages/widgets/', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${widgets}package.json`, 'utf8'));
+
+/** @type {import('vite').UserConfig} */
+export default {
+  root: widgets,
+  base: './',
+  publicDir: false,
+  define: { __CHRONOS_VERSION__: JSON.stringify(pkg.version) },
+  resolve: {
+    // Workspace packages are bundled from their TypeScript sources.
+    conditions: ['source', 'module', 'browser', 'production'],
+    alias: [{ find: /^(.*)\/maplibre-worker-url\.ts$/, replacement: '$1/maplibre-worker-url.cdn.ts' }],
+  },
+  build: {
+    outDir: `${widgets}dist/cdn`,
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    assetsInlineLimit: 0,
+    sourcemap: true,
+    rolldownOptions: {
+      input: { chronos: `${widgets}src/chronos.ts` },
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'chunks/[name]-[hash][extname]',
+      },
+    },
+  },
+};
