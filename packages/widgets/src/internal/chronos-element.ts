@@ -45,15 +45,12 @@ export class ChronosElement extends LitElement {
    * so a page that loads the library twice keeps working with whichever copy came first.
    */
   static define(tagName: string, registry: CustomElementRegistry = customElements): void {
-    // `this` is the subclass being defined (ChronosChoropleth…), not ChronosElement.
-    // biome-ignore lint/complexity/noThisInStatic: the subclass calls define() on itself
-    const element = this;
     const existing = registry.get(tagName);
     if (existing === undefined) {
-      registry.define(tagName, element);
+      registry.define(tagName, this);
       return;
     }
-    if (existing !== element) {
+    if (existing !== this) {
       const theirs = (existing as unknown as { version?: string }).version ?? 'unknown';
       console.warn(
         `<${tagName}> is already defined (Chronos ${theirs}); this copy (Chronos ${VERSION}) was not registered.`,
