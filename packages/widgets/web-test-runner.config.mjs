@@ -91,7 +91,7 @@ async function apiProxy(context, next) {
 export default {
   rootDir: repo,
   files: [`${here}src/**/*.test.ts`],
-  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,

@@ -108,14 +108,15 @@ export function loadRegions(): RegionFeature[] {
   }));
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, status: number, body: unknown): undefined {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });
   response.end(text);
+  return undefined;
 }
 
-function notFound(response: ServerResponse, message: string): void {
-  send(response, 404, { statusCode: 404, error: 'Not Found', message });
+function notFound(response: ServerResponse, message: string): undefined {
+  return send(response, 404, { statusCode: 404, error: 'Not Found', message });
 }
 
 export interface FixtureServer {
@@ -126,7 +127,7 @@ export interface FixtureServer {
 export async function startFixtureServer(): Promise<FixtureServer> {
   const regions = loadRegions();
   const sets = new Set(regions.map((r) => r.properties.set));
-  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+  const handle = (request: IncomingMessage, response: ServerResponse): undefined => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const geo = (url.searchParams.get('geo') ?? 'us-states,ca-provinces').split(',');
     const unknownSet = geo.find((set) => !sets.has(set));
@@ -191,7 +192,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
           })),
       });
     }
-    notFound(response, `Route ${request.method}:${url.pathname} not found`);
+    return notFound(response, `Route ${request.method}:${url.pathname} not found`);
   };
   const server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -237,6 +237,11 @@ export class ChronosChoropleth extends ChronosElement {
     return this.#controller.map;
   }
 
+  /** The values shown: the API's body, or `data` normalized to that shape (after data loaded). */
+  get loadedData(): ChoroplethData | undefined {
+    return this.shown;
+  }
+
   /** The class breaks in use (after data loaded). */
   get classBreaks(): Breaks | undefined {
     return this.breaks;
@@ -440,6 +445,9 @@ export class ChronosChoropleth extends ChronosElement {
     const previous = this.shown?.time ?? null;
     this.#paint(data, classifyOver);
     this.status = this.breaks ? 'ready' : 'empty';
+    if (data.time && data.time !== previous) {
+      this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
+    }
     await this.#controller.idle();
     if (signal.aborted) return;
     const withData = data.values.filter((value) => typeof value.value === 'number').length;
@@ -451,9 +459,6 @@ export class ChronosChoropleth extends ChronosElement {
         missing: this.#missing(data),
       }),
     );
-    if (data.time && data.time !== previous) {
-      this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
-    }
   }
 
   /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
@@ -750,7 +755,7 @@ export class ChronosChoropleth extends ChronosElement {
     const rows = [...this.#knownCodes(data)].map((code) => this.#region(code));
     rows.sort((a, b) => a.name.localeCompare(b.name, this.#locale));
     const period = this.#period();
-    return html`<table part="table" class="visually-hidden">
+    return html`<div class="visually-hidden"><table part="table">
       <caption>
         ${data.metric.title || this.metric}${period ? `, ${period}` : ''}
       </caption>
@@ -770,6 +775,6 @@ export class ChronosChoropleth extends ChronosElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 }
