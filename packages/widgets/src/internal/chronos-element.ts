@@ -47,9 +47,11 @@ export class ChronosElement extends LitElement {
   static define(tagName: string, registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tagName);
     if (existing === undefined) {
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass calling define()
       registry.define(tagName, this);
       return;
     }
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass calling define()
     if (existing !== this) {
       const theirs = (existing as unknown as { version?: string }).version ?? 'unknown';
       console.warn(

@@ -36,13 +36,13 @@ function shadow(element: ChronosChoropleth): ShadowRoot {
   return element.shadowRoot!;
 }
 
-function valueOf(element: ChronosChoropleth, code: string): number | null {
+function regionValue(element: ChronosChoropleth, code: string): number | null {
   return element.loadedData?.values.find((v) => v.region === code)?.value ?? null;
 }
 
 /** The legend colour of the class `code`'s value falls in. */
 function legendColorOf(element: ChronosChoropleth, code: string): Rgb {
-  const index = classIndex(valueOf(element, code), element.classBreaks!);
+  const index = classIndex(regionValue(element, code), element.classBreaks!);
   return parseColor(legendColors(element).get(String(index))!);
 }
 
@@ -133,7 +133,7 @@ describe('<chronos-choropleth> rendering', () => {
     expect(rows.length).to.equal(element.loadedData!.values.length + element.loadedData!.missing.length);
     const kansas = table.querySelector('tr[data-region="US-KS"]')!;
     expect(kansas.querySelector('th')!.textContent).to.equal('Kansas');
-    expect(kansas.querySelector('td')!.textContent).to.equal(`${valueOf(element, 'US-KS')!.toFixed(1)}%`);
+    expect(kansas.querySelector('td')!.textContent).to.equal(`${regionValue(element, 'US-KS')!.toFixed(1)}%`);
     // Visually hidden, but in the accessibility tree.
     expect(table.parentElement!.getBoundingClientRect().width).to.be.at.most(1);
     expect(getComputedStyle(table).display).to.not.equal('none');
@@ -379,7 +379,7 @@ describe('<chronos-choropleth> properties', () => {
     });
     await nextEvent(element, 'chronos-load');
     const kansas = shadow(element).querySelector('[part="table"] tr[data-region="US-KS"] td')!;
-    expect(kansas.textContent).to.equal(`${valueOf(element, 'US-KS')} pts`);
+    expect(kansas.textContent).to.equal(`${regionValue(element, 'US-KS')} pts`);
     expect(shadow(element).querySelector('[part="legend"]')!.textContent).to.contain(' pts');
     expect(shadow(element).querySelector('[part="table"] tr[data-region="CA-NU"] td')!.textContent).to.equal('n/a');
   });
@@ -436,11 +436,11 @@ describe('<chronos-choropleth> interaction', () => {
     const hover = nextEvent(element, 'chronos-region-hover');
     await sendMouse({ type: 'move', position: [x, y] });
     const entered = await hover;
-    expect(entered.detail).to.include({ code: 'US-KS', name: 'Kansas', value: valueOf(element, 'US-KS') });
+    expect(entered.detail).to.include({ code: 'US-KS', name: 'Kansas', value: regionValue(element, 'US-KS') });
     await element.updateComplete;
     const tooltip = shadow(element).querySelector('[part="tooltip"]')!;
     expect(tooltip.textContent).to.contain('Kansas');
-    expect(tooltip.textContent).to.contain(`${valueOf(element, 'US-KS')!.toFixed(1)}%`);
+    expect(tooltip.textContent).to.contain(`${regionValue(element, 'US-KS')!.toFixed(1)}%`);
     expect(tooltip.textContent).to.contain('December 2024');
     const click = nextEvent(element, 'chronos-region-click');
     await sendMouse({ type: 'click', position: [x, y] });
