@@ -20,11 +20,35 @@ async function startBackend() {
   if (existsSync(realServer)) {
     const { startTestServer } = await import(realServer);
     backend = await startTestServer();
+    await addSecondMetric(backend.app);
   } else {
     const { startFixtureServer } = await import('./test/fixture-server.ts');
     backend = await startFixtureServer();
   }
   return backend;
+}
+
+/**
+ * The embedded store is seeded with one sample metric; metric-switch tests need a second. It is derived
+ * from the first in SQL (schema of SHARED_CONTRACTS.md), then the catalog is refreshed.
+ */
+async function addSecondMetric(app) {
+  await app.db.query(
+    `insert into metrics (id, title, description, units, frequency, higher_is_better, sources, is_sample, updated_at)
+     select 'median-income', 'Median household income (test data)', 'Derived from the sample metric for widget tests',
+            'USD', frequency, true, sources, true, now()
+     from metrics where id = 'unemployment' on conflict (id) do nothing`,
+  );
+  await app.db.query(
+    `insert into observations (metric, region, time, value, status, source)
+     select 'median-income', region, time, round(value * 9000 + 20000), status, source
+     from observations where metric = 'unemployment' on conflict do nothing`,
+  );
+  await app.db.query(
+    `insert into data_versions (scope, version, updated_at) values ('data', 1, now())
+     on conflict (scope) do update set version = data_versions.version + 1, updated_at = now()`,
+  );
+  await app.catalog.refresh(true);
 }
 
 /** Requests that reached the API since the last reset: "METHOD path?query". */
