@@ -23,16 +23,7 @@ if (!existsSync(join(root, 'packages/core/dist/index.d.ts')))
   step('pnpm', ['run', 'build'], join(root, 'packages/core'));
 await build({ configFile: join(here, 'vite.config.ts'), logLevel: 'warn' });
 step('tsc', ['-p', 'tsconfig.build.json']);
-step('custom-elements-manifest', [
-  'analyze',
-  '--litelement',
-  '--globs',
-  'src/**/*.ts',
-  '--exclude',
-  'src/**/*.test.ts',
-  '--exclude',
-  'src/test/**',
-]);
+step('custom-elements-manifest', ['analyze']); // custom-elements-manifest.config.mjs
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 writeFileSync(join(here, 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);
 process.stdout.write('built packages/widgets/dist (npm) and dist/cdn (CDN)\n');

@@ -1,0 +1,40 @@
+// Demo page behaviour (a file, not an inline script, so the server's Content-Security-Policy allows it).
+const timeline = document.querySelector('#timeline');
+const month = document.querySelector('#month');
+const label = document.querySelector('#month-label');
+const log = document.querySelector('#log');
+const periods = [];
+
+// The period range comes with the data; the slider then sets the `time` attribute.
+timeline.addEventListener('chronos-load', () => {
+  const range = timeline.loadedData?.periods;
+  if (!range || periods.length > 0) return;
+  const [fy, fm] = range.first.split('-').map(Number);
+  const [ly, lm] = range.last.split('-').map(Number);
+  for (let y = fy, m = fm; y < ly || (y === ly && m <= lm); m === 12 ? ((m = 1), y++) : m++) {
+    periods.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  month.max = String(periods.length - 1);
+  month.value = month.max;
+  month.disabled = false;
+});
+month.addEventListener('input', () => {
+  timeline.time = periods[Number(month.value)];
+});
+document.querySelector('#stable').addEventListener('change', (event) => {
+  timeline.stableBreaks = event.target.checked;
+});
+timeline.addEventListener('chronos-time-change', (event) => {
+  label.textContent = event.detail.time.slice(0, 7);
+});
+timeline.addEventListener('chronos-region-click', (event) => {
+  const { name, formattedValue } = event.detail;
+  log.textContent = `Selected ${name}: ${formattedValue}`;
+});
+timeline.addEventListener('chronos-error', (event) => {
+  log.textContent = event.detail.message;
+});
+
+// Values a page already has: no data request, boundaries still shared with the other maps.
+const own = document.querySelector('#own');
+own.data = { 'US-WA': 1, 'US-OR': 2, 'US-CA': 3, 'CA-BC': 2, 'CA-AB': 1, 'US-ID': 3, 'US-NV': 1 };
