@@ -11,8 +11,8 @@ timeline.addEventListener('chronos-load', () => {
   if (!range || periods.length > 0) return;
   const [fy, fm] = range.first.split('-').map(Number);
   const [ly, lm] = range.last.split('-').map(Number);
-  for (let y = fy, m = fm; y < ly || (y === ly && m <= lm); m === 12 ? ((m = 1), y++) : m++) {
-    periods.push(`${y}-${String(m).padStart(2, '0')}`);
+  for (let index = fy * 12 + fm - 1; index <= ly * 12 + lm - 1; index++) {
+    periods.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
   }
   month.max = String(periods.length - 1);
   month.value = month.max;
