@@ -1,55 +1,20 @@
 // Browser tests of @chronos/widgets: real Chromium (SwiftShader WebGL) against a Chronos API that the
 // dev server proxies under the same origin (/api, /tiles), counting every request so tests can assert
-// what reached the server. The API is the server's embedded-store test server when it exists
-// (server/src/testing/test-server.ts), else test/fixture-server.ts.
-import { existsSync, readFileSync } from 'node:fs';
+// what reached the server. The API is chosen by test/backend.ts (the real server when present).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from '../../scripts/lib/wtr-summary-reporter.mjs';
+import { startBackend } from './test/backend.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
 
-const realServer = `${repo}server/src/testing/test-server.ts`;
 let backend;
-async function startBackend() {
-  if (existsSync(realServer)) {
-    const { startTestServer } = await import(realServer);
-    backend = await startTestServer();
-    await addSecondMetric(backend.app);
-  } else {
-    const { startFixtureServer } = await import('./test/fixture-server.ts');
-    backend = await startFixtureServer();
-  }
-  return backend;
-}
-
-/**
- * The embedded store is seeded with one sample metric; metric-switch tests need a second. It is derived
- * from the first in SQL (schema of SHARED_CONTRACTS.md), then the catalog is refreshed.
- */
-async function addSecondMetric(app) {
-  await app.db.query(
-    `insert into metrics (id, title, description, units, frequency, higher_is_better, sources, is_sample, updated_at)
-     select 'median-income', 'Median household income (test data)', 'Derived from the sample metric for widget tests',
-            'USD', frequency, true, sources, true, now()
-     from metrics where id = 'unemployment' on conflict (id) do nothing`,
-  );
-  await app.db.query(
-    `insert into observations (metric, region, time, value, status, source)
-     select 'median-income', region, time, round(value * 9000 + 20000), status, source
-     from observations where metric = 'unemployment' on conflict do nothing`,
-  );
-  await app.db.query(
-    `insert into data_versions (scope, version, updated_at) values ('data', 1, now())
-     on conflict (scope) do update set version = data_versions.version + 1, updated_at = now()`,
-  );
-  await app.catalog.refresh(true);
-}
 
 /** Requests that reached the API since the last reset: "METHOD path?query". */
 let requests = [];
@@ -67,7 +32,8 @@ async function boundariesFile() {
 const testApi = {
   name: 'chronos-test-api',
   async serverStart() {
-    await startBackend();
+    backend = await startBackend();
+    console.log(`browser tests run against the ${backend.kind === 'server' ? 'Chronos test server' : 'fixture API'}`);
   },
   async serverStop() {
     await backend?.close();

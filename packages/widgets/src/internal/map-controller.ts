@@ -109,7 +109,10 @@ export class MapController implements ReactiveController {
     this.#painted.clear();
   }
 
-  /** Creates the map in `container` (once; later calls return the same map). Rejects without WebGL. */
+  /**
+   * Creates the map in `container` (once; later calls return the same map). It starts with an empty style
+   * so that WebGL and style set-up overlap the boundary request. Rejects without WebGL.
+   */
   attach(container: HTMLElement, settings: MapSettings): Promise<MapLibreMap> {
     this.#settings = settings;
     this.#creating ??= this.#create(container, settings).catch((error) => {
@@ -123,8 +126,8 @@ export class MapController implements ReactiveController {
     const runtime = await loadRuntime();
     this.#runtime = runtime;
     const root = this.#host.shadowRoot;
-    const sheet = runtime.maplibreStyles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+    const sheet = runtime.maplibreStyleSheet();
+    if (root && !root.adoptedStyleSheets.includes(sheet)) {
       root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     }
     const map = new runtime.maplibregl.Map({
@@ -144,8 +147,16 @@ export class MapController implements ReactiveController {
       fadeDuration: 0,
       ...settings.options,
     });
+    // The hatch is added when the style first asks for it (and is not missing before the style loads).
+    map.on('styleimagemissing', (event: { id: string }) => {
+      if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));
+    });
+    map.on('error', (event) => {
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      if (sourceId === SOURCE) this.#callbacks.onError(event.error?.message ?? 'The boundaries could not be loaded.');
+    });
     await new Promise<void>((resolve) => map.once('load', () => resolve()));
-    map.addImage(PATTERN, hatch(settings.theme.noDataStripe));
+    if (!map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(settings.theme.noDataStripe));
     map.on('mousemove', FILL, (event: MapLayerMouseEvent) => {
       const code = event.features?.[0]?.id;
       this.#setHover(typeof code === 'string' ? code : null);
@@ -161,10 +172,6 @@ export class MapController implements ReactiveController {
       const code = event.features?.[0]?.id;
       if (typeof code === 'string') this.#callbacks.onClick(code);
     });
-    map.on('error', (event) => {
-      const sourceId = (event as { sourceId?: string }).sourceId;
-      if (sourceId === SOURCE) this.#callbacks.onError(event.error?.message ?? 'The boundaries could not be loaded.');
-    });
     this.map = map;
     this.#applyBasemap();
     return map;
@@ -179,14 +186,26 @@ export class MapController implements ReactiveController {
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
     this.#painted.clear();
     this.#hovered = null;
-    const source: GeoJSONSourceSpecification | VectorSourceSpecification =
-      regions.kind === 'geojson'
-        ? { type: 'geojson', data: regions.data as GeoJSONSourceSpecification['data'], promoteId: 'code' }
-        : { type: 'vector', url: `pmtiles://${regions.url}`, promoteId: 'code' };
+    const source = this.#sourceSpec(regions);
     map.addSource(SOURCE, source);
+    for (const layer of this.#regionLayers(regions, this.#settings.theme)) map.addLayer(layer);
+    this.#regions = regions;
+    return true;
+  }
+
+  get #theme(): MapTheme {
+    return this.#settings!.theme;
+  }
+
+  #sourceSpec(regions: RegionSource): GeoJSONSourceSpecification | VectorSourceSpecification {
+    return regions.kind === 'geojson'
+      ? { type: 'geojson', data: regions.data as GeoJSONSourceSpecification['data'], promoteId: 'code' }
+      : { type: 'vector', url: `pmtiles://${regions.url}`, promoteId: 'code' };
+  }
+
+  #regionLayers(regions: RegionSource, theme: MapTheme): LayerSpecification[] {
     const sourceLayer = regions.kind === 'vector' ? { 'source-layer': regions.sourceLayer } : {};
-    const theme = this.#settings.theme;
-    const layers: LayerSpecification[] = [
+    return [
       { id: FILL, type: 'fill', source: SOURCE, ...sourceLayer, paint: this.#fillPaint(theme) },
       {
         id: NO_DATA,
@@ -200,9 +219,6 @@ export class MapController implements ReactiveController {
       },
       { id: LINE, type: 'line', source: SOURCE, ...sourceLayer, paint: this.#linePaint(theme) },
     ];
-    for (const layer of layers) map.addLayer(layer);
-    this.#regions = regions;
-    return true;
   }
 
   #fillPaint(theme: MapTheme): { 'fill-color': ExpressionSpecification } {
@@ -373,12 +389,16 @@ export class MapController implements ReactiveController {
     }
   }
 
-  /** Resolves once the map has drawn everything it was asked to (after the next repaint). */
-  idle(): Promise<void> {
+  /**
+   * Resolves once the map shows what it was asked to: the next frame when its sources are loaded
+   * (feature-state changes are applied in that frame), else when everything has loaded and drawn.
+   */
+  painted(): Promise<void> {
     const map = this.map;
     if (!map) return Promise.resolve();
+    const event = map.loaded() ? 'render' : 'idle';
     return new Promise((resolve) => {
-      map.once('idle', () => resolve());
+      map.once(event, () => resolve());
       map.triggerRepaint();
     });
   }

@@ -103,21 +103,11 @@ export const choroplethStyles = css`
     z-index: 3;
   }
 
+  /* A still placeholder: an animated overlay makes the compositor redraw the map canvas every frame, which
+     costs a third of first-paint time where WebGL is software-rendered. */
   .skeleton {
     background: var(--chronos-skeleton-color);
-    animation: pulse 1.4s ease-in-out infinite;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
+    color: var(--chronos-muted-color);
   }
 
   .error {

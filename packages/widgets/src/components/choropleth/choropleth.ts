@@ -249,6 +249,8 @@ export class ChronosChoropleth extends ChronosElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Fetch the MapLibre chunk while the first render and the data requests are still being set up.
+    void loadRuntime().catch(() => undefined);
     this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
     this.#darkQuery?.addEventListener('change', this.#onSchemeChange);
     // Reconnected after a move in the DOM: the map was removed with the old position.
@@ -346,7 +348,8 @@ export class ChronosChoropleth extends ChronosElement {
       await this.updateComplete;
       const container = this.#mapContainer.value;
       if (!container) return;
-      // Geometry, values and the MapLibre chunk all start at once.
+      // Geometry, values and the map (MapLibre chunk, WebGL context, workers) all start at once.
+      const firstMap = !this.#controller.map;
       const [, geometry, data] = await Promise.all([
         this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
           throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), {
@@ -358,10 +361,9 @@ export class ChronosChoropleth extends ChronosElement {
       ]);
       if (load.signal.aborted) return;
       this.#geometry = geometry;
-      if (this.#controller.setRegions(geometry.source)) {
-        this.#needsFit = true;
-        this.#controller.setSelected(this.selected ?? null);
-      }
+      const regionsChanged = this.#controller.setRegions(geometry.source);
+      if (regionsChanged) this.#needsFit = true;
+      if (regionsChanged || firstMap) this.#controller.setSelected(this.selected ?? null);
       if (this.#needsFit && geometry.bbox) {
         this.#controller.fit(geometry.bbox);
         this.#needsFit = false;
@@ -448,7 +450,7 @@ export class ChronosChoropleth extends ChronosElement {
     if (data.time && data.time !== previous) {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
     }
-    await this.#controller.idle();
+    await this.#controller.painted();
     if (signal.aborted) return;
     const withData = data.values.filter((value) => typeof value.value === 'number').length;
     this.dispatchEvent(
@@ -533,8 +535,16 @@ export class ChronosChoropleth extends ChronosElement {
     return [...this.#knownCodes(data)].filter((code) => !withValue.has(code)).sort();
   }
 
+  #valueIndex = new WeakMap<ChoroplethData, Map<string, RegionValue>>();
+
   #region(code: string): RegionEventDetail {
-    const value = this.shown?.values.find((v) => v.region === code);
+    const data = this.shown;
+    let index = data ? this.#valueIndex.get(data) : undefined;
+    if (data && !index) {
+      index = new Map(data.values.map((v) => [v.region, v]));
+      this.#valueIndex.set(data, index);
+    }
+    const value = index?.get(code);
     const name = this.#geometry?.names.get(code) ?? (value && value.name !== code ? value.name : undefined) ?? code;
     return {
       code,
@@ -666,7 +676,7 @@ export class ChronosChoropleth extends ChronosElement {
 
   #renderStatus(): TemplateResult | typeof nothing {
     if (this.status === 'loading') {
-      return html`<div part="skeleton" class="overlay skeleton" role="progressbar" aria-label="Loading map"></div>`;
+      return html`<div part="skeleton" class="overlay skeleton" role="status">Loading map…</div>`;
     }
     if (this.status === 'error') {
       return html`<div part="error" class="overlay error" role="alert">

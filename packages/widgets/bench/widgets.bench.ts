@@ -1,0 +1,301 @@
+// `pnpm bench:widgets`: sizes of the CDN bundle and of our own code, then real Chromium (SwiftShader
+// WebGL) loading two pages side by side against the same API: the CDN bundle's <chronos-choropleth>,
+// and a hand-written minimal MapLibre page doing the seed's flow (fetch GeoJSON boundaries and data,
+// merge values into feature properties, setData). Measures first choropleth paint and metric/time
+// switches to a repainted map. Rounds alternate between the pages; medians are reported.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { build, type Rolldown } from 'vite';
+import { recordFigure } from '../../../scripts/lib/bench-record.ts';
+import { startBackend } from '../test/backend.ts';
+
+const here = join(import.meta.dirname, '..');
+const cdnDir = join(here, 'dist', 'cdn');
+const require = createRequire(join(here, 'package.json'));
+const maplibreDir = dirname(require.resolve('maplibre-gl/dist/maplibre-gl.mjs'));
+const BENCH = 'widgets';
+const ROUNDS = 5;
+const KB = 1024;
+
+const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, { level: 9 }).length;
+
+// --- sizes ------------------------------------------------------------------------------------
+
+process.stdout.write('building @chronos/widgets (npm + CDN)…\n');
+const built = spawnSync('pnpm', ['run', 'build'], { cwd: here, stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+/** The entry plus every chunk it imports statically: what a page downloads before any map is drawn. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  // Static imports only (`import … from "./x.js"` / `import "./x.js"`); dynamic import() chunks are lazy.
+  for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    staticClosure(join(dirname(file), match[1]!), seen);
+  }
+  return seen;
+}
+const entryFiles = [...staticClosure(join(cdnDir, 'chronos.js'))];
+const entryGzip = entryFiles.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+recordFigure({
+  bench: BENCH,
+  figure: `CDN entry gzip without MapLibre chunks (${entryFiles.length} files)`,
+  value: entryGzip / KB,
+  unit: 'KB',
+  goal: '≤ 40 KB',
+  pass: entryGzip <= 40 * KB,
+});
+
+/** @chronos/widgets + @chronos/core alone, minified, every third-party module left out. */
+async function ownCodeGzip(): Promise<number> {
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: here,
+    define: { __CHRONOS_VERSION__: '"bench"' },
+    resolve: { conditions: ['source', 'module', 'browser', 'production'] },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      modulePreload: false,
+      rolldownOptions: {
+        input: join(here, 'src', 'chronos.ts'),
+        preserveEntrySignatures: 'exports-only',
+        external: (id) => /^[@a-z]/i.test(id) && !id.startsWith('@chronos/'),
+      },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const outputs = Array.isArray(output) ? output : [output];
+  let total = 0;
+  for (const out of outputs) for (const chunk of out.output) if (chunk.type === 'chunk') total += gzipSize(chunk.code);
+  return total;
+}
+const own = await ownCodeGzip();
+recordFigure({
+  bench: BENCH,
+  figure: '@chronos/widgets + @chronos/core own code gzip',
+  value: own / KB,
+  unit: 'KB',
+  goal: '≤ 30 KB',
+  pass: own <= 30 * KB,
+});
+
+// --- pages ------------------------------------------------------------------------------------
+
+const WIDTH = 800;
+const oursPage = `<!doctype html><html><head><meta charset="utf-8">
+<script type="module" src="/cdn/chronos.js"></script></head>
+<body style="margin:0"><div style="width:${WIDTH}px">
+<chronos-choropleth id="map" metric="unemployment" basemap="none"></chronos-choropleth></div>
+<script type="module">
+  const element = document.getElementById('map');
+  window.firstPaint = new Promise((resolve) =>
+    element.addEventListener('chronos-load', () => resolve(performance.now()), { once: true }));
+  window.switchTo = (metric, time) => new Promise((resolve) => {
+    const start = performance.now();
+    element.addEventListener('chronos-load', () => resolve(performance.now() - start), { once: true });
+    element.metric = metric;
+    element.time = time;
+  });
+</script></body></html>`;
+
+// The seed's flow, written the way a careful developer would with plain MapLibre: both requests in
+// parallel with map start-up, values merged into feature properties, the source re-set on every change.
+const baselinePage = `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="/vendor/maplibre-gl/maplibre-gl.css"></head>
+<body style="margin:0"><div id="map" style="width:${WIDTH}px;height:440px"></div>
+<script type="module">
+  import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
+  const geo = 'us-states,ca-provinces';
+  const colors = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+  const boundariesUrl = '/api/geo/choropleth?mode=boundaries&geo=' + geo + '&detail=medium&format=geojson';
+  const dataUrl = (metric, time) => '/api/geo/choropleth?metric=' + metric + '&mode=data&geo=' + geo + '&time=' + time;
+  const getJson = (url) => fetch(url).then((response) => response.json());
+  function quantiles(values) {
+    const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+    return [1, 2, 3, 4].map((i) => sorted[Math.floor((i * sorted.length) / 5)]);
+  }
+  function merge(geojson, data) {
+    const byCode = new Map(data.values.map((v) => [v.region, v.value]));
+    for (const feature of geojson.features) feature.properties.value = byCode.get(feature.properties.code) ?? null;
+  }
+  function fillColor(data) {
+    const breaks = quantiles(data.values.map((v) => v.value));
+    const steps = [colors[0]];
+    breaks.forEach((b, i) => steps.push(b, colors[i + 1]));
+    return ['case', ['==', ['get', 'value'], null], '#d9d9d9', ['step', ['get', 'value'], ...steps]];
+  }
+  const idle = (map) => new Promise((resolve) => map.once('idle', resolve));
+  const map = new maplibregl.Map({
+    container: 'map',
+    style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef2f5' } }] },
+    center: [-100, 50], zoom: 1.5, fadeDuration: 0,
+  });
+  const loaded = new Promise((resolve) => map.once('load', resolve));
+  window.firstPaint = (async () => {
+    const [geojson, data] = await Promise.all([getJson(boundariesUrl), getJson(dataUrl('unemployment', 'latest')), loaded]);
+    merge(geojson, data);
+    map.addSource('regions', { type: 'geojson', data: geojson });
+    map.addLayer({ id: 'fill', type: 'fill', source: 'regions', paint: { 'fill-color': fillColor(data) } });
+    map.addLayer({ id: 'line', type: 'line', source: 'regions', paint: { 'line-color': '#fff', 'line-width': 0.6 } });
+    map.fitBounds([[-179, 18], [-52, 83]], { padding: 12, animate: false });
+    window.geojson = geojson;
+    await idle(map);
+    return performance.now();
+  })();
+  window.switchTo = async (metric, time) => {
+    const start = performance.now();
+    const data = await getJson(dataUrl(metric, time));
+    merge(window.geojson, data);
+    map.setPaintProperty('fill', 'fill-color', fillColor(data));
+    map.getSource('regions').setData(window.geojson);
+    await idle(map);
+    return performance.now() - start;
+  };
+</script></body></html>`;
+
+const types: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.html': 'text/html',
+};
+
+function serveFile(response: ServerResponse, root: string, path: string): void {
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  response.end(readFileSync(file));
+}
+
+const backend = await startBackend();
+const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/ours.html' || url.pathname === '/baseline.html') {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(url.pathname === '/ours.html' ? oursPage : baselinePage);
+  } else if (url.pathname.startsWith('/cdn/')) {
+    serveFile(response, cdnDir, url.pathname.slice('/cdn/'.length));
+  } else if (url.pathname.startsWith('/vendor/maplibre-gl/')) {
+    serveFile(response, maplibreDir, url.pathname.slice('/vendor/maplibre-gl/'.length));
+  } else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) {
+    const upstream = await fetch(`${backend.url}${url.pathname}${url.search}`);
+    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' });
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  } else {
+    response.writeHead(404).end();
+  }
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+process.stdout.write(
+  `pages at ${origin} against the ${backend.kind === 'server' ? 'Chronos test server' : 'fixture API'}\n`,
+);
+
+const browser: Browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+
+/** Distinct (metric, month) pairs, so no response is ever served from a cache on either page. */
+const switches = Array.from({ length: 8 }, (_, i) => ({
+  metric: i % 2 === 0 ? 'median-income' : 'unemployment',
+  time: `2024-${String(i + 1).padStart(2, '0')}`,
+}));
+
+async function measure(path: string): Promise<{ firstPaint: number; switches: number[] }> {
+  const page: Page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.setCacheEnabled(false);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${origin}${path}`);
+    const firstPaint = await page.evaluate('window.firstPaint');
+    const times: number[] = [];
+    for (const { metric, time } of switches) {
+      times.push(
+        (await page.evaluate(`window.switchTo(${JSON.stringify(metric)}, ${JSON.stringify(time)})`)) as number,
+      );
+    }
+    if (errors.length > 0) throw new Error(`${path}: ${errors.join('; ')}`);
+    return { firstPaint: firstPaint as number, switches: times };
+  } finally {
+    await page.close();
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+try {
+  // One warm-up of each (Chromium's own compile caches), then alternating measured rounds.
+  await measure('/ours.html');
+  await measure('/baseline.html');
+  const ours = { firstPaint: [] as number[], switches: [] as number[] };
+  const baseline = { firstPaint: [] as number[], switches: [] as number[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [path, into] of [
+      ['/ours.html', ours],
+      ['/baseline.html', baseline],
+    ] as const) {
+      const result = await measure(path);
+      into.firstPaint.push(result.firstPaint);
+      into.switches.push(...result.switches);
+    }
+  }
+  const paint = median(ours.firstPaint);
+  const paintBaseline = median(baseline.firstPaint);
+  recordFigure({
+    bench: BENCH,
+    figure: 'first choropleth paint (median)',
+    value: paint,
+    unit: 'ms',
+    baseline: 'minimal MapLibre page (fetch GeoJSON + data, merge, setData)',
+    baselineValue: paintBaseline,
+    goal: '≤ 1.3× baseline',
+    pass: paint <= 1.3 * paintBaseline,
+  });
+  const switchTime = median(ours.switches);
+  const switchBaseline = median(baseline.switches);
+  recordFigure({
+    bench: BENCH,
+    figure: 'metric/time switch to repainted map (median)',
+    value: switchTime,
+    unit: 'ms',
+    baseline: 'same page: fetch, merge, setData',
+    baselineValue: switchBaseline,
+    goal: '≤ 50 ms and ≥ 3× faster (≤ 0.33×)',
+    pass: switchTime <= 50 && switchTime * 3 <= switchBaseline,
+  });
+} finally {
+  await browser.close();
+  server.close();
+  await backend.close();
+}

@@ -1,0 +1,56 @@
+// The Chronos API that browser tests and the bench run against: the server's own test server on its
+// embedded store (server/src/testing/test-server.ts) when the server package is present, otherwise
+// test/fixture-server.ts. Both offer the metrics `unemployment` and `median-income`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Backend {
+  url: string;
+  /** `server` (the real API) or `fixture`. */
+  kind: 'server' | 'fixture';
+  close(): Promise<void>;
+}
+
+const realServer = join(import.meta.dirname, '..', '..', '..', 'server', 'src', 'testing', 'test-server.ts');
+
+interface TestServerApp {
+  db: { query(sql: string, params?: unknown[]): Promise<unknown> };
+  catalog: { refresh(force?: boolean): Promise<unknown> };
+}
+
+/**
+ * The embedded store is seeded with one sample metric; metric-switch tests need a second. It is derived
+ * from the first in SQL (schema of SHARED_CONTRACTS.md), then the catalog is refreshed.
+ */
+async function addSecondMetric(app: TestServerApp): Promise<void> {
+  await app.db.query(
+    `insert into metrics (id, title, description, units, frequency, higher_is_better, sources, is_sample, updated_at)
+     select 'median-income', 'Median household income (test data)', 'Derived from the sample metric for widget tests',
+            'USD', frequency, true, sources, true, now()
+     from metrics where id = 'unemployment' on conflict (id) do nothing`,
+  );
+  await app.db.query(
+    `insert into observations (metric, region, time, value, status, source)
+     select 'median-income', region, time, round(value * 9000 + 20000), status, source
+     from observations where metric = 'unemployment' on conflict do nothing`,
+  );
+  await app.db.query(
+    `insert into data_versions (scope, version, updated_at) values ('data', 1, now())
+     on conflict (scope) do update set version = data_versions.version + 1, updated_at = now()`,
+  );
+  await app.catalog.refresh(true);
+}
+
+export async function startBackend(): Promise<Backend> {
+  if (existsSync(realServer)) {
+    const { startTestServer } = (await import(realServer)) as {
+      startTestServer(): Promise<{ url: string; app: TestServerApp; close(): Promise<void> }>;
+    };
+    const server = await startTestServer();
+    await addSecondMetric(server.app);
+    return { url: server.url, kind: 'server', close: () => server.close() };
+  }
+  const { startFixtureServer } = await import('./fixture-server.ts');
+  const fixture = await startFixtureServer();
+  return { ...fixture, kind: 'fixture' };
+}
