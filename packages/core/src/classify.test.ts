@@ -7,7 +7,8 @@ import { classIndex, classify, classRanges, stableValues, thresholdScale } from 
 /** Breaks computed by arithmetic are compared to 12 significant digits. */
 function assertClose(actual: number[], expected: number[]): void {
   assert.equal(actual.length, expected.length, `${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
-  actual.forEach((value, i) => assert.ok(Math.abs(value - expected[i]!) < 1e-9, `${actual} vs ${expected}`));
+  for (const [i, value] of actual.entries())
+    assert.ok(Math.abs(value - expected[i]!) < 1e-9, `${actual} vs ${expected}`);
 }
 
 describe('quantile', () => {
