@@ -303,6 +303,19 @@ describe('retries', () => {
     assert.equal(seen.length, 2);
   });
 
+  test('an invalid JSON body is an InvalidResponse error; messages never show the API key', async () => {
+    handler = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"metric": ');
+    };
+    await assert.rejects(client({ apiKey: 'pk_secretish' }).metrics(), (error: ChronosApiError) => {
+      assert.equal(error.error, 'InvalidResponse');
+      assert.equal(error.message, `the Chronos API sent an unreadable response for ${baseUrl}/api/metrics`);
+      assert.doesNotMatch(`${error.message} ${error.url}`, /pk_secretish/);
+      return true;
+    });
+  });
+
   test('an error without a JSON body still says what happened', async () => {
     handler = (_request, response) => {
       response.writeHead(502, { 'content-type': 'text/html' });

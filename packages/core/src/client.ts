@@ -38,6 +38,7 @@ export class ChronosApiError extends Error {
   readonly status: number;
   /** The HTTP reason (`Not Found`) or `NetworkError` / `InvalidResponse`. */
   readonly error: string;
+  /** The request URL, without the API key. */
   readonly url: string;
   constructor(message: string, details: { status: number; error: string; url: string; cause?: unknown }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -312,7 +313,7 @@ export class ChronosClient {
         throw new ChronosApiError(`could not reach the Chronos API at ${new URL(url).origin} (${describe(cause)})`, {
           status: 0,
           error: 'NetworkError',
-          url,
+          url: withoutKey(url),
           cause,
         });
       }
@@ -321,10 +322,10 @@ export class ChronosClient {
           return await response.json();
         } catch (cause) {
           if (signal.aborted) throw abortError(signal);
-          throw new ChronosApiError(`the Chronos API sent an unreadable response for ${url}`, {
+          throw new ChronosApiError(`the Chronos API sent an unreadable response for ${withoutKey(url)}`, {
             status: response.status,
             error: 'InvalidResponse',
-            url,
+            url: withoutKey(url),
             cause,
           });
         }
@@ -348,7 +349,16 @@ export class ChronosClient {
   }
 }
 
-async function errorFrom(response: Response, url: string): Promise<ChronosApiError> {
+/** The URL without the API key, for messages that end up on screen and in bug reports. */
+function withoutKey(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('key')) return url;
+  parsed.searchParams.delete('key');
+  return parsed.href;
+}
+
+async function errorFrom(response: Response, requestUrl: string): Promise<ChronosApiError> {
+  const url = withoutKey(requestUrl);
   let body: Partial<ApiErrorBody> | undefined;
   try {
     body = (await response.json()) as Partial<ApiErrorBody>;
