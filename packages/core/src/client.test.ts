@@ -187,6 +187,19 @@ describe('superseded requests', () => {
     assert.equal(b.time, '2024-03-01');
   });
 
+  test('superseding also works in browsers without AbortSignal.any', async (t) => {
+    const original = Object.getOwnPropertyDescriptor(AbortSignal, 'any')!;
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    t.after(() => Object.defineProperty(AbortSignal, 'any', original));
+    handler = (_request, response, entry) =>
+      setTimeout(() => json(response, 200, { ...choropleth, time: `${entry.query.get('time')}-01` }), 50);
+    const map = client();
+    const older = map.data({ metric: 'unemployment', geo: 'us-states', time: '2023-01' });
+    const newer = map.data({ metric: 'unemployment', geo: 'us-states', time: '2023-02' });
+    await assert.rejects(older, (error) => isAbortError(error));
+    assert.equal((await newer).time, '2023-02-01');
+  });
+
   test('latest() aborts the previous call of the wrapped function', async () => {
     const signals: AbortSignal[] = [];
     const run = latest(async (signal: AbortSignal, n: number) => {
@@ -268,6 +281,21 @@ describe('retries', () => {
     };
     assert.deepEqual(await client().data({ metric: 'unemployment', geo: 'us-states' }), choropleth);
     assert.equal(seen.length, 2);
+  });
+
+  test('a server that never answers times out, is retried, then reported', async () => {
+    handler = () => {}; // never responds
+    await assert.rejects(client({ timeout: 100, retries: 1 }).metrics(), (error: ChronosApiError) => {
+      assert.equal(error.error, 'NetworkError');
+      assert.match(error.message, /could not reach the Chronos API at .* \(no answer within 100 ms\)/);
+      return true;
+    });
+    assert.equal(seen.length, 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(
+      seen.every((entry) => entry.aborted),
+      'both attempts were abandoned, not left open',
+    );
   });
 
   test('an unreachable server becomes a NetworkError naming it', async () => {
