@@ -7,7 +7,8 @@ import { classIndex, classify, classRanges, stableValues, thresholdScale } from 
 /** Breaks computed by arithmetic are compared to 12 significant digits. */
 function assertClose(actual: number[], expected: number[]): void {
   assert.equal(actual.length, expected.length, `${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
-  actual.forEach((value, i) => assert.ok(Math.abs(value - expected[i]!) < 1e-9, `${actual} vs ${expected}`));
+  for (const [i, value] of actual.entries())
+    assert.ok(Math.abs(value - expected[i]!) < 1e-9, `${actual} vs ${expected}`);
 }
 
 describe('quantile', () => {
@@ -116,10 +117,13 @@ describe('diverging around a midpoint', () => {
   });
 
   test('an odd class count centres the neutral class on the midpoint', () => {
+    // Five equal classes over -6..6: the neutral one is -1.2..1.2.
     const breaks = classify(changes, { method: 'equal-interval', classes: 5, midpoint: 0 });
-    assertClose(breaks.thresholds, [-4, -2, 2, 4]);
-    assert.equal(classIndex(-1.5, breaks), 2);
-    assert.equal(classIndex(1.7, breaks), 2);
+    assertClose(breaks.thresholds, [-3.6, -1.2, 1.2, 3.6]);
+    assert.equal(classIndex(-0.4, breaks), 2);
+    assert.equal(classIndex(0.9, breaks), 2);
+    assert.equal(classIndex(-1.5, breaks), 1);
+    assert.equal(classIndex(1.7, breaks), 3);
   });
 
   test('every method yields breaks mirrored around a non-zero midpoint', () => {
@@ -139,6 +143,13 @@ describe('diverging around a midpoint', () => {
 
   test('nice diverging breaks are round', () => {
     assert.deepEqual(classify(changes, { method: 'nice', classes: 6, midpoint: 0 }).thresholds, [-4, -2, 0, 2, 4]);
+    assert.deepEqual(classify(changes, { method: 'nice', classes: 5, midpoint: 0 }).thresholds, [-4, -2, 2, 4]);
+  });
+
+  test('data all on one side still gets breaks on both sides, so colours keep their meaning', () => {
+    const breaks = classify([1, 2, 3, 4], { method: 'equal-interval', classes: 4, midpoint: 0 });
+    assertClose(breaks.thresholds, [-2, 0, 2]);
+    assert.equal(classIndex(1, breaks), 2);
   });
 });
 

@@ -109,8 +109,9 @@ function checkClasses(classes: number): void {
  *
  * With a `midpoint` (diverging data), the method is applied to the distances from the midpoint and the
  * breaks are mirrored, so they are symmetric around it and equal colours on each side mean equal
- * distances. With an even number of classes the midpoint itself is a break (half the classes below it,
- * half above); with an odd number the middle (neutral) class is centred on it.
+ * distances (equal-interval splits the symmetric extent `midpoint ± furthest distance` evenly). With an
+ * even number of classes the midpoint itself is a break (half the classes below it, half above); with an
+ * odd number the middle (neutral) class is centred on it.
  *
  * For breaks that stay put as time moves, pass every period's values (see `stableValues`).
  */
@@ -143,6 +144,12 @@ export function classify(values: Iterable<MaybeValue>, options: ClassifyOptions)
   const distances = sorted.map((value) => Math.abs(value - midpoint)).sort((a, b) => a - b);
   const reach = distances.length > 0 ? distances[distances.length - 1]! : 0;
   const even = classes % 2 === 0;
+  if (method === 'equal-interval') {
+    // Equal widths over the symmetric extent: with an odd count the neutral class is as wide as the rest.
+    const thresholds = reach > 0 ? equalIntervalBreaks([midpoint - reach, midpoint + reach], classes).slice(1, -1) : [];
+    if (even && thresholds.length > 0) thresholds[classes / 2 - 1] = midpoint; // exactly, not 1e-16 off
+    return { ...base, thresholds, classes: thresholds.length + 1, midpoint };
+  }
   // Even: classes/2 classes on each side of the midpoint. Odd: a neutral middle class plus (classes-1)/2
   // on each side, i.e. (classes+1)/2 classes of distance where the first is the neutral one.
   const sideClasses = even ? classes / 2 : (classes + 1) / 2;

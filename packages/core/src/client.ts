@@ -27,6 +27,8 @@ export interface ChronosClientOptions {
   retries?: number;
   /** First backoff delay in ms, doubled on each retry. Default 250. */
   retryDelay?: number;
+  /** An attempt that has not answered after this many ms counts as a network error (and is retried). Default 20 000. */
+  timeout?: number;
   /** Longest wait honoured from a `Retry-After` header, in ms; a longer one fails at once. Default 10 000. */
   maxRetryDelay?: number;
 }
@@ -38,6 +40,7 @@ export class ChronosApiError extends Error {
   readonly status: number;
   /** The HTTP reason (`Not Found`) or `NetworkError` / `InvalidResponse`. */
   readonly error: string;
+  /** The request URL, without the API key. */
   readonly url: string;
   constructor(message: string, details: { status: number; error: string; url: string; cause?: unknown }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -100,6 +103,23 @@ export function clearCache(): void {
   sharedRequests.clear();
 }
 
+/** Drops settled responses past their time, so a long session of time-slider moves does not pile up values. */
+function pruneExpired(): void {
+  const now = Date.now();
+  for (const [url, entry] of sharedRequests) if (entry.waiting === 0 && now > entry.expires) sharedRequests.delete(url);
+}
+
+/** Aborts when either signal does (`AbortSignal.any` where the browser has it: Safari < 17.4 does not). */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(abortError(signal));
@@ -130,6 +150,7 @@ export class ChronosClient {
   readonly #fetch: FetchLike;
   readonly #retryDelay: number;
   readonly #maxRetryDelay: number;
+  readonly #timeout: number;
   /** One in-flight data()/series() per client: a newer call aborts the older (one client per element). */
   readonly #superseded = new Map<string, AbortController>();
 
@@ -140,6 +161,7 @@ export class ChronosClient {
     this.retries = options.retries ?? 2;
     this.#retryDelay = options.retryDelay ?? 250;
     this.#maxRetryDelay = options.maxRetryDelay ?? 10_000;
+    this.#timeout = options.timeout ?? 20_000;
     const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
     if (!fetchImpl) throw new TypeError('ChronosClient needs a fetch implementation');
     // Unbound window.fetch throws "Illegal invocation" in browsers.
@@ -221,7 +243,7 @@ export class ChronosClient {
     this.#superseded.get(kind)?.abort();
     const controller = new AbortController();
     this.#superseded.set(kind, controller);
-    const signals = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+    const signals = signal ? anySignal(signal, controller.signal) : controller.signal;
     return this.get<T>(url, DATA_TTL, signals).finally(() => {
       if (this.#superseded.get(kind) === controller) this.#superseded.delete(kind);
     });
@@ -255,6 +277,7 @@ export class ChronosClient {
       );
       // Rejections are delivered to each caller below; this keeps an unawaited failure from being "unhandled".
       created.promise.catch(() => {});
+      pruneExpired();
       sharedRequests.set(url, created);
       entry = created;
     }
@@ -297,48 +320,69 @@ export class ChronosClient {
     });
   }
 
-  /** One logical GET: retries network errors, 5xx and 429 with backoff; throws ChronosApiError. */
+  /** One logical GET: retries network errors, timeouts, 5xx and 429 with backoff; throws ChronosApiError. */
   private async fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
+      const outcome = await this.#attempt(url, signal);
+      if ('body' in outcome) return outcome.body;
+      if (attempt < this.retries && outcome.retryAfter !== undefined) {
+        await sleep(outcome.retryAfter ?? this.#backoff(attempt), signal);
+        continue;
+      }
+      throw outcome.error;
+    }
+  }
+
+  /**
+   * One request. Resolves with the body, or with the error plus, when it is worth retrying, how long to
+   * wait (`retryAfter`: ms, or `null` for the default backoff); rejects only when `signal` aborts.
+   */
+  async #attempt(
+    url: string,
+    signal: AbortSignal,
+  ): Promise<{ body: unknown } | { error: ChronosApiError; retryAfter?: number | null }> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error(`no answer within ${this.#timeout} ms`)), this.#timeout);
+    const shown = withoutKey(url);
+    try {
       let response: Response;
       try {
-        response = await this.#fetch(url, { signal, headers: { accept: 'application/json' } });
-      } catch (cause) {
-        if (signal.aborted) throw abortError(signal);
-        if (attempt < this.retries) {
-          await sleep(this.#backoff(attempt), signal);
-          continue;
-        }
-        throw new ChronosApiError(`could not reach the Chronos API at ${new URL(url).origin} (${describe(cause)})`, {
-          status: 0,
-          error: 'NetworkError',
-          url,
-          cause,
+        response = await this.#fetch(url, {
+          signal: anySignal(signal, timeout.signal),
+          headers: { accept: 'application/json' },
         });
+      } catch (error) {
+        if (signal.aborted) throw abortError(signal);
+        const cause: unknown = timeout.signal.aborted ? timeout.signal.reason : error;
+        const message = `could not reach the Chronos API at ${new URL(url).origin} (${describe(cause)})`;
+        return {
+          error: new ChronosApiError(message, { status: 0, error: 'NetworkError', url: shown, cause }),
+          retryAfter: null,
+        };
       }
       if (response.ok) {
         try {
-          return await response.json();
+          return { body: await response.json() };
         } catch (cause) {
           if (signal.aborted) throw abortError(signal);
-          throw new ChronosApiError(`the Chronos API sent an unreadable response for ${url}`, {
-            status: response.status,
-            error: 'InvalidResponse',
-            url,
-            cause,
-          });
+          const message = `the Chronos API sent an unreadable response for ${shown}`;
+          return {
+            error: new ChronosApiError(message, {
+              status: response.status,
+              error: 'InvalidResponse',
+              url: shown,
+              cause,
+            }),
+          };
         }
       }
-      const transient = response.status >= 500 || response.status === 429;
-      if (transient && attempt < this.retries) {
-        const asked = retryAfterMs(response.headers.get('retry-after'));
-        if (asked === undefined || asked <= this.#maxRetryDelay) {
-          await response.body?.cancel().catch(() => {});
-          await sleep(asked ?? this.#backoff(attempt), signal);
-          continue;
-        }
-      }
-      throw await errorFrom(response, url);
+      const error = await errorFrom(response, shown);
+      if (response.status < 500 && response.status !== 429) return { error };
+      const asked = retryAfterMs(response.headers.get('retry-after'));
+      // A server asking for a longer pause than a reader will wait gets an error now, with its message.
+      return asked !== undefined && asked > this.#maxRetryDelay ? { error } : { error, retryAfter: asked ?? null };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -348,6 +392,15 @@ export class ChronosClient {
   }
 }
 
+/** The URL without the API key, for messages that end up on screen and in bug reports. */
+function withoutKey(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('key')) return url;
+  parsed.searchParams.delete('key');
+  return parsed.href;
+}
+
+/** The server's `{statusCode, error, message}` as a ChronosApiError; a body that is not JSON gets a message naming the status. */
 async function errorFrom(response: Response, url: string): Promise<ChronosApiError> {
   let body: Partial<ApiErrorBody> | undefined;
   try {

@@ -40,7 +40,10 @@ const PERCENT_UNITS = new Set(['percent', 'percentage', '%', 'pct']);
 const COUNT_UNITS = new Set(['count', 'persons', 'people', 'number', 'jobs', 'households', 'units']);
 
 /** Intl options and an optional suffix for a metric's units. */
-function unitFormat(units: string | undefined): { options: Intl.NumberFormatOptions; scale: number; suffix?: string } {
+function unitFormat(
+  units: string | undefined,
+  value: number,
+): { options: Intl.NumberFormatOptions; scale: number; suffix?: string } {
   const unit = units?.trim() ?? '';
   const lower = unit.toLowerCase();
   if (unit === '' || lower === 'index' || lower === 'ratio' || lower === 'rate') {
@@ -52,7 +55,9 @@ function unitFormat(units: string | undefined): { options: Intl.NumberFormatOpti
     return { options: { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }, scale: 1 };
   }
   if (/^[A-Za-z]{3}$/.test(unit)) {
-    return { options: { style: 'currency', currency: unit.toUpperCase(), maximumFractionDigits: 0 }, scale: 1 };
+    // Cents matter for prices ($3.45) and are noise on incomes ($52,342).
+    const cents = Math.abs(value) < 100 ? {} : { minimumFractionDigits: 0, maximumFractionDigits: 0 };
+    return { options: { style: 'currency', currency: unit.toUpperCase(), ...cents }, scale: 1 };
   }
   return { options: { maximumFractionDigits: 2 }, scale: 1, suffix: unit };
 }
@@ -77,8 +82,20 @@ function defaultLocale(): string {
 /** Formats a metric value for people: `formatValue(5.5, {units: 'percent', locale: 'fr-CA'})` → `5,5 %`. */
 export function formatValue(value: number | null | undefined, options: FormatValueOptions = {}): string {
   if (typeof value !== 'number' || Number.isNaN(value)) return noDataLabel(options.locale);
-  const { options: defaults, scale, suffix } = unitFormat(options.units);
-  const text = numberFormat(options.locale, { ...defaults, ...options.numberFormat }).format(value * scale);
+  const { options: defaults, scale, suffix } = unitFormat(options.units, value);
+  const merged: Intl.NumberFormatOptions = { ...defaults, ...options.numberFormat };
+  // More minimum digits than the default maximum (e.g. a metric's number_format) widens the maximum.
+  const minimum = merged.minimumFractionDigits;
+  if (minimum !== undefined && options.numberFormat?.maximumFractionDigits === undefined) {
+    merged.maximumFractionDigits = Math.max(minimum, merged.maximumFractionDigits ?? 0);
+  }
+  let text: string;
+  try {
+    text = numberFormat(options.locale, merged).format(value * scale);
+  } catch {
+    // Options Intl rejects (a bad number_format from the data) must not break a tooltip: use the defaults.
+    text = numberFormat(options.locale, defaults).format(value * scale);
+  }
   return suffix ? `${text} ${suffix}` : text;
 }
 
