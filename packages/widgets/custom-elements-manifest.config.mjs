@@ -39,7 +39,7 @@ function registrations() {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           if (declaration.events) {
-            declaration.events = declaration.events.filter((e) => e.name && e.name.startsWith('chronos-'));
+            declaration.events = declaration.events.filter((e) => e.name?.startsWith('chronos-'));
           }
         }
       }
