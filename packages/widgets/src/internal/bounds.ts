@@ -26,8 +26,8 @@ function collectGeometry(geometry: GeometryLike | null | undefined, lons: number
 }
 
 /**
- * The smallest box holding every geometry. `west` may be greater than 180 when the box crosses the
- * antimeridian (MapLibre accepts that for fitBounds). Undefined when there are no coordinates.
+ * The smallest box holding every geometry. `west` is below -180 when the box crosses the antimeridian
+ * (MapLibre accepts that for fitBounds). Undefined when there are no coordinates.
  */
 export function bboxOf(geometries: Iterable<GeometryLike | null | undefined>): BBox | undefined {
   const lons: number[] = [];
@@ -59,7 +59,8 @@ export function bboxOf(geometries: Iterable<GeometryLike | null | undefined>): B
     if (shifted < west) west = shifted;
     if (shifted > east) east = shifted;
   }
-  if (west >= 180) {
+  // Express the box with east ≤ 180 (west then goes below -180 when it crosses the antimeridian).
+  if (east > 180) {
     west -= 360;
     east -= 360;
   }
