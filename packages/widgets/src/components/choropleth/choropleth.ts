@@ -23,6 +23,8 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+// styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
+import { styleMap } from 'lit/directives/style-map.js';
 import type { MapOptions } from 'maplibre-gl';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
 import { ChronosLoadEvent } from '../../events/load.ts';
@@ -709,7 +711,7 @@ export class ChronosChoropleth extends ChronosElement {
                   <span
                     part="legend-swatch"
                     class="swatch"
-                    style=${`background-color: ${this.classColors[range.index]}`}
+                    style=${styleMap({ backgroundColor: this.classColors[range.index] })}
                   ></span>
                   <span part="legend-label">${this.#format(range.from)} – ${this.#format(range.to)}</span>
                 </li>`,
@@ -728,11 +730,23 @@ export class ChronosChoropleth extends ChronosElement {
     </div>`;
   }
 
+  /** Beside the pointer, flipped left/up near the right/bottom edge so it stays inside the map. */
+  #tooltipPosition(hover: { x: number; y: number }): Record<string, string> {
+    const stage = this.#mapContainer.value;
+    const flipX = stage ? hover.x > stage.clientWidth * 0.6 : false;
+    const flipY = stage ? hover.y > stage.clientHeight * 0.7 : false;
+    return {
+      left: `${hover.x}px`,
+      top: `${hover.y}px`,
+      transform: `translate(${flipX ? 'calc(-100% - 12px)' : '12px'}, ${flipY ? 'calc(-100% - 12px)' : '12px'})`,
+    };
+  }
+
   #renderTooltip(): TemplateResult | typeof nothing {
     if (!this.hover || !this.interactive) return nothing;
     const region = this.#region(this.hover.code);
     const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
-    return html`<div part="tooltip" class="tooltip" style=${`left:${this.hover.x}px;top:${this.hover.y}px`} aria-hidden="true">
+    return html`<div part="tooltip" class="tooltip" style=${styleMap(this.#tooltipPosition(this.hover))} aria-hidden="true">
       <strong>${region.name}</strong>
       <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
       ${this.shown?.time ? html`<div>${this.#period()}</div>` : nothing}
