@@ -155,7 +155,9 @@ export class MapController implements ReactiveController {
       const sourceId = (event as { sourceId?: string }).sourceId;
       if (sourceId === SOURCE) this.#callbacks.onError(event.error?.message ?? 'The boundaries could not be loaded.');
     });
-    await new Promise<void>((resolve) => map.once('load', () => resolve()));
+    // 'style.load' (the style is usable) rather than 'load' (after the first full render): sources can be
+    // added a frame earlier, and that frame is expensive where WebGL is software-rendered.
+    if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
     if (!map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(settings.theme.noDataStripe));
     map.on('mousemove', FILL, (event: MapLayerMouseEvent) => {
       const code = event.features?.[0]?.id;
