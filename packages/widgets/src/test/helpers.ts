@@ -1,7 +1,6 @@
 // Browser-test helpers: mounting elements, waiting for events, reading the requests the API received
 // (counted by the test runner's proxy) and reading pixels off a map's canvas.
 import type { ChronosChoropleth } from '../components/choropleth/choropleth.ts';
-import '../components/choropleth/chronos-choropleth.ts';
 
 const mounted: HTMLElement[] = [];
 

@@ -17,7 +17,7 @@ import {
   unmountAll,
   watchWindowErrors,
 } from '../../test/helpers.ts';
-import { ChronosChoropleth } from './choropleth.ts';
+import { ChronosChoropleth } from './chronos-choropleth.ts';
 
 const KANSAS: [number, number] = [-98.4, 38.5];
 const SASKATCHEWAN: [number, number] = [-105.9, 54.4];

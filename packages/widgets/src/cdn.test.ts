@@ -1,0 +1,38 @@
+// The CDN bundle (dist/cdn/chronos.js, built before the tests) as a third-party page uses it: one module
+// that registers the element, with MapLibre and its worker loaded lazily from the chunks beside it.
+import { classIndex } from '@chronos/core';
+import { expect } from '@esm-bundle/chai';
+import type { ChronosChoropleth } from './components/choropleth/choropleth.ts';
+import { closeTo, legendColors, nextEvent, parseColor, pixelAt } from './test/helpers.ts';
+
+const KANSAS: [number, number] = [-98.4, 38.5];
+
+describe('CDN bundle', () => {
+  it('registers <chronos-choropleth>, loads MapLibre lazily and paints from the API of its own origin', async () => {
+    const errors: unknown[] = [];
+    window.addEventListener('error', (event) => errors.push(event.error ?? event.message));
+    const before = performance.getEntriesByType('resource').length;
+    await import(/* @vite-ignore */ `${'/packages/widgets/dist/cdn/chronos.js'}`);
+    const entryLoads = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .map((e) => e.name);
+    expect(entryLoads.some((name) => name.includes('maplibre-runtime'))).to.equal(false);
+
+    const element = document.createElement('chronos-choropleth') as ChronosChoropleth;
+    expect(element.constructor.name).to.not.equal('HTMLElement');
+    element.setAttribute('metric', 'unemployment');
+    element.setAttribute('basemap', 'none');
+    element.mapOptions = { canvasContextAttributes: { preserveDrawingBuffer: true } };
+    document.body.append(element);
+    await nextEvent(element, 'chronos-load');
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.some((name) => /chunks\/maplibre-runtime-.*\.js$/.test(name))).to.equal(true);
+    expect(loaded.some((name) => /chunks\/maplibre-gl-worker-.*\.mjs/.test(name))).to.equal(true);
+    const value = element.loadedData!.values.find((v) => v.region === 'US-KS')!.value;
+    const expected = parseColor(legendColors(element).get(String(classIndex(value, element.classBreaks!)))!);
+    expect(closeTo(pixelAt(element, KANSAS), expected)).to.equal(true);
+    element.remove();
+    expect(errors).to.deep.equal([]);
+  });
+});
