@@ -37,4 +37,14 @@ timeline.addEventListener('chronos-error', (event) => {
 
 // Values a page already has: no data request, boundaries still shared with the other maps.
 const own = document.querySelector('#own');
-own.data = { 'US-WA': 1, 'US-OR': 2, 'US-CA': 3, 'CA-BC': 2, 'CA-AB': 1, 'US-ID': 3, 'US-NV': 1 };
+own.data = {
+  'US-WA': 12.5,
+  'US-OR': 9.1,
+  'US-CA': 31.4,
+  'US-NV': 4.2,
+  'US-ID': 2.2,
+  'US-AK': 1.1,
+  'CA-BC': 15.8,
+  'CA-AB': 7.7,
+  'CA-YT': 0.4,
+};
