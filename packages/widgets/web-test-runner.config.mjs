@@ -60,6 +60,11 @@ async function apiProxy(context, next) {
     context.type = 'json';
     return;
   }
+  if (context.path === '/__chronos/backend') {
+    context.body = JSON.stringify({ kind: backend.kind, apiKey: backend.apiKey });
+    context.type = 'json';
+    return;
+  }
   if (context.path === '/__chronos/boundaries.geojson') {
     context.body = await boundariesFile();
     context.type = 'json';

@@ -8,6 +8,8 @@ export interface Backend {
   url: string;
   /** `server` (the real API) or `fixture`. */
   kind: 'server' | 'fixture';
+  /** A publishable key the API accepts (from any origin the tests use). */
+  apiKey: string;
   close(): Promise<void>;
 }
 
@@ -48,9 +50,21 @@ export async function startBackend(): Promise<Backend> {
     };
     const server = await startTestServer();
     await addSecondMetric(server.app);
-    return { url: server.url, kind: 'server', close: () => server.close() };
+    const keysModule = join(realServer, '..', '..', 'security', 'keys.ts');
+    const { createKey } = (await import(keysModule)) as {
+      createKey(
+        db: TestServerApp['db'],
+        options: { label: string; origins: string[]; rateLimit: number },
+      ): Promise<{ key: string }>;
+    };
+    const { key } = await createKey(server.app.db, {
+      label: 'widgets browser tests',
+      origins: ['http://127.0.0.1', 'http://localhost'],
+      rateLimit: 100_000,
+    });
+    return { url: server.url, kind: 'server', apiKey: key, close: () => server.close() };
   }
-  const { startFixtureServer } = await import('./fixture-server.ts');
+  const { startFixtureServer, fixtureApiKey } = await import('./fixture-server.ts');
   const fixture = await startFixtureServer();
-  return { ...fixture, kind: 'fixture' };
+  return { ...fixture, kind: 'fixture', apiKey: fixtureApiKey };
 }

@@ -119,6 +119,9 @@ function notFound(response: ServerResponse, message: string): undefined {
   return send(response, 404, { statusCode: 404, error: 'Not Found', message });
 }
 
+/** The one publishable key the fixture accepts; any other `key` is refused like the real API does. */
+export const fixtureApiKey = 'pk_fixture_0123456789abcdefghijklmnopqrst';
+
 export interface FixtureServer {
   url: string;
   close(): Promise<void>;
@@ -129,6 +132,14 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const sets = new Set(regions.map((r) => r.properties.set));
   const handle = (request: IncomingMessage, response: ServerResponse): undefined => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const key = url.searchParams.get('key');
+    if (key !== null && key !== fixtureApiKey) {
+      return send(response, 401, {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: `The publishable key ${key.slice(0, 8)}… is not valid: it is malformed, unknown or revoked.`,
+      });
+    }
     const geo = (url.searchParams.get('geo') ?? 'us-states,ca-provinces').split(',');
     const unknownSet = geo.find((set) => !sets.has(set));
     if (url.pathname === '/api/geo/choropleth') {

@@ -220,11 +220,12 @@ describe('<chronos-choropleth> requests', () => {
   });
 
   it('sends the api-key and honours geo', async () => {
-    const element = choropleth('metric="unemployment" geo="us-states" api-key="pk_test_123"');
+    const { apiKey } = (await (await fetch('/__chronos/backend')).json()) as { apiKey: string };
+    const element = choropleth(`metric="unemployment" geo="us-states" api-key="${apiKey}"`);
     await nextEvent(element, 'chronos-load');
     const requests = await apiRequests();
     expect(requests.length).to.be.greaterThan(0);
-    expect(requests.every((r) => r.includes('key=pk_test_123') && r.includes('geo=us-states&'))).to.equal(true);
+    expect(requests.every((r) => r.includes(`key=${apiKey}`) && r.includes('geo=us-states&'))).to.equal(true);
     const codes = [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map(
       (row) => row.dataset.region!,
     );
@@ -297,6 +298,15 @@ describe('<chronos-choropleth> errors', () => {
     shadow(element).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
     await nextEvent(element, 'chronos-error');
     expect((await apiRequests()).some((r) => r.includes('metric=not-yet'))).to.equal(true);
+  });
+
+  it("shows the server's message for a refused api-key", async () => {
+    const element = choropleth('metric="unemployment" api-key="pk_not_a_real_key_000000000000000000000"');
+    const error = await nextEvent(element, 'chronos-error');
+    expect(error.detail.kind).to.equal('api');
+    expect(error.detail.status).to.be.oneOf([401, 403]);
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="error"]')!.textContent).to.contain('not valid');
   });
 
   it('shows a network error when the API cannot be reached', async () => {
