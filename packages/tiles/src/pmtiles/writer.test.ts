@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, openAsBlob, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { bytesToHeader, Compression, FileSource, PMTiles, readVarint } from 'pmtiles';
+import { bytesToHeader, readVarint } from 'pmtiles';
+import { openArchive as open } from '../testing/archives.ts';
 import { PMTilesWriter, tileId } from './writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chronos-pmtiles-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-async function open(file: string): Promise<PMTiles> {
-  const blob = await openAsBlob(file);
-  // The reader's own gzip path (DecompressionStream) is slow per tile in Node; zlib is the same codec.
-  const decompress = async (data: ArrayBuffer, compression: Compression) =>
-    compression === Compression.Gzip ? new Uint8Array(gunzipSync(data)).buffer : data;
-  return new PMTiles(new FileSource(new File([blob], file)), undefined, decompress);
-}
 
 /** Deterministic pseudo-random bytes (so the suite is reproducible). */
 function bytesFor(seed: number, length: number): Uint8Array {
