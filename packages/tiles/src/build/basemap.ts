@@ -1,12 +1,12 @@
 // basemap.pmtiles in the Protomaps basemap layer schema (v4: https://docs.protomaps.com/basemaps/layers),
 // so the @protomaps/basemaps styles render it and a real Protomaps extract can replace it unchanged:
 //   earth       land polygons                       kind=earth
-//   water       ocean (the world minus land) + lakes kind=ocean | lake
+//   water       ocean, derived per tile as the tile minus its land (inland seas included) kind=ocean
 //   boundaries  country borders                     kind=country, kind_detail=2
 //               state/province borders (US, CA)     kind=region,  kind_detail=4
 // Sources: world-atlas (Natural Earth land and countries, 110m/50m/10m by zoom) and the committed
 // region topology. The world is cut at z0–4, North America at z5–7.
-import type { Feature, Geometry, MultiLineString, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, MultiLineString, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import {
   featuresOf,
@@ -16,7 +16,8 @@ import {
   type WeightedTopology,
   weighTopology,
 } from '../geo/simplify.ts';
-import { indexLayer, type LayerIndex } from '../mvt/encode.ts';
+import { type DerivedLayer, indexLayer, type LayerIndex, TILE_BUFFER, TILE_EXTENT } from '../mvt/encode.ts';
+import { waterRings } from '../geo/ocean.ts';
 import type { Bbox, TilesetPlan } from '../mvt/tileset.ts';
 import type { PMTilesWriterOptions, VectorLayer } from '../pmtiles/writer.ts';
 
@@ -42,14 +43,6 @@ export function resolutionFor(zoom: number): keyof WorldAtlas {
   return zoom <= 1 ? '110m' : zoom <= 4 ? '50m' : '10m';
 }
 
-const WORLD_RING: Position[] = [
-  [-180, -MAX_LATITUDE],
-  [180, -MAX_LATITUDE],
-  [180, MAX_LATITUDE],
-  [-180, MAX_LATITUDE],
-  [-180, -MAX_LATITUDE],
-];
-
 /** Land polygons as separate polygon features (one per part). */
 function landPolygons(topology: Topology): Polygon[] {
   const polygons: Polygon[] = [];
@@ -61,27 +54,14 @@ function landPolygons(topology: Topology): Polygon[] {
   return polygons;
 }
 
-/**
- * The ocean as one polygon: the Web Mercator world with every land outline as a hole, plus each hole
- * in the land (inland seas such as the Caspian) as water of its own. world-atlas has no lakes layer.
- */
-function waterFeatures(land: Polygon[]): Feature<Polygon>[] {
-  const ocean: Feature<Polygon> = {
-    type: 'Feature',
-    properties: { kind: 'ocean' },
-    geometry: { type: 'Polygon', coordinates: [WORLD_RING, ...land.map((polygon) => polygon.coordinates[0]!)] },
-  };
-  const inland = land.flatMap((polygon) =>
-    polygon.coordinates.slice(1).map(
-      (ring): Feature<Polygon> => ({
-        type: 'Feature',
-        properties: { kind: 'lake' },
-        geometry: { type: 'Polygon', coordinates: [ring] },
-      }),
-    ),
-  );
-  return [ocean, ...inland];
-}
+/** Water per tile: the buffered tile minus its land (see ../geo/ocean.ts). */
+const waterLayer: DerivedLayer = {
+  name: 'water',
+  derive(tile) {
+    const geometry = waterRings(tile.earth ?? [], TILE_EXTENT, TILE_BUFFER);
+    return geometry.length === 0 ? [] : [{ type: 3, tags: { kind: 'ocean' }, geometry }];
+  },
+};
 
 function borderFeature(
   lines: MultiLineString,
@@ -110,7 +90,7 @@ export function basemapPlan(world: WorldAtlas, regions: Topology): TilesetPlan {
     minZoom: BASEMAP_ZOOMS.min,
     maxZoom: BASEMAP_ZOOMS.max,
     areasFor: (zoom) => (zoom <= BASEMAP_ZOOMS.worldMax ? [[-180, -MAX_LATITUDE, 180, MAX_LATITUDE]] : [NORTH_AMERICA]),
-    layersFor(zoom): LayerIndex[] {
+    layersFor(zoom): (LayerIndex | DerivedLayer)[] {
       const atlas = simplifyForZoom(weigh(resolutionFor(zoom)), zoom);
       const land = landPolygons(atlas);
       const earth: Feature<Geometry>[] = land.map((geometry) => ({
@@ -131,11 +111,7 @@ export function basemapPlan(world: WorldAtlas, regions: Topology): TilesetPlan {
           4,
         ),
       ];
-      return [
-        indexLayer('earth', earth, zoom),
-        indexLayer('water', waterFeatures(land), zoom),
-        indexLayer('boundaries', borders, zoom),
-      ];
+      return [indexLayer('earth', earth, zoom), waterLayer, indexLayer('boundaries', borders, zoom)];
     },
   };
 }

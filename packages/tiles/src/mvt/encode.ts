@@ -31,16 +31,41 @@ export function indexLayer(name: string, features: Feature[] | FeatureCollection
   return { name, index };
 }
 
-/** Encodes tile z/x/y from the layer indexes; null when no layer has anything there. */
-export function encodeTile(layers: readonly LayerIndex[], z: number, x: number, y: number): Uint8Array | null {
+/**
+ * A layer computed per tile from the other layers' tile features (e.g. water = tile minus land),
+ * in tile coordinates.
+ */
+export interface DerivedLayer {
+  name: string;
+  derive(
+    tile: Readonly<Record<string, readonly GeoJSONVTFeature[]>>,
+    z: number,
+    x: number,
+    y: number,
+  ): GeoJSONVTFeature[];
+}
+
+/** Encodes tile z/x/y from the layers, in the given order; null when no layer has anything there. */
+export function encodeTile(
+  layers: readonly (LayerIndex | DerivedLayer)[],
+  z: number,
+  x: number,
+  y: number,
+): Uint8Array | null {
+  const features: Record<string, GeoJSONVTFeature[]> = {};
+  for (const layer of layers) {
+    if (!('index' in layer)) continue;
+    const tile = layer.index.getTile(z, x, y);
+    if (tile) features[layer.name] = tile.features.filter(hasArea);
+  }
+  for (const layer of layers) if ('derive' in layer) features[layer.name] = layer.derive(features, z, x, y);
+
   const tileLayers: Record<string, GeoJSONVTTile> = {};
   let empty = true;
-  for (const layer of layers) {
-    const tile = layer.index.getTile(z, x, y);
-    if (!tile) continue;
-    const features = tile.features.filter(hasArea);
-    if (features.length === 0) continue;
-    tileLayers[layer.name] = { ...tile, features };
+  for (const { name } of layers) {
+    const list = features[name];
+    if (!list || list.length === 0) continue;
+    tileLayers[name] = { features: list } as GeoJSONVTTile; // vt-pbf reads only `features`
     empty = false;
   }
   if (empty) return null;

@@ -5,7 +5,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import type { PMTilesWriter } from '../pmtiles/writer.ts';
 import { tileId } from '../pmtiles/writer.ts';
 import { MAX_LATITUDE } from '../geo/simplify.ts';
-import { encodeTile, type LayerIndex } from './encode.ts';
+import { type DerivedLayer, encodeTile, type LayerIndex } from './encode.ts';
 
 export type Bbox = [west: number, south: number, east: number, north: number];
 
@@ -15,7 +15,7 @@ export interface TilesetPlan {
   /** The areas to cut tiles for at `zoom` (tiles touching any of them are tried; empty ones are left out). */
   areasFor(zoom: number): Bbox[];
   /** The layers at `zoom`. */
-  layersFor(zoom: number): LayerIndex[];
+  layersFor(zoom: number): (LayerIndex | DerivedLayer)[];
 }
 
 export interface TilesetProgress {
