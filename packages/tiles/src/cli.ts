@@ -2,14 +2,14 @@
 // `chronos-tiles`: build the tile archives, or upload them to Cloudflare R2.
 import { parseArgs } from 'node:util';
 import { ARCHIVES, type ArchiveName, build } from './build/build.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
   chronos-tiles build [--boundaries <file.topo.json>] [--out <dir>] [--only boundaries|basemap]
-  chronos-tiles upload --bucket <name> [--prefix <path/>] [--dir <dir>] [--dry-run]
+  chronos-tiles upload --bucket <name> [--prefix <path/>] [--dir <dir>] [--only <archive>]
+                       [--hash-names] [--origin <url>]... [--endpoint <url>] [--dry-run]
       credentials: R2_ACCOUNT_ID (or R2_ENDPOINT), R2_ACCESS_KEY_ID, R2_SECRET_ACCESS_KEY
 `;
-
-export class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
