@@ -53,7 +53,7 @@ describe('chronos-tiles upload', () => {
     assert.match(printed, /dry run: would upload to r2:\/\/chronos-tiles\//);
     assert.match(
       printed,
-      /basemap\.pmtiles → tiles\/v1\/basemap\.pmtiles \(\d+ bytes, Content-Type: application\/vnd\.pmtiles, Cache-Control: public, max-age=31536000, immutable\)/,
+      /basemap\.pmtiles → tiles\/v1\/basemap\.pmtiles \([\d,]+ bytes, Content-Type: application\/vnd\.pmtiles, Cache-Control: public, max-age=31536000, immutable\)/,
     );
     assert.match(printed, /boundaries\.pmtiles → tiles\/v1\/boundaries\.pmtiles/);
     assert.match(

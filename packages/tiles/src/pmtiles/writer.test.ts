@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { bytesToHeader, readVarint } from 'pmtiles';
-import { openArchive as open } from '../testing/archives.ts';
+import { bytesToHeader, tileIdToZxy, zxyToTileId } from 'pmtiles';
+import { openArchive as open, readEntries } from '../testing/archives.ts';
 import { PMTilesWriter, tileId } from './writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chronos-pmtiles-'));
@@ -22,43 +22,6 @@ function bytesFor(seed: number, length: number): Uint8Array {
   return out;
 }
 
-interface Entry {
-  tileId: number;
-  offset: number;
-  length: number;
-  runLength: number;
-}
-
-/** Every tile entry of an archive, read with the spec's directory layout (root + leaves). */
-function allEntries(file: string): Entry[] {
-  const bytes = readFileSync(file);
-  const header = bytesToHeader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 127) as ArrayBuffer);
-  const parse = (offset: number, length: number): Entry[] => {
-    const buf = new Uint8Array(gunzipSync(bytes.subarray(offset, offset + length)));
-    const position = { buf, pos: 0 };
-    const count = readVarint(position);
-    const entries: Entry[] = [];
-    let last = 0;
-    for (let i = 0; i < count; i++) {
-      last += readVarint(position);
-      entries.push({ tileId: last, offset: 0, length: 0, runLength: 0 });
-    }
-    for (const entry of entries) entry.runLength = readVarint(position);
-    for (const entry of entries) entry.length = readVarint(position);
-    for (const [i, entry] of entries.entries()) {
-      const value = readVarint(position);
-      entry.offset = value === 0 && i > 0 ? entries[i - 1]!.offset + entries[i - 1]!.length : value - 1;
-    }
-    return entries;
-  };
-  const result: Entry[] = [];
-  for (const entry of parse(header.rootDirectoryOffset, header.rootDirectoryLength)) {
-    if (entry.runLength > 0) result.push(entry);
-    else result.push(...parse(header.leafDirectoryOffset + entry.offset, entry.length));
-  }
-  return result;
-}
-
 describe('Hilbert tile ids', () => {
   test('match the known values from the spec', () => {
     assert.equal(tileId(0, 0, 0), 0);
@@ -68,6 +31,18 @@ describe('Hilbert tile ids', () => {
     assert.equal(tileId(1, 1, 0), 4);
     assert.equal(tileId(2, 0, 0), 5);
     assert.equal(tileId(12, 3423, 1763), 19078479);
+  });
+
+  test("agree with the official reader's zxyToTileId and round-trip through tileIdToZxy", () => {
+    for (let z = 0; z <= 26; z++)
+      for (let i = 0; i < 200; i++) {
+        const size = 2 ** z;
+        const x = Math.floor(Math.abs(Math.sin(z * 977 + i * 31)) * size) % size;
+        const y = Math.floor(Math.abs(Math.cos(z * 613 + i * 17)) * size) % size;
+        const id = tileId(z, x, y);
+        assert.equal(id, zxyToTileId(z, x, y), `${z}/${x}/${y}`);
+        assert.deepEqual(tileIdToZxy(id), [z, x, y]);
+      }
   });
 });
 
@@ -105,6 +80,11 @@ describe('PMTilesWriter', () => {
     assert.ok(header.rootDirectoryOffset + header.rootDirectoryLength <= 16_384);
     assert.equal(header.jsonMetadataOffset, 127 + header.rootDirectoryLength);
     assert.equal(header.leafDirectoryLength, 0);
+    assert.equal(
+      header.tileDataOffset,
+      header.jsonMetadataOffset + header.jsonMetadataLength,
+      'sections are contiguous',
+    );
     assert.equal(header.tileDataOffset + header.tileDataLength!, raw.length);
     assert.equal(summary.bytes, raw.length);
     assert.equal(header.numAddressedTiles, tiles.length);
@@ -166,7 +146,7 @@ describe('PMTilesWriter', () => {
     assert.equal(summary.addressedTiles, 19);
     assert.equal(summary.tileContents, 2);
 
-    const entries = allEntries(file);
+    const entries = readEntries(file);
     assert.deepEqual(entries[0], { tileId: 5, offset: 0, length: 100, runLength: 16 });
     assert.equal(entries.length, 4);
     assert.equal(summary.tileEntries, 4);
@@ -199,7 +179,7 @@ describe('PMTilesWriter', () => {
     assert.deepEqual(readFileSync(files[1]!), readFileSync(files[0]!));
 
     // Clustered: data offsets never go backwards except to point at earlier (deduplicated) data.
-    const entries = allEntries(files[0]!);
+    const entries = readEntries(files[0]!);
     let end = 0;
     for (const entry of entries) {
       if (entry.offset >= end) {
