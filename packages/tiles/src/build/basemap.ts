@@ -4,6 +4,8 @@
 //   water       ocean, derived per tile as the tile minus its land (inland seas included) kind=ocean
 //   boundaries  country borders                     kind=country, kind_detail=2
 //               state/province borders (US, CA)     kind=region,  kind_detail=4
+//   places      country labels (z2+), state/province labels (z3+): kind=country | region, name,
+//               name:en, name:fr, ref (postal code), sort_key, min_zoom, population_rank (by area)
 // Sources: world-atlas (Natural Earth land and countries, 110m/50m/10m by zoom) and the committed
 // region topology. The world is cut at z0–4, North America at z5–7.
 import type { Feature, Geometry, MultiLineString, Polygon } from 'geojson';
@@ -18,6 +20,7 @@ import {
 } from '../geo/simplify.ts';
 import { type DerivedLayer, indexLayer, type LayerIndex, TILE_BUFFER, TILE_EXTENT } from '../mvt/encode.ts';
 import { waterRings } from '../geo/ocean.ts';
+import { countryPlaces, PLACE_MIN_ZOOM, regionPlaces } from './places.ts';
 import type { Bbox, TilesetPlan } from '../mvt/tileset.ts';
 import type { PMTilesWriterOptions, VectorLayer } from '../pmtiles/writer.ts';
 
@@ -29,6 +32,21 @@ export const basemapVectorLayers: VectorLayer[] = [
   { id: 'earth', fields: { kind: 'String' }, minzoom: 0, maxzoom: BASEMAP_ZOOMS.max },
   { id: 'water', fields: { kind: 'String' }, minzoom: 0, maxzoom: BASEMAP_ZOOMS.max },
   { id: 'boundaries', fields: { kind: 'String', kind_detail: 'Number' }, minzoom: 0, maxzoom: BASEMAP_ZOOMS.max },
+  {
+    id: 'places',
+    fields: {
+      kind: 'String',
+      name: 'String',
+      'name:en': 'String',
+      'name:fr': 'String',
+      ref: 'String',
+      sort_key: 'Number',
+      min_zoom: 'Number',
+      population_rank: 'Number',
+    },
+    minzoom: PLACE_MIN_ZOOM.country,
+    maxzoom: BASEMAP_ZOOMS.max,
+  },
 ];
 
 /** world-atlas topologies by resolution; each has objects `land` and `countries`. */
@@ -85,6 +103,8 @@ export function basemapPlan(world: WorldAtlas, regions: Topology): TilesetPlan {
     return topology;
   };
   const weightedRegions = weighTopology(regions);
+  const countryLabels = countryPlaces(world['50m']);
+  const regionLabels = regionPlaces(regions);
 
   return {
     minZoom: BASEMAP_ZOOMS.min,
@@ -111,7 +131,16 @@ export function basemapPlan(world: WorldAtlas, regions: Topology): TilesetPlan {
           4,
         ),
       ];
-      return [indexLayer('earth', earth, zoom), waterLayer, indexLayer('boundaries', borders, zoom)];
+      const places = [
+        ...(zoom >= PLACE_MIN_ZOOM.country ? countryLabels : []),
+        ...(zoom >= PLACE_MIN_ZOOM.region ? regionLabels : []),
+      ];
+      return [
+        indexLayer('earth', earth, zoom),
+        waterLayer,
+        indexLayer('boundaries', borders, zoom),
+        indexLayer('places', places, zoom),
+      ];
     },
   };
 }
@@ -122,7 +151,8 @@ export function basemapWriterOptions(): PMTilesWriterOptions {
     tileCompression: 'gzip',
     metadata: {
       name: 'Chronos basemap',
-      description: 'Land, water and borders in the Protomaps basemap schema (v4), world z0–4, North America z5–7',
+      description:
+        'Land, water, borders and country/state labels in the Protomaps basemap schema (v4), world z0–4, North America z5–7',
       attribution: '<a href="https://www.naturalearthdata.com/">Natural Earth</a>',
       type: 'baselayer',
       version: '4',

@@ -91,7 +91,7 @@ describe('chronos-tiles build: basemap.pmtiles (Protomaps basemap schema)', () =
     const metadata = (await basemap.getMetadata()) as { vector_layers: { id: string }[]; attribution: string };
     assert.deepEqual(
       metadata.vector_layers.map((layer) => layer.id),
-      ['earth', 'water', 'boundaries'],
+      ['earth', 'water', 'boundaries', 'places'],
     );
     assert.match(metadata.attribution, /Natural Earth/);
     // North America is there at every zoom.
@@ -121,6 +121,37 @@ describe('chronos-tiles build: basemap.pmtiles (Protomaps basemap schema)', () =
     assert.ok((await border(-100, 49)).includes('country/2'), 'US–Canada border on the 49th parallel');
     assert.ok((await border(-102.05, 38)).includes('region/4'), 'Kansas–Colorado border');
     assert.ok((await border(-79.5, 47)).includes('region/4'), 'Ontario–Quebec border');
+  });
+});
+
+describe('chronos-tiles build: basemap labels (places layer)', () => {
+  test('states and provinces have a label point inside them with name, French name and postal ref', async () => {
+    const places = await featuresAt(basemap, 'places', -98.4, 38.5, 5);
+    const kansas = places.find((f) => f.properties.name === 'Kansas');
+    assert.ok(kansas, `Kansas label in its z5 tile: ${places.map((f) => f.properties.name).join(', ')}`);
+    assert.deepEqual(
+      { ...kansas.properties, sort_key: 0, population_rank: 0 },
+      {
+        kind: 'region',
+        name: 'Kansas',
+        'name:en': 'Kansas',
+        'name:fr': 'Kansas',
+        ref: 'KS',
+        sort_key: 0,
+        min_zoom: 3,
+        population_rank: 0,
+      },
+    );
+    const quebec = (await featuresAt(basemap, 'places', -72, 52, 4)).find((f) => f.properties.ref === 'QC');
+    assert.equal(quebec?.properties['name:fr'], 'Québec');
+  });
+
+  test('countries are labelled from z2, regions from z3, nothing below', async () => {
+    const names = async (z: number) => (await featuresAt(basemap, 'places', -98, 45, z)).map((f) => f.properties.kind);
+    assert.deepEqual(await names(1), []);
+    assert.ok((await names(2)).includes('country'));
+    assert.ok(!(await names(2)).includes('region'));
+    assert.ok((await names(3)).includes('region'));
   });
 });
 

@@ -20,6 +20,8 @@ interface TestPage {
     setLayerVisible(id: string, visible: boolean): Promise<void>;
     highlight(code: string, on: boolean): Promise<void>;
     renderedCodes(): string[];
+    showLabels(): Promise<string[]>;
+    errors(): string[];
   };
 }
 
@@ -134,5 +136,12 @@ describe('basemap.pmtiles + boundaries.pmtiles in MapLibre (Chromium, pmtiles://
     assert.ok(
       near(await page.evaluate(() => (globalThis as unknown as TestPage).chronosTest.pixel(-98.5, 38.5)), EARTH),
     );
+  });
+
+  test('labels render without glyph files: country and state names are placed from local fonts', async () => {
+    const placed = await page.evaluate(() => (globalThis as unknown as TestPage).chronosTest.showLabels());
+    for (const name of ['Texas', 'California', 'Ontario', 'Quebec', 'Canada', 'United States of America'])
+      assert.ok(placed.includes(name), `${name} label is placed: ${placed.join(', ')}`);
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as TestPage).chronosTest.errors()), []);
   });
 });
