@@ -59,7 +59,38 @@ function areaRank(area: number): number {
   return Math.max(0, Math.min(15, Math.round(8 + Math.log2(area))));
 }
 
-function sortedPlaces(places: { feature: Feature<Point, PlaceProperties>; area: number }[]) {
+/**
+ * Label points for every feature of a topology object that has a name, sorted largest first
+ * (`sort_key` 0 is placed first).
+ */
+function placesOf(
+  topology: Topology,
+  object: string,
+  kind: PlaceProperties['kind'],
+  extra: (properties: Record<string, unknown>) => Partial<PlaceProperties>,
+): Feature<Point, PlaceProperties>[] {
+  const places: { feature: Feature<Point, PlaceProperties>; area: number }[] = [];
+  for (const { properties, geometry } of featuresOf(topology, object)) {
+    const name = properties.name;
+    const largest = largestPolygon(geometry);
+    if (typeof name !== 'string' || !largest) continue;
+    places.push({
+      area: largest.area,
+      feature: {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: labelPoint(largest.rings) },
+        properties: {
+          kind,
+          name,
+          'name:en': name,
+          ...extra(properties),
+          sort_key: 0,
+          min_zoom: PLACE_MIN_ZOOM[kind],
+          population_rank: areaRank(largest.area),
+        },
+      },
+    });
+  }
   places.sort((a, b) => b.area - a.area || a.feature.properties.name.localeCompare(b.feature.properties.name));
   return places.map(({ feature }, index) => {
     feature.properties.sort_key = index;
@@ -68,53 +99,12 @@ function sortedPlaces(places: { feature: Feature<Point, PlaceProperties>; area: 
 }
 
 export function countryPlaces(world: Topology): Feature<Point, PlaceProperties>[] {
-  const places: { feature: Feature<Point, PlaceProperties>; area: number }[] = [];
-  for (const country of featuresOf(world, 'countries')) {
-    const name = country.properties.name;
-    const largest = largestPolygon(country.geometry);
-    if (typeof name !== 'string' || !largest) continue;
-    places.push({
-      area: largest.area,
-      feature: {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: labelPoint(largest.rings) },
-        properties: {
-          kind: 'country',
-          name,
-          'name:en': name,
-          sort_key: 0,
-          min_zoom: PLACE_MIN_ZOOM.country,
-          population_rank: areaRank(largest.area),
-        },
-      },
-    });
-  }
-  return sortedPlaces(places);
+  return placesOf(world, 'countries', 'country', () => ({}));
 }
 
 export function regionPlaces(regions: Topology): Feature<Point, PlaceProperties>[] {
-  const places: { feature: Feature<Point, PlaceProperties>; area: number }[] = [];
-  for (const region of featuresOf(regions, 'regions')) {
-    const { name, name_fr, postal } = region.properties as Record<string, string | undefined>;
-    const largest = largestPolygon(region.geometry);
-    if (!name || !largest) continue;
-    places.push({
-      area: largest.area,
-      feature: {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: labelPoint(largest.rings) },
-        properties: {
-          kind: 'region',
-          name,
-          'name:en': name,
-          ...(name_fr ? { 'name:fr': name_fr } : {}),
-          ...(postal ? { ref: postal } : {}),
-          sort_key: 0,
-          min_zoom: PLACE_MIN_ZOOM.region,
-          population_rank: areaRank(largest.area),
-        },
-      },
-    });
-  }
-  return sortedPlaces(places);
+  return placesOf(regions, 'regions', 'region', ({ name_fr, postal }) => ({
+    ...(typeof name_fr === 'string' ? { 'name:fr': name_fr } : {}),
+    ...(typeof postal === 'string' ? { ref: postal } : {}),
+  }));
 }
