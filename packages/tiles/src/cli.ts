@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `chronos-tiles`: build the tile archives, or upload them to Cloudflare R2.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ARCHIVES, type ArchiveName, build } from './build/build.ts';
 import { UsageError } from './usage-error.ts';
@@ -38,7 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command "${command}"; valid: build, upload`);
 }
 
-if (import.meta.main) {
+// Run when executed (as the bin or `node src/cli.ts`), not when imported. (import.meta.main needs Node 24.)
+const executed = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (executed) {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
