@@ -44,7 +44,7 @@ try {
   // 2. Writer throughput vs a raw buffered sequential write of the same bytes. The workload is every
   // distinct (already gzipped) tile of both archives, eight times over with the last byte varied so
   // no two tiles are equal (deduplication saves nothing), at consecutive tile ids (the order
-  // `chronos-tiles build` adds tiles in): ~60k tiles, enough for leaf directories and for per-archive
+  // `chronos-tiles build` adds tiles in): ~43k tiles, enough for leaf directories and for per-archive
   // fixed costs to stop dominating.
   const contents: Uint8Array[] = [];
   for (const name of ['boundaries', 'basemap']) {
@@ -60,7 +60,7 @@ try {
     }
   }
   const VARIANTS = 8;
-  const firstId = tileId(16, 0, 0);
+  const firstId = tileId(8, 0, 0); // z8 holds 65,536 tiles, like the deepest zoom of the build
   const workload = Array.from({ length: contents.length * VARIANTS }, (_, k) => {
     const bytes = new Uint8Array(contents[k % contents.length]!);
     bytes[bytes.length - 1]! ^= Math.floor(k / contents.length);
@@ -68,7 +68,7 @@ try {
     return { z, x, y, bytes };
   });
   const totalBytes = workload.reduce((sum, tile) => sum + tile.bytes.length, 0);
-  const ROUNDS = 7;
+  const ROUNDS = 11;
   const REPEAT = 1; // archives written per timed round
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -121,7 +121,9 @@ try {
       writerTimes.push(performance.now() - started);
     }
     const throughput = (ms: number) => (totalBytes * REPEAT) / MB / (ms / 1000);
-    return { writer: throughput(median(writerTimes)), raw: throughput(median(rawTimes)) };
+    // Each round times both back to back, so the per-round ratio is what a busy machine disturbs least.
+    const ratio = median(rawTimes.map((raw, round) => raw / writerTimes[round]!));
+    return { writer: throughput(median(writerTimes)), raw: throughput(median(rawTimes)), ratio };
   };
 
   const label = `${workload.length.toLocaleString('en-US')} tiles, ${(totalBytes / MB).toFixed(1)} MB`;
@@ -133,8 +135,9 @@ try {
     unit: 'MB/s',
     baseline: 'raw sequential write + fsync',
     baselineValue: durable.raw,
-    goal: '≥ 0.5× baseline',
-    pass: durable.writer >= 0.5 * durable.raw,
+    ratio: durable.ratio,
+    goal: '≥ 0.5× baseline (median of paired rounds)',
+    pass: durable.ratio >= 0.5,
   });
   // The same without fsync: page-cache speed, where the writer's fixed per-archive work (directories,
   // metadata, rename) weighs most against a few milliseconds of memcpy.
@@ -146,8 +149,9 @@ try {
     unit: 'MB/s',
     baseline: 'raw buffered sequential write',
     baselineValue: cached.raw,
-    goal: '≥ 0.5× baseline',
-    pass: cached.writer >= 0.5 * cached.raw,
+    ratio: cached.ratio,
+    goal: '≥ 0.5× baseline (median of paired rounds)',
+    pass: cached.ratio >= 0.5,
   });
 
   // 3. Requests before the first tile of the first view can be drawn: a fresh reader per view tile

@@ -11,22 +11,48 @@ export interface DirectoryEntry {
   runLength: number;
 }
 
+/** Directory entries as columns (no object per tile), sorted by tile id. */
+export interface EntryColumns {
+  count: number;
+  tileId: Float64Array;
+  offset: Float64Array;
+  length: Float64Array;
+  runLength: Float64Array;
+}
+
+export function entryColumns(entries: readonly DirectoryEntry[]): EntryColumns {
+  const count = entries.length;
+  const columns: EntryColumns = {
+    count,
+    tileId: new Float64Array(count),
+    offset: new Float64Array(count),
+    length: new Float64Array(count),
+    runLength: new Float64Array(count),
+  };
+  for (const [i, entry] of entries.entries()) {
+    columns.tileId[i] = entry.tileId;
+    columns.offset[i] = entry.offset;
+    columns.length[i] = entry.length;
+    columns.runLength[i] = entry.runLength;
+  }
+  return columns;
+}
+
 /** The spec reserves the first 16 KiB of an archive for the 127-byte header plus the root directory. */
 export const HEADER_BYTES = 127;
 export const ROOT_DIRECTORY_MAX_BYTES = 16_384 - HEADER_BYTES;
 
-/** Grows a byte buffer while varints are appended (directories are small: tens of KB at most). */
+/** Appends varints to a byte buffer sized up front (at most 10 bytes a value). */
 class ByteWriter {
-  bytes = new Uint8Array(1024);
+  readonly bytes: Uint8Array;
   length = 0;
+
+  constructor(values: number) {
+    this.bytes = new Uint8Array(values * 10);
+  }
 
   varint(value: number): void {
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`varint out of range: ${value}`);
-    if (this.length + 10 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
     // Bitwise operators are 32-bit in JS, so peel off 7 bits with division for values above 2^31.
     let rest = value;
     while (rest >= 0x80) {
@@ -41,22 +67,22 @@ class ByteWriter {
   }
 }
 
-/** Serializes entries (sorted by tileId) into the uncompressed directory format. */
-export function serializeDirectory(entries: readonly DirectoryEntry[]): Uint8Array {
-  const out = new ByteWriter();
-  out.varint(entries.length);
+/** Serializes entries `start`..`end` (sorted by tileId) into the uncompressed directory format. */
+export function serializeDirectory(entries: EntryColumns, start = 0, end = entries.count): Uint8Array {
+  const { tileId, offset, length, runLength } = entries;
+  const out = new ByteWriter(1 + 4 * (end - start));
+  out.varint(end - start);
   let lastId = 0;
-  for (const entry of entries) {
-    out.varint(entry.tileId - lastId);
-    lastId = entry.tileId;
+  for (let i = start; i < end; i++) {
+    out.varint(tileId[i]! - lastId);
+    lastId = tileId[i]!;
   }
-  for (const entry of entries) out.varint(entry.runLength);
-  for (const entry of entries) out.varint(entry.length);
-  for (const [index, entry] of entries.entries()) {
-    const previous = index > 0 ? entries[index - 1] : undefined;
+  for (let i = start; i < end; i++) out.varint(runLength[i]!);
+  for (let i = start; i < end; i++) out.varint(length[i]!);
+  for (let i = start; i < end; i++) {
     // 0 means "directly after the previous entry's data"; otherwise the offset is stored plus one.
-    if (previous && entry.offset === previous.offset + previous.length) out.varint(0);
-    else out.varint(entry.offset + 1);
+    if (i > start && offset[i] === offset[i - 1]! + length[i - 1]!) out.varint(0);
+    else out.varint(offset[i]! + 1);
   }
   return out.result();
 }
@@ -75,7 +101,7 @@ export interface Directories {
  * 4096 entries per leaf and grow by 20% until the root of leaf pointers fits.
  */
 export function buildDirectories(
-  entries: readonly DirectoryEntry[],
+  entries: EntryColumns,
   compress: (bytes: Uint8Array) => Uint8Array,
   rootMaxBytes = ROOT_DIRECTORY_MAX_BYTES,
 ): Directories {
@@ -87,14 +113,13 @@ export function buildDirectories(
     const leafChunks: Uint8Array[] = [];
     const rootEntries: DirectoryEntry[] = [];
     let offset = 0;
-    for (let start = 0; start < entries.length; start += leafSize) {
-      const slice = entries.slice(start, start + leafSize);
-      const leaf = compress(serializeDirectory(slice));
-      rootEntries.push({ tileId: slice[0]!.tileId, offset, length: leaf.length, runLength: 0 });
+    for (let start = 0; start < entries.count; start += leafSize) {
+      const leaf = compress(serializeDirectory(entries, start, Math.min(entries.count, start + leafSize)));
+      rootEntries.push({ tileId: entries.tileId[start]!, offset, length: leaf.length, runLength: 0 });
       leafChunks.push(leaf);
       offset += leaf.length;
     }
-    const leafRoot = compress(serializeDirectory(rootEntries));
+    const leafRoot = compress(serializeDirectory(entryColumns(rootEntries)));
     if (leafRoot.length <= rootMaxBytes) {
       const leaves = new Uint8Array(offset);
       let position = 0;

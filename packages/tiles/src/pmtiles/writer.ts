@@ -10,7 +10,7 @@
 import { closeSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tileIdToZxy } from 'pmtiles';
-import { buildDirectories, type DirectoryEntry, HEADER_BYTES } from './directory.ts';
+import { buildDirectories, type EntryColumns, HEADER_BYTES } from './directory.ts';
 import { Compression, serializeHeader, TileType } from './header.ts';
 
 /** A layer description for the `vector_layers` metadata key (TileJSON 3.0). */
@@ -121,9 +121,9 @@ class NumberColumn {
 }
 
 /**
- * Deduplication key of stored tile bytes: a 32-bit FNV-1a hash of the length and of 16 sampled bytes
- * (8 from the middle, the last 8: gzip headers are alike, a gzip trailer is the CRC32 and length of
- * the content). Equal keys are confirmed by comparing all bytes, so deduplication is exact; sampling keeps
+ * Deduplication key of stored tile bytes: an FNV-style 32-bit hash of the length and of 16 sampled
+ * bytes (8 from the middle, the last 8: gzip headers are alike, a gzip trailer is the CRC32 and length
+ * of the content). Equal keys are confirmed by comparing all bytes, so deduplication is exact; sampling keeps
  * the per-tile cost far below hashing every byte.
  */
 function contentKey(bytes: Uint8Array): number {
@@ -131,12 +131,19 @@ function contentKey(bytes: Uint8Array): number {
   let hash = Math.imul(0x811c9dc5 ^ n, 0x01000193);
   if (n <= 16) {
     for (let i = 0; i < n; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  } else {
-    const middle = (n >> 1) - 4;
-    for (let i = 0; i < 8; i++) hash = Math.imul(hash ^ bytes[middle + i]!, 0x01000193);
-    for (let i = n - 8; i < n; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    return hash >>> 0;
   }
-  return hash >>> 0;
+  // Four 32-bit words: two from the middle, the last two (a gzip trailer: CRC32 and length).
+  const m = (n >> 1) - 4;
+  const e = n - 8;
+  const words = [
+    bytes[m]! | (bytes[m + 1]! << 8) | (bytes[m + 2]! << 16) | (bytes[m + 3]! << 24),
+    bytes[m + 4]! | (bytes[m + 5]! << 8) | (bytes[m + 6]! << 16) | (bytes[m + 7]! << 24),
+    bytes[e]! | (bytes[e + 1]! << 8) | (bytes[e + 2]! << 16) | (bytes[e + 3]! << 24),
+    bytes[e + 4]! | (bytes[e + 5]! << 8) | (bytes[e + 6]! << 16) | (bytes[e + 7]! << 24),
+  ] as const;
+  for (const word of words) hash = Math.imul(hash ^ word, 0x01000193);
+  return (hash ^ (hash >>> 15)) >>> 0;
 }
 
 /**
@@ -144,8 +151,8 @@ function contentKey(bytes: Uint8Array): number {
  * for the garbage collector, and equal keys simply occupy several slots.
  */
 class ContentTable {
-  #keys = new Uint32Array(1 << 14);
-  #contents = new Int32Array(1 << 14).fill(-1);
+  #keys = new Uint32Array(1 << 16);
+  #contents = new Int32Array(1 << 16).fill(-1);
   #size = 0;
 
   /** Calls `match` for each content stored under `key` until it returns true; returns that content. */
@@ -212,6 +219,8 @@ export class PMTilesWriter {
   /** Tile x/y extent at the highest zoom seen: [minX, minY, maxX, maxY]. */
   #extent: [number, number, number, number] = [0, 0, 0, 0];
   #state: 'open' | 'finished' | 'aborted' = 'open';
+  /** gzip level when the writer compresses tiles itself; undefined when it stores them as given. */
+  readonly #gzipLevel: number | undefined;
 
   /** Opens a writer for `file` (created or replaced by `finish()`). */
   constructor(file: string, options: PMTilesWriterOptions = {}) {
@@ -223,6 +232,7 @@ export class PMTilesWriter {
       throw new TypeError(`unknown tileCompression "${compression}"; valid: gzip, none`);
     this.file = file;
     this.#options = options;
+    this.#gzipLevel = options.precompressed || compression === 'none' ? undefined : (options.gzipLevel ?? 9);
     // Metadata is stored gzipped: its JSON length plus room for bounds/center/zooms is an upper bound.
     const metadataRoom = new TextEncoder().encode(JSON.stringify(options.metadata ?? {})).length + 512;
     this.#dataStart = Math.ceil((16_384 + metadataRoom) / 4096) * 4096;
@@ -319,8 +329,7 @@ export class PMTilesWriter {
   }
 
   #compressTile(bytes: Uint8Array): Uint8Array {
-    if (this.#options.precompressed || (this.#options.tileCompression ?? 'gzip') === 'none') return bytes;
-    return gzipSync(bytes, { level: this.#options.gzipLevel ?? 9 });
+    return this.#gzipLevel === undefined ? bytes : gzipSync(bytes, { level: this.#gzipLevel });
   }
 
   #appendTemp(bytes: Uint8Array): void {
@@ -369,15 +378,29 @@ export class PMTilesWriter {
       dataLength += this.#contentLength.at(content);
     }
 
-    const entries: DirectoryEntry[] = [];
+    // Run-length encoding: a tile with the same content as the previous, consecutive id extends its run.
+    const entries: EntryColumns = {
+      count: 0,
+      tileId: new Float64Array(count),
+      offset: new Float64Array(count),
+      length: new Float64Array(count),
+      runLength: new Float64Array(count),
+    };
     for (let i = 0; i < count; i++) {
       const index = order[i]!;
       const id = ids[index]!;
       const content = this.#entryContent.at(index);
       const offset = newOffset[content]!;
-      const last = entries.at(-1);
-      if (last && last.offset === offset && last.tileId + last.runLength === id) last.runLength++;
-      else entries.push({ tileId: id, offset, length: this.#contentLength.at(content), runLength: 1 });
+      const last = entries.count - 1;
+      if (last >= 0 && entries.offset[last] === offset && entries.tileId[last]! + entries.runLength[last]! === id) {
+        entries.runLength[last]!++;
+      } else {
+        entries.tileId[last + 1] = id;
+        entries.offset[last + 1] = offset;
+        entries.length[last + 1] = this.#contentLength.at(content);
+        entries.runLength[last + 1] = 1;
+        entries.count++;
+      }
     }
 
     // Level 6: level 9 is up to 15× slower on directories for ~1.5% fewer bytes.
@@ -409,7 +432,7 @@ export class PMTilesWriter {
       tileDataOffset: dataOffset,
       tileDataLength: dataLength,
       numAddressedTiles: count,
-      numTileEntries: entries.length,
+      numTileEntries: entries.count,
       numTileContents: contents,
       clustered: true,
       internalCompression: Compression.gzip,
@@ -439,7 +462,7 @@ export class PMTilesWriter {
       file: this.file,
       bytes: Math.max(dataOffset + dataLength, leafOffset + directories.leaves.length),
       addressedTiles: count,
-      tileEntries: entries.length,
+      tileEntries: entries.count,
       tileContents: contents,
       leafDirectories: directories.leafCount,
       rootDirectoryBytes: directories.root.length,
