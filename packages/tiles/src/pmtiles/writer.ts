@@ -100,7 +100,7 @@ export function tileId(z: number, x: number, y: number): number {
 }
 
 const MAX_ZOOM = 26; // tile ids above z26 exceed Number.MAX_SAFE_INTEGER
-const WRITE_BUFFER_BYTES = 1 << 18;
+const WRITE_BUFFER_BYTES = 1 << 20;
 const MAX_MERCATOR_LAT = 85.0511287798066;
 
 /** A growable column of numbers (Float64Array: tile ids reach 2^53). */
@@ -160,8 +160,9 @@ function contentKey(bytes: Uint8Array, start: number, n: number, gzip: boolean):
  * for the garbage collector, and equal keys simply occupy several slots.
  */
 class ContentTable {
-  #keys = new Uint32Array(1 << 16);
-  #contents = new Int32Array(1 << 16).fill(-1);
+  /** Pairs [key, content] side by side, so a probe touches one cache line; content -1 = empty. */
+  #slots = new Int32Array(2 << 16).fill(-1);
+  #mask = (1 << 16) - 1;
   #size = 0;
 
   /**
@@ -170,38 +171,36 @@ class ContentTable {
    * is a content whose key equals `table.keyAt(slot)`. (No callback: one fewer allocation a tile.)
    */
   start(key: number): number {
-    return key & (this.#keys.length - 1);
+    return key & this.#mask;
   }
   next(slot: number): number {
-    return (slot + 1) & (this.#keys.length - 1);
+    return (slot + 1) & this.#mask;
   }
   contentAt(slot: number): number {
-    return this.#contents[slot]!;
+    return this.#slots[2 * slot + 1]!;
   }
   keyAt(slot: number): number {
-    return this.#keys[slot]!;
+    return this.#slots[2 * slot]! >>> 0;
   }
 
   add(key: number, content: number): void {
-    if ((this.#size + 1) * 2 > this.#keys.length) this.#grow();
+    if ((this.#size + 1) * 2 > this.#mask + 1) this.#grow();
     this.#place(key, content);
     this.#size++;
   }
 
   #place(key: number, content: number): void {
-    const mask = this.#keys.length - 1;
-    let slot = key & mask;
-    while (this.#contents[slot] !== -1) slot = (slot + 1) & mask;
-    this.#keys[slot] = key;
-    this.#contents[slot] = content;
+    let slot = key & this.#mask;
+    while (this.#slots[2 * slot + 1] !== -1) slot = (slot + 1) & this.#mask;
+    this.#slots[2 * slot] = key | 0;
+    this.#slots[2 * slot + 1] = content;
   }
 
   #grow(): void {
-    const keys = this.#keys;
-    const contents = this.#contents;
-    this.#keys = new Uint32Array(keys.length * 2);
-    this.#contents = new Int32Array(keys.length * 2).fill(-1);
-    for (let slot = 0; slot < keys.length; slot++) if (contents[slot] !== -1) this.#place(keys[slot]!, contents[slot]!);
+    const old = this.#slots;
+    this.#slots = new Int32Array(old.length * 2).fill(-1);
+    this.#mask = this.#mask * 2 + 1;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== -1) this.#place(old[i]! >>> 0, old[i + 1]!);
   }
 }
 
@@ -381,29 +380,34 @@ export class PMTilesWriter {
   #writeArchive(): PMTilesSummary {
     this.#flushTemp();
     const count = this.tileCount;
-    const order = new Uint32Array(count);
-    for (let i = 0; i < count; i++) order[i] = i;
     const ids = this.#entryTileId.values;
-    if (!this.#ascending) order.sort((a, b) => ids[a]! - ids[b]!);
-    for (let i = 1; i < count; i++) {
-      if (ids[order[i]!] === ids[order[i - 1]!]) {
-        const [z, x, y] = tileIdToZxy(ids[order[i]!]!);
-        throw new Error(`tile ${z}/${x}/${y} was added more than once`);
-      }
-    }
-
-    // Clustered: tile data in tile-id order, each content placed where its first tile is. When tiles
-    // arrived in id order the data is already laid out that way.
     const contents = this.#contentOffset.length;
-    const newOffset = new Float64Array(contents).fill(-1);
+    // Tiles that arrived in strictly ascending id order are already clustered where they were written:
+    // contents sit in arrival order. Otherwise sort, reject repeats, and place each content where its
+    // first tile is (the data is rewritten in that order below).
+    let order: Uint32Array | undefined;
+    let offsets = this.#contentOffset.values;
+    let dataLength = this.#dataLength;
     const placement: number[] = [];
-    let dataLength = 0;
-    for (let i = 0; i < count; i++) {
-      const content = this.#entryContent.at(order[i]!);
-      if (newOffset[content] !== -1) continue;
-      newOffset[content] = dataLength;
-      placement.push(content);
-      dataLength += this.#contentLength.at(content);
+    if (!this.#ascending) {
+      order = new Uint32Array(count);
+      for (let i = 0; i < count; i++) order[i] = i;
+      order.sort((a, b) => ids[a]! - ids[b]!);
+      for (let i = 1; i < count; i++) {
+        if (ids[order[i]!] === ids[order[i - 1]!]) {
+          const [z, x, y] = tileIdToZxy(ids[order[i]!]!);
+          throw new Error(`tile ${z}/${x}/${y} was added more than once`);
+        }
+      }
+      offsets = new Float64Array(contents).fill(-1);
+      dataLength = 0;
+      for (let i = 0; i < count; i++) {
+        const content = this.#entryContent.at(order[i]!);
+        if (offsets[content] !== -1) continue;
+        offsets[content] = dataLength;
+        placement.push(content);
+        dataLength += this.#contentLength.at(content);
+      }
     }
 
     // Run-length encoding: a tile with the same content as the previous, consecutive id extends its run.
@@ -415,10 +419,10 @@ export class PMTilesWriter {
       runLength: new Float64Array(count),
     };
     for (let i = 0; i < count; i++) {
-      const index = order[i]!;
+      const index = order ? order[i]! : i;
       const id = ids[index]!;
       const content = this.#entryContent.at(index);
-      const offset = newOffset[content]!;
+      const offset = offsets[content]!;
       const last = entries.count - 1;
       if (last >= 0 && entries.offset[last] === offset && entries.tileId[last]! + entries.runLength[last]! === id) {
         entries.runLength[last]!++;
@@ -436,7 +440,7 @@ export class PMTilesWriter {
     const directories = buildDirectories(entries, internal);
     const metadata = internal(new TextEncoder().encode(JSON.stringify(this.#metadata())));
 
-    if (!this.#ascending) this.#rewriteInOrder(placement);
+    if (order) this.#rewriteInOrder(placement);
 
     const rootOffset = HEADER_BYTES;
     const prefixLength = rootOffset + directories.root.length + metadata.length + directories.leaves.length;
