@@ -52,12 +52,18 @@ class ByteWriter {
   }
 
   varint(value: number): void {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`varint out of range: ${value}`);
-    // Bitwise operators are 32-bit in JS, so peel off 7 bits with division for values above 2^31.
     let rest = value;
+    if (rest >>> 0 !== rest) {
+      if (!Number.isSafeInteger(rest) || rest < 0) throw new RangeError(`varint out of range: ${value}`);
+      // Bitwise operators are 32-bit in JS: peel off 7 bits with division while above 2^32.
+      while (rest > 0xffffffff) {
+        this.bytes[this.length++] = (rest % 0x80) | 0x80;
+        rest = Math.floor(rest / 0x80);
+      }
+    }
     while (rest >= 0x80) {
-      this.bytes[this.length++] = (rest % 0x80) | 0x80;
-      rest = Math.floor(rest / 0x80);
+      this.bytes[this.length++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
     }
     this.bytes[this.length++] = rest;
   }

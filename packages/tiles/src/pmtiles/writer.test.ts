@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { bytesToHeader, tileIdToZxy, zxyToTileId } from 'pmtiles';
+import { bytesToHeader, readVarint, tileIdToZxy, zxyToTileId } from 'pmtiles';
+import { entryColumns, serializeDirectory } from './directory.ts';
 import { openArchive as open, readEntries } from '../testing/archives.ts';
 import { PMTilesWriter, tileId } from './writer.ts';
 
@@ -43,6 +44,21 @@ describe('Hilbert tile ids', () => {
         assert.equal(id, zxyToTileId(z, x, y), `${z}/${x}/${y}`);
         assert.deepEqual(tileIdToZxy(id), [z, x, y]);
       }
+  });
+});
+
+describe('directory serialization', () => {
+  test('varints read back through the official reader, including values past 2^32', () => {
+    const values = [0, 1, 127, 128, 300, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 40 + 5, 2 ** 53 - 1];
+    const entries = values.map((value) => ({ tileId: value, offset: 0, length: 0, runLength: 0 }));
+    const position = { buf: serializeDirectory(entryColumns(entries)), pos: 0 };
+    assert.equal(readVarint(position), values.length);
+    let last = 0;
+    const read = values.map(() => {
+      last += readVarint(position);
+      return last;
+    });
+    assert.deepEqual(read, values);
   });
 });
 

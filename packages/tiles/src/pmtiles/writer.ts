@@ -75,15 +75,13 @@ export interface PMTilesSummary {
  */
 export function tileId(z: number, x: number, y: number): number {
   const size = 2 ** z;
-  let base = (size * size - 1) / 3; // 1 + 4 + … + 4^(z-1)
-  let rx = 0;
-  let ry = 0;
   let position = 0;
   let tx = x;
   let ty = y;
-  for (let s = size / 2; s >= 1; s /= 2) {
-    rx = (tx & s) > 0 ? 1 : 0;
-    ry = (ty & s) > 0 ? 1 : 0;
+  // Integer shifts: z ≤ 26, so every quantity but the position fits in 32 bits.
+  for (let s = size >>> 1; s > 0; s >>>= 1) {
+    const rx = (tx & s) > 0 ? 1 : 0;
+    const ry = (ty & s) > 0 ? 1 : 0;
     position += s * s * ((3 * rx) ^ ry);
     if (ry === 0) {
       if (rx === 1) {
@@ -95,8 +93,7 @@ export function tileId(z: number, x: number, y: number): number {
       ty = swap;
     }
   }
-  base += position;
-  return base;
+  return (size * size - 1) / 3 + position; // the tiles of zooms 0…z-1, then the position at z
 }
 
 const MAX_ZOOM = 26; // tile ids above z26 exceed Number.MAX_SAFE_INTEGER
