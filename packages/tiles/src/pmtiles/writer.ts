@@ -100,13 +100,17 @@ const MAX_ZOOM = 26; // tile ids above z26 exceed Number.MAX_SAFE_INTEGER
 const WRITE_BUFFER_BYTES = 1 << 20;
 const MAX_MERCATOR_LAT = 85.0511287798066;
 
-/** A growable column of numbers (Float64Array: tile ids reach 2^53). */
+/** A growable column of numbers: Float64 for ids and offsets (up to 2^53), Uint32 for lengths and indexes. */
 class NumberColumn {
-  values = new Float64Array(1024);
+  values: Float64Array | Uint32Array;
   length = 0;
+  constructor(type: 'float64' | 'uint32') {
+    this.values = type === 'float64' ? new Float64Array(4096) : new Uint32Array(4096);
+  }
   push(value: number): void {
     if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 4);
+      const grown =
+        this.values instanceof Float64Array ? new Float64Array(this.length * 4) : new Uint32Array(this.length * 4);
       grown.set(this.values);
       this.values = grown;
     }
@@ -221,10 +225,10 @@ export class PMTilesWriter {
   #buffered = 0;
   #dataLength = 0;
   readonly #contentsByKey = new ContentTable();
-  readonly #contentOffset = new NumberColumn();
-  readonly #contentLength = new NumberColumn();
-  readonly #entryTileId = new NumberColumn();
-  readonly #entryContent = new NumberColumn();
+  readonly #contentOffset = new NumberColumn('float64');
+  readonly #contentLength = new NumberColumn('uint32');
+  readonly #entryTileId = new NumberColumn('float64');
+  readonly #entryContent = new NumberColumn('uint32');
   #ascending = true;
   #lastTileId = -1;
   #minZoom = Number.POSITIVE_INFINITY;
