@@ -137,6 +137,9 @@ describe('PMTilesWriter', () => {
     const archive = await open(file);
     const header = await archive.getHeader();
     assert.ok(header.leafDirectoryLength! > 0);
+    // Too large for the space reserved before the tile data: metadata and leaves follow the data.
+    assert.ok(header.jsonMetadataOffset > header.tileDataOffset);
+    assert.equal(header.leafDirectoryOffset, header.jsonMetadataOffset + header.jsonMetadataLength);
     assert.ok(header.rootDirectoryOffset + header.rootDirectoryLength <= 16_384);
     assert.equal(header.numAddressedTiles, 40_000);
     assert.equal(header.numTileEntries, 40_000);
