@@ -176,6 +176,21 @@ describe('PMTilesWriter', () => {
     assert.deepEqual(new Uint8Array((await archive.getZxy(3, 1, 1))!.data), land);
   });
 
+  test('a tile repeated after megabytes of other tiles (already flushed to disk) is still stored once', async () => {
+    const file = join(dir, 'far-duplicate.pmtiles');
+    const writer = new PMTilesWriter(file, { tileCompression: 'none' });
+    const repeated = bytesFor(77, 5000);
+    writer.addTile(8, 0, 0, repeated);
+    for (let i = 1; i <= 600; i++) writer.addTile(8, i % 256, Math.floor(i / 256), bytesFor(1000 + i, 4000));
+    writer.addTile(8, 255, 255, repeated);
+    const summary = await writer.finish();
+    assert.equal(summary.addressedTiles, 602);
+    assert.equal(summary.tileContents, 601);
+    const archive = await open(file);
+    assert.deepEqual(new Uint8Array((await archive.getZxy(8, 255, 255))!.data), repeated);
+    assert.deepEqual(new Uint8Array((await archive.getZxy(8, 0, 0))!.data), repeated);
+  });
+
   test('tiles added in any order give the same, clustered bytes as tiles added in id order', async () => {
     const tiles: [number, number, number, Uint8Array][] = [];
     for (let z = 0; z <= 4; z++)
