@@ -1,7 +1,9 @@
 // The Chronos API that browser tests and the bench run against: the server's own test server on its
 // embedded store (server/src/testing/test-server.ts) when the server package is present, otherwise
 // test/fixture-server.ts. Both offer the metrics `unemployment` and `median-income`.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Backend {
@@ -13,7 +15,20 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-const realServer = join(import.meta.dirname, '..', '..', '..', 'server', 'src', 'testing', 'test-server.ts');
+const repo = join(import.meta.dirname, '..', '..', '..');
+const realServer = join(repo, 'server', 'src', 'testing', 'test-server.ts');
+const tilesCli = join(repo, 'packages', 'tiles', 'src', 'cli.ts');
+
+/**
+ * boundaries.pmtiles and basemap.pmtiles built by `chronos-tiles build` into a fresh directory (a few
+ * seconds), served at /tiles/* by either backend.
+ */
+function buildTiles(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'chronos-widgets-tiles-'));
+  const result = spawnSync(process.execPath, [tilesCli, 'build', '--out', dir], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`chronos-tiles build failed: ${result.stderr || result.stdout}`);
+  return dir;
+}
 
 interface TestServerApp {
   db: { query(sql: string, params?: unknown[]): Promise<unknown> };
@@ -44,11 +59,15 @@ async function addSecondMetric(app: TestServerApp): Promise<void> {
 }
 
 export async function startBackend(): Promise<Backend> {
+  const tilesDir = buildTiles();
+  const removeTiles = () => rmSync(tilesDir, { recursive: true, force: true });
   if (existsSync(realServer)) {
     const { startTestServer } = (await import(realServer)) as {
-      startTestServer(): Promise<{ url: string; app: TestServerApp; close(): Promise<void> }>;
+      startTestServer(options: {
+        env: Record<string, string>;
+      }): Promise<{ url: string; app: TestServerApp; close(): Promise<void> }>;
     };
-    const server = await startTestServer();
+    const server = await startTestServer({ env: { TILES_DIR: tilesDir } });
     await addSecondMetric(server.app);
     const keysModule = join(realServer, '..', '..', 'security', 'keys.ts');
     const { createKey } = (await import(keysModule)) as {
@@ -62,9 +81,25 @@ export async function startBackend(): Promise<Backend> {
       origins: ['http://127.0.0.1', 'http://localhost'],
       rateLimit: 100_000,
     });
-    return { url: server.url, kind: 'server', apiKey: key, close: () => server.close() };
+    return {
+      url: server.url,
+      kind: 'server',
+      apiKey: key,
+      close: async () => {
+        await server.close();
+        removeTiles();
+      },
+    };
   }
   const { startFixtureServer, fixtureApiKey } = await import('./fixture-server.ts');
-  const fixture = await startFixtureServer();
-  return { ...fixture, kind: 'fixture', apiKey: fixtureApiKey };
+  const fixture = await startFixtureServer({ tilesDir });
+  return {
+    url: fixture.url,
+    kind: 'fixture',
+    apiKey: fixtureApiKey,
+    close: async () => {
+      await fixture.close();
+      removeTiles();
+    },
+  };
 }

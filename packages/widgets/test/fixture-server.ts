@@ -1,7 +1,7 @@
 // A small stand-in for the Chronos API used by the browser tests until server/src/testing/test-server.ts
 // is available: boundaries come from the real server/data/boundaries.topo.json (converted with
 // topojson-client), data bodies follow SHARED_CONTRACTS.md with deterministic values.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -127,7 +127,29 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+/** A tile archive with HTTP Range support (206), as the real server and R2 serve them. */
+function sendTiles(request: IncomingMessage, response: ServerResponse, tilesDir: string, name: string): undefined {
+  const file = join(tilesDir, name);
+  if (!/^[\w-]+\.pmtiles$/.test(name) || !existsSync(file)) return notFound(response, `No tile archive ${name}`);
+  const bytes = readFileSync(file);
+  const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+  if (!range) {
+    response.writeHead(200, { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes' });
+    response.end(bytes);
+    return undefined;
+  }
+  const start = Number(range[1]);
+  const end = Math.min(range[2] ? Number(range[2]) : bytes.length - 1, statSync(file).size - 1);
+  response.writeHead(206, {
+    'content-type': 'application/octet-stream',
+    'accept-ranges': 'bytes',
+    'content-range': `bytes ${start}-${end}/${bytes.length}`,
+  });
+  response.end(bytes.subarray(start, end + 1));
+  return undefined;
+}
+
+export async function startFixtureServer(options: { tilesDir?: string } = {}): Promise<FixtureServer> {
   const regions = loadRegions();
   const sets = new Set(regions.map((r) => r.properties.set));
   const handle = (request: IncomingMessage, response: ServerResponse): undefined => {
@@ -187,6 +209,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         periods: { first: fixturePeriods[0], last: fixturePeriods.at(-1) },
       });
     }
+    const tiles = /^\/tiles\/([^/]+)$/.exec(url.pathname);
+    if (tiles && options.tilesDir) return sendTiles(request, response, options.tilesDir, tiles[1]!);
     const series = /^\/api\/metrics\/([^/]+)$/.exec(url.pathname);
     if (series) {
       const metric = fixtureMetrics.find((m) => m.id === decodeURIComponent(series[1]!));

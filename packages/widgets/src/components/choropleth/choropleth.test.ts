@@ -60,6 +60,30 @@ function pagePoint(element: ChronosChoropleth, lngLat: [number, number]): [numbe
   return [Math.round(rect.left + point.x), Math.round(rect.top + point.y)];
 }
 
+/** Ids of the basemap's layers in the element's map. */
+function basemapLayers(element: ChronosChoropleth): string[] {
+  return element
+    .map!.getStyle()
+    .layers.filter((layer) => (layer as { source?: string }).source === 'chronos-basemap')
+    .map((layer) => layer.id);
+}
+
+/** Resolves when the map has loaded and drawn everything (even if it already had). */
+async function settled(element: ChronosChoropleth): Promise<void> {
+  const map = element.map!;
+  const idle = map.once('idle');
+  map.triggerRepaint();
+  await idle;
+}
+
+async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 let windowErrors: ReturnType<typeof watchWindowErrors>;
 
 beforeEach(async () => {
@@ -251,7 +275,7 @@ describe('<chronos-choropleth> requests', () => {
     expectPainted(element, 'US-KS', KANSAS);
   });
 
-  it('loads the default basemap from the API host and renders without it when it is missing', async () => {
+  it('draws the default basemap (Protomaps layers from /tiles/basemap.pmtiles on the API host) under the regions', async () => {
     const element = mount<ChronosChoropleth>(
       '<chronos-choropleth metric="unemployment"></chronos-choropleth>',
       (el) => {
@@ -259,10 +283,68 @@ describe('<chronos-choropleth> requests', () => {
       },
     );
     await nextEvent(element, 'chronos-load');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const map = element.map!;
+    await waitFor(() => basemapLayers(element).length > 0);
+    await settled(element);
     const requests = await apiRequests();
     expect(requests.some((r) => r.startsWith('GET /tiles/basemap.pmtiles'))).to.equal(true);
+    const layers = map.getStyle().layers.map((layer) => layer.id);
+    expect(layers.indexOf(basemapLayers(element)[0]!)).to.be.lessThan(layers.indexOf('chronos-regions-fill'));
+    // Water in the Gulf of Mexico is the basemap's, not the plain map background.
+    const background = parseColor(getComputedStyle(element).getPropertyValue('--chronos-map-background').trim());
+    expect(closeTo(pixelAt(element, [-90, 25]), background)).to.equal(false);
     expectPainted(element, 'US-KS', KANSAS);
+  });
+
+  it('renders without a basemap when its archive is missing', async () => {
+    const element = choropleth('metric="unemployment" basemap="/tiles/no-such-basemap.pmtiles"');
+    await nextEvent(element, 'chronos-load');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(basemapLayers(element)).to.deep.equal([]);
+    expect(shadow(element).querySelector('[part="error"]')).to.equal(null);
+    expectPainted(element, 'US-KS', KANSAS);
+  });
+
+  it('switches the basemap to its dark flavour with the theme', async () => {
+    const element = mount<ChronosChoropleth>(
+      '<chronos-choropleth metric="unemployment" theme="light"></chronos-choropleth>',
+      (el) => {
+        el.mapOptions = readable;
+      },
+    );
+    await nextEvent(element, 'chronos-load');
+    await waitFor(() => basemapLayers(element).length > 0);
+    await settled(element);
+    const light = pixelAt(element, [-90, 25]);
+    element.theme = 'dark';
+    await element.updateComplete;
+    await waitFor(() => basemapLayers(element).length > 0);
+    await settled(element);
+    const dark = pixelAt(element, [-90, 25]);
+    expect(light.reduce((a, b) => a + b)).to.be.greaterThan(dark.reduce((a, b) => a + b));
+  });
+
+  it('draws regions from boundaries.pmtiles as vector tiles without any GeoJSON request', async () => {
+    const element = choropleth('metric="unemployment" boundaries="/tiles/boundaries.pmtiles"');
+    await nextEvent(element, 'chronos-load');
+    const requests = await apiRequests();
+    expect(requests.filter((r) => r.includes('mode=boundaries'))).to.deep.equal([]);
+    expect(requests.some((r) => r.startsWith('GET /tiles/boundaries.pmtiles'))).to.equal(true);
+    expect(element.map!.getSource('chronos-regions')!.type).to.equal('vector');
+    expectPainted(element, 'US-KS', KANSAS);
+    expectPainted(element, 'CA-SK', SASKATCHEWAN);
+    // Values still change through feature-state only: nothing but values is requested again.
+    await resetRequests();
+    element.time = '2024-04';
+    await nextEvent(element, 'chronos-load');
+    expect((await apiRequests()).every((r) => r.includes('mode=data'))).to.equal(true);
+    expectPainted(element, 'US-KS', KANSAS);
+    const hover = nextEvent(element, 'chronos-region-hover');
+    await sendMouse({ type: 'move', position: pagePoint(element, KANSAS) });
+    expect((await hover).detail).to.include({ code: 'US-KS', name: 'Kansas' });
+    expect(element.zoomTo('US-KS')).to.equal(true);
+    await element.map!.once('moveend');
+    expect(element.map!.getBounds().contains(KANSAS)).to.equal(true);
   });
 
   it('makes no basemap request with basemap="none"', async () => {
