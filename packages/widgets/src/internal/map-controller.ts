@@ -374,11 +374,8 @@ export class MapController implements ReactiveController {
       await runtime.pmtilesArchive(url).getHeader();
       const basemaps = await runtime.loadBasemapStyles();
       if (request !== this.#basemapRequest || this.map !== map) return;
-      map.addSource(BASEMAP_SOURCE, {
-        type: 'vector',
-        url: `pmtiles://${url}`,
-        attribution: '© <a href="https://openstreetmap.org/copyright">OpenStreetMap</a>',
-      });
+      // Attribution comes from the archive's own metadata (the protocol reads it), whatever its data source.
+      map.addSource(BASEMAP_SOURCE, { type: 'vector', url: `pmtiles://${url}` });
       // Labels and icons need glyph and sprite servers a self-hosted basemap may not have: shapes only.
       const layers = basemaps
         .layers(BASEMAP_SOURCE, basemaps.namedFlavor(settings.theme.name), { lang: 'en' })
