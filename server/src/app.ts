@@ -23,8 +23,9 @@ import metricsRoutes from './routes/api/metrics/index.ts';
 import siteRoutes from './routes/site/index.ts';
 import tilesRoutes from './routes/tiles/index.ts';
 
-export const version: string = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'))
-  .version;
+export const version: string = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'),
+).version;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 

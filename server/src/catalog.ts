@@ -13,6 +13,8 @@ export interface RegionEntry {
 
 export class Catalog {
   versions: Versions = { data: -1, boundaries: -1 };
+  /** The database's installation id (namespaces shared Redis state). */
+  installation = '';
   metrics: string[] = [];
   sets: string[] = [];
   regions = new Map<string, RegionEntry>();
@@ -25,6 +27,10 @@ export class Catalog {
   /** Re-reads the versions; reloads the lists when either changed (or when forced). */
   async refresh(force = false): Promise<boolean> {
     const versions = await readVersions(this.#db);
+    if (!this.installation) {
+      const { rows } = await this.#db.query<{ id: string }>('select id from installation limit 1');
+      this.installation = rows[0]?.id ?? 'default';
+    }
     if (!force && versions.data === this.versions.data && versions.boundaries === this.versions.boundaries) {
       return false;
     }

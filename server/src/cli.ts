@@ -85,7 +85,8 @@ async function main(argv: string[]): Promise<number> {
 
 async function boundaries(config: Config, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'import') throw new UsageError(`unknown boundaries command "${sub ?? ''}". Valid: boundaries import FILE ...`);
+  if (sub !== 'import')
+    throw new UsageError(`unknown boundaries command "${sub ?? ''}". Valid: boundaries import FILE ...`);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -150,12 +151,20 @@ async function keys(config: Config, args: string[]): Promise<number> {
     });
     const rateLimit = values['rate-limit'] === undefined ? config.RATE_LIMIT_MAX : Number(values['rate-limit']);
     if (!Number.isInteger(rateLimit) || rateLimit < 1) {
-      throw new UsageError(`--rate-limit must be a positive integer (requests per window), got ${values['rate-limit']}`);
+      throw new UsageError(
+        `--rate-limit must be a positive integer (requests per window), got ${values['rate-limit']}`,
+      );
     }
-    const origins = (values.origin ?? []).flatMap((origin) => origin.split(',')).map((o) => o.trim().replace(/\/$/, ''));
+    const origins = (values.origin ?? [])
+      .flatMap((origin) => origin.split(','))
+      .map((o) => o.trim().replace(/\/$/, ''));
     const created = await withDb(config, (db) => createKey(db, { label: values.label ?? '', origins, rateLimit }));
-    console.log(`${created.key}\n\nid ${created.record.id}, origins ${origins.join(', ')}, ${rateLimit} requests per window.`);
-    console.log('Store it now: only its hash is kept. It is publishable (safe in page source), bound to those origins.');
+    console.log(
+      `${created.key}\n\nid ${created.record.id}, origins ${origins.join(', ')}, ${rateLimit} requests per window.`,
+    );
+    console.log(
+      'Store it now: only its hash is kept. It is publishable (safe in page source), bound to those origins.',
+    );
     return 0;
   }
   if (sub === 'list') {
@@ -188,7 +197,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`chronos-server: ${error.message}\n\n${USAGE}`);
-    else if (error instanceof ConfigError || error instanceof BoundaryError) console.error(`chronos-server: ${error.message}`);
+    else if (error instanceof ConfigError || error instanceof BoundaryError)
+      console.error(`chronos-server: ${error.message}`);
     else console.error(error);
     process.exitCode = 1;
   },

@@ -38,7 +38,12 @@ export const MetricInfo = Type.Object({
   title: Type.String(),
   description: Type.String(),
   units: Type.String({ description: 'percent, count, an ISO 4217 currency code, index, …' }),
-  frequency: Type.Union([Type.Literal('daily'), Type.Literal('monthly'), Type.Literal('quarterly'), Type.Literal('annual')]),
+  frequency: Type.Union([
+    Type.Literal('daily'),
+    Type.Literal('monthly'),
+    Type.Literal('quarterly'),
+    Type.Literal('annual'),
+  ]),
   number_format: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
     description: 'Intl.NumberFormat options',
   }),

@@ -36,17 +36,18 @@ export interface ResponseCacheOptions {
   redis?: Redis | undefined;
   maxMemoryBytes: number;
   ttlSeconds: number;
+  /** Prefix of Redis keys after `chronos:response:` (the database's installation id). */
+  namespace?: string;
   /** Called when Redis fails (the request carries on as a miss). */
   onRedisError?: (error: Error) => void;
 }
-
-const REDIS_PREFIX = 'chronos:response:';
 
 export class ResponseCache {
   readonly #memory: LRUCache<string, CachedResponse>;
   readonly #inflight = new Map<string, Promise<CachedResponse>>();
   readonly #redis: Redis | undefined;
   readonly #ttlSeconds: number;
+  readonly #prefix: string;
   readonly #onRedisError: (error: Error) => void;
   #lastRedisError: { message: string; at: number } | undefined;
   builds = 0;
@@ -58,6 +59,7 @@ export class ResponseCache {
     });
     this.#redis = options.redis;
     this.#ttlSeconds = options.ttlSeconds;
+    this.#prefix = `chronos:response:${options.namespace ?? 'default'}:`;
     this.#onRedisError = options.onRedisError ?? (() => {});
   }
 
@@ -89,7 +91,7 @@ export class ResponseCache {
   async #redisGet(key: string): Promise<CachedResponse | undefined> {
     if (!this.#redis) return undefined;
     try {
-      const raw = await this.#redis.getBuffer(REDIS_PREFIX + key);
+      const raw = await this.#redis.getBuffer(this.#prefix + key);
       return raw ? decode(raw) : undefined;
     } catch (error) {
       this.#redisFailed(error as Error);
@@ -100,7 +102,7 @@ export class ResponseCache {
   async #redisSet(key: string, entry: CachedResponse): Promise<void> {
     if (!this.#redis) return;
     try {
-      await this.#redis.set(REDIS_PREFIX + key, encode(entry), 'EX', this.#ttlSeconds);
+      await this.#redis.set(this.#prefix + key, encode(entry), 'EX', this.#ttlSeconds);
     } catch (error) {
       this.#redisFailed(error as Error);
     }

@@ -34,7 +34,8 @@ export interface MetricRow {
   is_sample: boolean;
 }
 
-export const METRIC_COLUMNS = 'id, title, description, units, frequency, number_format, higher_is_better, sources, is_sample';
+export const METRIC_COLUMNS =
+  'id, title, description, units, frequency, number_format, higher_is_better, sources, is_sample';
 
 export function toMetricInfo(row: MetricRow): MetricInfo {
   return {

@@ -56,7 +56,9 @@ export async function createKey(
 ): Promise<{ key: string; record: ApiKey }> {
   for (const origin of options.origins) {
     if (!ORIGIN_PATTERN.test(origin)) {
-      throw new Error(`"${origin}" is not an origin: use scheme://host[:port], e.g. https://example.com or https://*.example.com`);
+      throw new Error(
+        `"${origin}" is not an origin: use scheme://host[:port], e.g. https://example.com or https://*.example.com`,
+      );
     }
   }
   if (options.origins.length === 0) throw new Error('a key needs at least one origin (--origin https://example.com)');

@@ -41,9 +41,10 @@ export default fp<{ config: Config }>(
       redis: redis ?? undefined,
       maxMemoryBytes: config.CACHE_MEMORY_MB * 1024 * 1024,
       ttlSeconds: config.CACHE_TTL_SECONDS,
+      namespace: fastify.catalog.installation,
     });
     fastify.decorate('redis', redis);
     fastify.decorate('responseCache', cache);
   },
-  { name: 'cache' },
+  { name: 'cache', dependencies: ['catalog'] },
 );

@@ -44,7 +44,12 @@ function describeValidation(error: FastifyError, input: Record<string, unknown>)
   const expected = EXPECTED[field] ?? issue.message ?? 'a valid value';
   if (issue.keyword === 'required') return `Missing ${where} "${field}": expected ${expected}.`;
   const raw = input[field];
-  const shown = typeof raw === 'string' ? (raw.length > 40 ? `${JSON.stringify(raw.slice(0, 40))}…` : JSON.stringify(raw)) : 'value';
+  const shown =
+    typeof raw === 'string'
+      ? raw.length > 40
+        ? `${JSON.stringify(raw.slice(0, 40))}…`
+        : JSON.stringify(raw)
+      : 'value';
   if (issue.keyword === 'maxLength') {
     return `${where} "${field}" is too long (${typeof raw === 'string' ? raw.length : '?'} characters, at most ${issue.params.limit}): expected ${expected}.`;
   }
@@ -58,7 +63,10 @@ export default fp(
       let message = error.message;
       if (error.validation) {
         status = 400;
-        const input = (error.validationContext === 'params' ? request.params : request.query) as Record<string, unknown>;
+        const input = (error.validationContext === 'params' ? request.params : request.query) as Record<
+          string,
+          unknown
+        >;
         message = describeValidation(error, input ?? {});
       } else if (status >= 500 && status !== 503) {
         request.log.error({ err: error }, 'request failed');

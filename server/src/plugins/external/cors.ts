@@ -1,6 +1,7 @@
 // CORS answered per origin: the grant is the access decision's (security/access.ts) — an allowed origin
 // is echoed back, anything else gets no Access-Control-Allow-Origin at all.
 import cors from '@fastify/cors';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { decideAccess } from '../../security/access.ts';
@@ -9,7 +10,7 @@ import { isProtectedPath } from '../app/access.ts';
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
     await fastify.register(cors, {
-      delegator: async (request) => {
+      delegator: async (request: FastifyRequest) => {
         if (!isProtectedPath(request.url ?? '')) return { origin: false };
         const decision = await decideAccess(request, config, fastify.keyStore);
         return {

@@ -19,7 +19,9 @@ export default fp<{ config: Config }>(
       timeWindow: config.RATE_LIMIT_WINDOW_MS,
       keyGenerator: async (request) => (await limitFor(request)).key,
       max: async (request) => (await limitFor(request)).max,
-      ...(fastify.redis ? { redis: fastify.redis, nameSpace: 'chronos:ratelimit:' } : {}),
+      ...(fastify.redis
+        ? { redis: fastify.redis, nameSpace: `chronos:ratelimit:${fastify.catalog.installation}:` }
+        : {}),
       skipOnError: true,
       allowList: (request) => request.url.startsWith('/docs'),
       errorResponseBuilder: (_request, context) => ({
@@ -29,5 +31,5 @@ export default fp<{ config: Config }>(
       }),
     });
   },
-  { name: 'rate-limit', dependencies: ['access', 'cache'] },
+  { name: 'rate-limit', dependencies: ['access', 'cache', 'catalog'] },
 );

@@ -66,7 +66,7 @@ const plugin: FastifyPluginAsyncTypebox<{ tilesDir: string }> = async (fastify, 
       const ifRange = request.headers['if-range'];
       const rangeApplies = rangeHeader !== undefined && (ifRange === undefined || ifRange === etag);
       if (!rangeApplies && etagMatches(request.headers['if-none-match'], etag.slice(1, -1))) {
-        return reply.code(304).send();
+        return reply.code(304).send(null);
       }
       if (rangeApplies) {
         const ranges = parseRange(stats.size, rangeHeader, { combine: true });
@@ -75,9 +75,7 @@ const plugin: FastifyPluginAsyncTypebox<{ tilesDir: string }> = async (fastify, 
           return reply
             .code(416)
             .type('application/json; charset=utf-8')
-            .send(
-              errorBody(416, `Range ${rangeHeader} is outside the archive (${stats.size} bytes).`),
-            );
+            .send(errorBody(416, `Range ${rangeHeader} is outside the archive (${stats.size} bytes).`));
         }
         // A malformed header, another unit or several ranges: answer with the whole archive (RFC 9110 allows
         // ignoring Range); PMTiles clients ask for one range at a time.

@@ -63,7 +63,9 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
         return sendCached(request, reply, entry, BOUNDARIES_CACHE_CONTROL);
       }
       if (query.metric === undefined) {
-        throw badRequest(`Missing query parameter "metric" (required with mode=data). Valid metrics: ${catalog.metrics.join(', ')}.`);
+        throw badRequest(
+          `Missing query parameter "metric" (required with mode=data). Valid metrics: ${catalog.metrics.join(', ')}.`,
+        );
       }
       const metric = catalog.requireMetric(query.metric);
       const key = `data|d${versions.data}.b${versions.boundaries}|${metric}|${sets.join(',')}|${query.time}`;

@@ -42,7 +42,8 @@ const plugin: FastifyPluginAsyncTypebox<{ version: string }> = async (fastify, {
         error: `Database unavailable: ${error.message}`,
       }));
       const cache = await fastify.responseCache.status();
-      const status = database.status === 'down' ? 'down' : cache.status === 'degraded' ? 'degraded' : 'ok';
+      const status: 'ok' | 'degraded' | 'down' =
+        database.status === 'down' ? 'down' : cache.status === 'degraded' ? 'degraded' : 'ok';
       reply.header('cache-control', 'no-store');
       reply.code(status === 'down' ? 503 : 200);
       return {
