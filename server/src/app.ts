@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { errorBody } from './http-error.ts';
@@ -53,7 +53,7 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
     // Router-level refusals (a path parameter over maxParamLength, a malformed URL) in the API's error shape.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      reply
+      (reply as unknown as FastifyReply)
         .code(400)
         .type('application/json; charset=utf-8')
         .send(errorBody(400, tooLong ? 'A path parameter is too long (at most 200 characters).' : error.message));
