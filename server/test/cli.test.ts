@@ -36,7 +36,10 @@ describe('chronos-server on PostgreSQL', () => {
   test('migrate applies the migrations once; re-running is a no-op', () => {
     const first = run(['migrate'], env);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /applied 001_schema\.sql, 002_postgis\.sql, 003_timescaledb\.sql/);
+    assert.match(
+      first.stdout,
+      /applied 001_schema\.sql, 002_postgis\.sql, 003_timescaledb\.sql, 004_installation\.sql/,
+    );
     const second = run(['migrate'], env);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /database is up to date/);

@@ -66,6 +66,8 @@ export async function buildTestApp(
     // Several apps share one test process: one app seeding (seconds of CPU) must not make another shed
     // load. Shedding itself is tested with its own limits.
     MAX_EVENT_LOOP_DELAY_MS: '30000',
+    // Each embedded (PGlite) app holds ~450 MB of WASM memory; a test process may hold several.
+    MAX_RSS_MB: '8192',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(redis ? { REDIS_URL: redis } : {}),
     ...options.env,

@@ -33,6 +33,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     RATE_LIMIT_MAX: '100000',
     DATA_VERSION_POLL_MS: '0',
     MAX_EVENT_LOOP_DELAY_MS: '30000',
+    MAX_RSS_MB: '8192',
     ...options.env,
   });
   const app = await createServer({ config, logger: false });

@@ -36,6 +36,14 @@ export default fp<{ config: Config }>(
       fastify.addHook('onClose', async () => {
         client.disconnect();
       });
+      // Give Redis a moment to connect so the first requests can use it; an outage must not block start.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2_000);
+        client.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
     const cache = new ResponseCache({
       redis: redis ?? undefined,

@@ -7,6 +7,9 @@ import type { Config } from '../../config.ts';
 import { decideAccess } from '../../security/access.ts';
 import { isProtectedPath } from '../app/access.ts';
 
+const TILE_HEADERS = ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges'];
+const API_HEADERS = ['Retry-After', 'X-Request-Id'];
+
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
     await fastify.register(cors, {
@@ -17,16 +20,8 @@ export default fp<{ config: Config }>(
           origin: decision.allowed && decision.origin ? decision.origin : false,
           methods: ['GET', 'HEAD', 'OPTIONS'],
           allowedHeaders: ['Range', 'If-None-Match', 'If-Range', 'Content-Type', 'X-Request-Id'],
-          exposedHeaders: [
-            'ETag',
-            'Content-Range',
-            'Content-Length',
-            'Accept-Ranges',
-            'Retry-After',
-            'X-Request-Id',
-            'X-RateLimit-Limit',
-            'X-RateLimit-Remaining',
-          ],
+          // PMTiles clients read the range headers; API clients only need Retry-After and the request id.
+          exposedHeaders: request.url?.startsWith('/tiles/') ? TILE_HEADERS : API_HEADERS,
           maxAge: 86_400,
         };
       },

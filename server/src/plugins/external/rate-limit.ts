@@ -23,6 +23,8 @@ export default fp<{ config: Config }>(
         ? { redis: fastify.redis, nameSpace: `chronos:ratelimit:${fastify.catalog.installation}:` }
         : {}),
       skipOnError: true,
+      // Limit headers only when they matter (429), not on every response.
+      addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
       allowList: (request) => request.url.startsWith('/docs'),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
