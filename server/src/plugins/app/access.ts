@@ -22,7 +22,6 @@ export default fp<{ config: Config }>(
     const keyStore = new KeyStore(fastify.db);
     fastify.decorate('keyStore', keyStore);
     fastify.addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
       if (!isProtectedPath(request.url)) return;
       const decision = await decideAccess(request, config, keyStore);
       if (!decision.allowed) {

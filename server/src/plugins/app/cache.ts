@@ -22,6 +22,8 @@ export default fp<{ config: Config }>(
         commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
         connectTimeout: 2_000,
         maxRetriesPerRequest: 0,
+        // Concurrent requests' commands (cache reads, rate-limit counters) share round trips.
+        enableAutoPipelining: true,
         retryStrategy: (attempt) => Math.min(attempt * 250, 5_000),
       });
       let reported = false;

@@ -18,7 +18,7 @@ const DEMO_PAGE_CSP = [
   "base-uri 'self'",
 ].join('; ');
 
-/** Sent with HTML responses (the demo page, the placeholder, the docs UI) in addition to the global set. */
+/** Sent with HTML responses (the demo page, the placeholder; see routes/site) in addition to the global set. */
 export const DOCUMENT_HEADERS: Record<string, string> = {
   'content-security-policy': DEMO_PAGE_CSP,
   'cross-origin-opener-policy': 'same-origin',
@@ -31,10 +31,6 @@ export const DOCUMENT_HEADERS: Record<string, string> = {
 
 export default fp(
   async (fastify) => {
-    fastify.addHook('onSend', async (_request, reply, payload) => {
-      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.headers(DOCUMENT_HEADERS);
-      return payload;
-    });
     await fastify.register(helmet, {
       global: true,
       crossOriginResourcePolicy: { policy: 'cross-origin' },

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { errorBody } from '../../http-error.ts';
+import { DOCUMENT_HEADERS } from '../../plugins/external/helmet.ts';
 
 export interface SitePluginOptions {
   demoPage: string;
@@ -42,6 +43,11 @@ widgets are built (<code>pnpm build</code>).</p>
 const hidden = (path: string) => /(^|[\\/])(node_modules|package\.json|\.[^\\/]*)([\\/]|$)/.test(path);
 
 const plugin: FastifyPluginAsync<SitePluginOptions> = async (fastify, { demoPage, cdnDir }) => {
+  // Only this (encapsulated) part of the app serves HTML: the document-only security headers go here.
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.headers(DOCUMENT_HEADERS);
+    return payload;
+  });
   if (existsSync(demoPage)) {
     await fastify.register(fastifyStatic, {
       root: dirname(demoPage),
