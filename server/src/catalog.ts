@@ -59,14 +59,7 @@ export class Catalog {
 
   /** Parses a comma-separated geo list into known set ids (deduplicated, sorted: one cache key per set). */
   requireSets(geo: string): string[] {
-    const wanted = [
-      ...new Set(
-        geo
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-      ),
-    ].sort();
+    const wanted = parseList(geo, (part) => part);
     const unknown = wanted.filter((set) => !this.sets.includes(set));
     if (unknown.length > 0 || wanted.length === 0) {
       const what = unknown.length > 0 ? `Unknown geo "${unknown.join(',')}"` : 'Empty geo';
@@ -76,15 +69,7 @@ export class Catalog {
   }
 
   requireRegions(list: string): string[] {
-    const wanted = [
-      ...new Set(
-        list
-          .split(',')
-          .map((part) => part.trim())
-          .map((code) => (this.regions.has(code) ? code : code.toUpperCase()))
-          .filter(Boolean),
-      ),
-    ].sort();
+    const wanted = parseList(list, (code) => (this.regions.has(code) ? code : code.toUpperCase()));
     const unknown = wanted.filter((code) => !this.regions.has(code));
     if (unknown.length > 0) {
       throw notFound(
@@ -93,4 +78,14 @@ export class Catalog {
     }
     return wanted;
   }
+}
+
+/** A comma-separated parameter → distinct, sorted, non-empty items (one cache key per set of items). */
+function parseList(text: string, normalize: (item: string) => string): string[] {
+  const items = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(normalize);
+  return [...new Set(items)].sort();
 }

@@ -22,16 +22,9 @@ export interface MetricInfo {
   is_sample: boolean;
 }
 
-export interface MetricRow {
-  id: string;
-  title: string;
-  description: string;
-  units: string;
-  frequency: string;
-  number_format: Record<string, unknown> | null;
-  higher_is_better: boolean | null;
+/** A metrics table row: the same columns, with sources as stored (fields may be missing). */
+export interface MetricRow extends Omit<MetricInfo, 'sources'> {
   sources: Partial<Source>[];
-  is_sample: boolean;
 }
 
 export const METRIC_COLUMNS =
