@@ -61,18 +61,15 @@ export const MAX_URL_LENGTH = 4096;
 
 export default fp(
   async (fastify) => {
-    fastify.addHook('onRequest', async (request, reply) => {
+    // Every response names its request id (as the logs do); an oversized URL stops here.
+    fastify.addHook('onRequest', (request, reply, done) => {
+      reply.header('x-request-id', request.id);
       if (request.url.length > MAX_URL_LENGTH) {
-        return reply
-          .code(400)
-          .type('application/json; charset=utf-8')
-          .send(
-            errorBody(
-              400,
-              `The request URL is too long (${request.url.length} characters, at most ${MAX_URL_LENGTH}).`,
-            ),
-          );
+        const message = `The request URL is too long (${request.url.length} characters, at most ${MAX_URL_LENGTH}).`;
+        reply.code(400).type('application/json; charset=utf-8').send(errorBody(400, message));
+        return;
       }
+      done();
     });
     fastify.setErrorHandler((error: FastifyError, request, reply) => {
       let status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
