@@ -3,7 +3,8 @@
 // sizes and the process's peak RSS. Everything runs in this one process: the app in its production
 // configuration (PostgreSQL + PostGIS in a fresh database, Redis, request logging off as at
 // LOG_LEVEL=warn), the baselines, and autocannon (50 connections, browser-like Accept-Encoding).
-// DATABASE_URL (admin) and REDIS_URL default to the local services. The embedded store (PGlite) is not
+// DATABASE_URL (admin) and REDIS_URL default to the local services; BENCH_NO_REDIS=1 runs without Redis
+// (in-process cache and rate limits), BENCH_SECONDS / BENCH_ROUNDS set the run length. The embedded store (PGlite) is not
 // used here: its WASM heap alone is ~370 MB RSS, which the 300 MB goal for a server does not allow for.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -67,7 +68,7 @@ const serverEnv = {
   LOG_LEVEL: 'warn',
   DATABASE_URL: database.url,
   ALLOWED_ORIGINS: HEADERS.origin,
-  REDIS_URL,
+  ...(process.env.BENCH_NO_REDIS ? {} : { REDIS_URL }),
   RATE_LIMIT_MAX: '100000000',
   DATA_VERSION_POLL_MS: '0',
 };
