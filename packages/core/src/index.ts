@@ -1,0 +1,56 @@
+// @chronos/core: the framework-free half of Chronos maps — API client, classification, colour schemes
+// and formatting. Runs in browsers and Node; no DOM.
+export {
+  type Breaks,
+  type Classification,
+  type ClassifyOptions,
+  type MaybeValue,
+  classIndex,
+  classRanges,
+  classifications,
+  classify,
+  MAX_CLASSES,
+  MIN_CLASSES,
+  stableValues,
+  thresholdScale,
+} from './classify.ts';
+export {
+  type ColorScheme,
+  type SchemeType,
+  colorsFor,
+  DEFAULT_DIVERGING_SCHEME,
+  DEFAULT_SCHEME,
+  getScheme,
+  MAX_SCHEME_CLASSES,
+  NO_DATA_COLOR,
+  NO_DATA_COLOR_DARK,
+  schemeIds,
+  schemes,
+} from './schemes.ts';
+export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel } from './format.ts';
+export {
+  ChronosApiError,
+  ChronosClient,
+  type ChronosClientOptions,
+  clearCache,
+  type FetchLike,
+  isAbortError,
+  latest,
+} from './client.ts';
+export {
+  CLASSES_RANGE,
+  DEFAULT_CLASSES,
+  DEFAULT_CLASSIFICATION,
+  DEFAULT_GEO,
+  type Parsed,
+  parseChoice,
+  parseClasses,
+  parseClassification,
+  parseGeo,
+  parseMidpoint,
+  parseScheme,
+  parseThresholds,
+  parseTime,
+  REGION_SETS,
+} from './attributes.ts';
+export type * from './types.ts';
