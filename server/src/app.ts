@@ -81,7 +81,7 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(accessPlugin, { config });
 
   await fastify.register(helmetPlugin);
-  await fastify.register(corsPlugin, { config });
+  await fastify.register(corsPlugin);
   await fastify.register(rateLimitPlugin, { config });
   await fastify.register(underPressurePlugin, { config });
   await fastify.register(swaggerPlugin, { version });

@@ -37,10 +37,21 @@ describe('site and docs', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.headers['content-type'] as string, /text\/html/);
     assert.match(page.body, /<chronos-choropleth>/);
-    const bundle = await built.app.inject('/cdn/chronos.js');
+    assert.match(page.headers['content-security-policy'] as string, /worker-src 'self' blob:/);
+    assert.equal(page.headers['x-frame-options'], 'SAMEORIGIN');
+    // A page on another site loads the bundle as a module script: that fetch is CORS.
+    const bundle = await built.app.inject({ url: '/cdn/chronos.js', headers: { origin: 'https://news.example.com' } });
     assert.equal(bundle.statusCode, 200);
     assert.match(bundle.headers['content-type'] as string, /javascript/);
     assert.equal(bundle.headers['cross-origin-resource-policy'], 'cross-origin');
+    assert.equal(bundle.headers['access-control-allow-origin'], 'https://news.example.com');
+  });
+
+  test('JSON responses carry no document-only headers', async () => {
+    const response = await built.app.inject('/api/metrics');
+    assert.equal(response.headers['content-security-policy'], undefined);
+    assert.equal(response.headers['x-frame-options'], undefined);
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
   });
 
   test('workspace internals beside the demo page are not served', async () => {

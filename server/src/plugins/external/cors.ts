@@ -1,30 +1,18 @@
-// CORS answered per origin: the grant is the access decision's (security/access.ts) — an allowed origin
-// is echoed back, anything else gets no Access-Control-Allow-Origin at all.
+// CORS answered per origin. Who may call is decided before this runs (plugins/app/access.ts): a refused
+// origin has already had its 403, with no CORS headers. Whatever reaches here is allowed, so its origin
+// is echoed back (with Vary: Origin); that also lets pages on other sites load the /cdn module bundle.
 import cors from '@fastify/cors';
-import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../../config.ts';
-import { decideAccess } from '../../security/access.ts';
-import { isProtectedPath } from '../app/access.ts';
 
-const TILE_HEADERS = ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges'];
-const API_HEADERS = ['Retry-After', 'X-Request-Id'];
-
-export default fp<{ config: Config }>(
-  async (fastify, { config }) => {
+export default fp(
+  async (fastify) => {
     await fastify.register(cors, {
-      delegator: async (request: FastifyRequest) => {
-        if (!isProtectedPath(request.url ?? '')) return { origin: false };
-        const decision = await decideAccess(request, config, fastify.keyStore);
-        return {
-          origin: decision.allowed && decision.origin ? decision.origin : false,
-          methods: ['GET', 'HEAD', 'OPTIONS'],
-          allowedHeaders: ['Range', 'If-None-Match', 'If-Range', 'Content-Type', 'X-Request-Id'],
-          // PMTiles clients read the range headers; API clients only need Retry-After and the request id.
-          exposedHeaders: request.url?.startsWith('/tiles/') ? TILE_HEADERS : API_HEADERS,
-          maxAge: 86_400,
-        };
-      },
+      origin: true,
+      methods: ['GET', 'HEAD', 'OPTIONS'],
+      allowedHeaders: ['Range', 'If-None-Match', 'If-Range', 'Content-Type', 'X-Request-Id'],
+      // PMTiles clients read the range headers; API clients Retry-After and the request id.
+      exposedHeaders: ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges', 'Retry-After', 'X-Request-Id'],
+      maxAge: 86_400,
     });
   },
   { name: 'cors', dependencies: ['access'] },

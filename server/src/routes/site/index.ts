@@ -2,10 +2,11 @@
 // /cdn/* (packages/widgets/dist/cdn), when they are built; a short page saying what to do otherwise.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { errorBody } from '../../http-error.ts';
-import { DOCUMENT_HEADERS } from '../../plugins/external/helmet.ts';
+import { DOCUMENT_OPTIONS } from '../../plugins/external/helmet.ts';
 
 export interface SitePluginOptions {
   demoPage: string;
@@ -43,11 +44,8 @@ widgets are built (<code>pnpm build</code>).</p>
 const hidden = (path: string) => /(^|[\\/])(node_modules|package\.json|\.[^\\/]*)([\\/]|$)/.test(path);
 
 const plugin: FastifyPluginAsync<SitePluginOptions> = async (fastify, { demoPage, cdnDir }) => {
-  // Only this (encapsulated) part of the app serves HTML: the document-only security headers go here.
-  fastify.addHook('onSend', async (_request, reply, payload) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.headers(DOCUMENT_HEADERS);
-    return payload;
-  });
+  // Only this (encapsulated) part of the app serves HTML: the document security headers (CSP, …) go here.
+  await fastify.register(fastifyHelmet, DOCUMENT_OPTIONS);
   if (existsSync(demoPage)) {
     await fastify.register(fastifyStatic, {
       root: dirname(demoPage),
