@@ -19,6 +19,21 @@ function run(args: string[], env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `boundaries import FILE` for the small test files: codes in `id`, names in `label`. */
+const importArgs = (file: string, set: string) => [
+  'boundaries',
+  'import',
+  file,
+  '--code-property',
+  'id',
+  '--name-property',
+  'label',
+  '--set',
+  set,
+  '--country-property',
+  'id',
+];
+
 describe('chronos-server on PostgreSQL', () => {
   let database: TestDatabase;
   let dir: string;
@@ -82,22 +97,7 @@ describe('chronos-server on PostgreSQL', () => {
         ],
       }),
     );
-    const result = run(
-      [
-        'boundaries',
-        'import',
-        file,
-        '--code-property',
-        'id',
-        '--name-property',
-        'label',
-        '--set',
-        'districts',
-        '--country-property',
-        'id',
-      ],
-      env,
-    );
+    const result = run(importArgs(file, 'districts'), env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /imported 2 regions into districts \(PostGIS geometry stored\)/);
   });
@@ -143,22 +143,7 @@ describe('chronos-server on PostgreSQL', () => {
         ],
       }),
     );
-    const result = run(
-      [
-        'boundaries',
-        'import',
-        file,
-        '--code-property',
-        'id',
-        '--name-property',
-        'label',
-        '--set',
-        'bad',
-        '--country-property',
-        'id',
-      ],
-      env,
-    );
+    const result = run(importArgs(file, 'bad'), env);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /Boundary file rejected/);
     assert.match(result.stderr, /feature 1 \(X1\): duplicate code/);
@@ -192,19 +177,7 @@ describe('chronos-server on PostgreSQL', () => {
         ],
       }),
     );
-    const args = [
-      'boundaries',
-      'import',
-      file,
-      '--code-property',
-      'id',
-      '--name-property',
-      'label',
-      '--set',
-      'bow',
-      '--country-property',
-      'id',
-    ];
+    const args = importArgs(file, 'bow');
     const refused = run(args, env);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /B1: invalid geometry \(PostGIS ST_IsValid\): Self-intersection/);
