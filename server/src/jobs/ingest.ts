@@ -10,6 +10,7 @@ import { createStatcanConnector } from './statcan.ts';
 import {
   bumpDataVersion,
   creditSource,
+  retireSamples,
   finishRun,
   previewSeries,
   type RunStatus,
@@ -151,6 +152,7 @@ export async function runIngestion(options: RunOptions): Promise<RunSummary> {
       summary.errors.push({ series: '*', region: '*', message: 'cancelled' });
     }
   }
+  if (run && summary.seriesOk > 0) summary.samplesReplaced += await retireSamples(db, source);
   if (run) {
     const changed = summary.inserted + summary.updated + summary.samplesReplaced > 0;
     if (changed) {

@@ -4,7 +4,14 @@
 // Also: the run record (`ingestion_runs`), the data version bump that refreshes API caches, and the metric's
 // source credits.
 import type { Db } from '../db/client.ts';
-import { type SourceCredit, type SourceId, sourceCredits, unemploymentMetric } from './catalogue.ts';
+import { bumpVersion, readVersions } from '../db/versions.ts';
+import {
+  type SourceCredit,
+  type SourceId,
+  seriesFor,
+  sourceCredits,
+  unemploymentMetric,
+} from './catalogue.ts';
 import type { Observation } from './series.ts';
 
 export interface WriteCounts {
@@ -96,6 +103,20 @@ export async function writeSeries(db: Db, observations: readonly Observation[]):
   });
 }
 
+/** Once a source has delivered, the sample rows of its country's regions that it has no series for (the
+ * territories, which LFS table 14-10-0287-01 does not cover) go too: those regions show "no data", not samples.
+ * Regions whose series failed keep their samples until their series succeeds. */
+export async function retireSamples(db: Db, source: SourceId): Promise<number> {
+  const { rows } = await db.query(
+    `delete from observations
+      where metric = $1 and status = 'sample' and not (region = any($3::text[]))
+        and region in (select code from regions where country = $2)
+      returning 1`,
+    [unemploymentMetric.id, sourceCredits[source].country, seriesFor(source).map((spec) => spec.region)],
+  );
+  return rows.length;
+}
+
 /** What writeSeries would do, without writing (dry runs). */
 export async function previewSeries(db: Db, observations: readonly Observation[]): Promise<WriteCounts> {
   const batch = dedupe(observations);
@@ -140,24 +161,21 @@ export async function finishRun(
   );
 }
 
-/** Bumps the 'data' version: every API instance's cache keys change, so the next response is fresh. */
+/** Bumps the 'data' version (the server's versions module): every API instance's cache keys change, so the
+ * next response is built from the new rows. Returns the new version. */
 export async function bumpDataVersion(db: Db): Promise<number> {
-  const { rows } = await db.query<{ version: number }>(
-    `insert into data_versions (scope, version, updated_at) values ('data', 1, now())
-     on conflict (scope) do update set version = data_versions.version + 1, updated_at = now()
-     returning version`,
-  );
-  return Number(rows[0]!.version);
+  await bumpVersion(db, 'data');
+  return (await readVersions(db)).data;
 }
 
-/** Credits the source in the metric's metadata (one entry per country) and clears `is_sample` once no sample
- * rows are left. Creates the metric row if the database has none yet. */
+/** Credits the source in the metric's metadata (one entry per country, replacing the sample entry) and drops the
+ * sample wording and `is_sample` once no sample rows are left. Creates the metric row if there is none yet. */
 export async function creditSource(db: Db, source: SourceId): Promise<void> {
   const metric = unemploymentMetric;
   await db.query(
     `insert into metrics (id, title, description, units, number_format, frequency, higher_is_better, sources,
                           is_sample, updated_at)
-     values ($1, $2, $3, $4, $5::jsonb, $6, $7, '[]'::jsonb, true, now())
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, '[]'::jsonb, false, now())
      on conflict (id) do nothing`,
     [
       metric.id,
@@ -169,16 +187,24 @@ export async function creditSource(db: Db, source: SourceId): Promise<void> {
       metric.higherIsBetter,
     ],
   );
-  const { rows } = await db.query<{ sources: unknown }>('select sources from metrics where id = $1', [metric.id]);
+  const { rows } = await db.query<{ sources: unknown; samples: boolean }>(
+    `select sources, exists (select 1 from observations where metric = $1 and status = 'sample') as samples
+       from metrics where id = $1`,
+    [metric.id],
+  );
   const current = Array.isArray(rows[0]?.sources) ? (rows[0].sources as SourceCredit[]) : [];
+  const samples = rows[0]?.samples ?? false;
   const credit = sourceCredits[source];
+  // US before CA, as the map reads.
   const sources = [...current.filter((entry) => entry?.country !== credit.country), credit].sort((a, b) =>
     a.country < b.country ? 1 : -1,
   );
+  const description = samples
+    ? `${metric.description} Regions not yet ingested still show SAMPLE values (synthetic, not official statistics).`
+    : metric.description;
   await db.query(
-    `update metrics set sources = $2::jsonb, updated_at = now(),
-       is_sample = exists (select 1 from observations where metric = $1 and status = 'sample')
-     where id = $1`,
-    [metric.id, JSON.stringify(sources)],
+    `update metrics set title = $2, description = $3, sources = $4::jsonb, is_sample = $5, updated_at = now()
+      where id = $1`,
+    [metric.id, metric.title, description, JSON.stringify(sources), samples],
   );
 }
