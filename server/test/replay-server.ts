@@ -103,8 +103,12 @@ export class ReplayServer {
     this.#faults.set(id, list);
   }
 
-  clearFaults(): void {
+  /** Back to the generated history: no faults, no overrides, no maintenance, no recorded requests. */
+  reset(): void {
     this.#faults.clear();
+    this.#overrides.clear();
+    this.maintenance = false;
+    this.requests.length = 0;
   }
 
   /** Replaces one value: a number, a string as the source would send it, `"."` (FRED missing) or null (WDS). */
