@@ -60,11 +60,15 @@ export function parseBoundaries(text: string, options: ParseOptions): RegionInpu
     const where = `feature ${index}`;
     const code = stringProperty(properties, options.codeProperty) ?? (typeof item.id === 'string' ? item.id : null);
     if (!code) {
-      problems.push(`${where}: no "${options.codeProperty}" property (the region code); properties are ${Object.keys(properties).join(', ') || 'none'}`);
+      problems.push(
+        `${where}: no "${options.codeProperty}" property (the region code); properties are ${Object.keys(properties).join(', ') || 'none'}`,
+      );
       continue;
     }
     if (!CODE_PATTERN.test(code)) {
-      problems.push(`${where}: code ${JSON.stringify(code)} must be 1–64 letters, digits, ".", "_" or "-" (e.g. US-CA)`);
+      problems.push(
+        `${where}: code ${JSON.stringify(code)} must be 1–64 letters, digits, ".", "_" or "-" (e.g. US-CA)`,
+      );
       continue;
     }
     const label = `${where} (${code})`;

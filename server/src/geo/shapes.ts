@@ -6,7 +6,6 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { Topology } from 'topojson-specification';
 
 export const DETAILS = ['low', 'medium', 'high'] as const;
 export type Detail = (typeof DETAILS)[number];
@@ -37,7 +36,7 @@ export function buildShapes(regions: ShapeInput[]): Map<string, Record<Detail, M
       geometry: region.geometry,
     })),
   };
-  const presimplified = presimplify(topology({ regions: collection }) as unknown as Topology);
+  const presimplified = presimplify(topology({ regions: collection }) as unknown as Parameters<typeof presimplify>[0]);
   const result = new Map<string, Record<Detail, MultiPolygon>>();
   for (const region of regions) result.set(region.code, {} as Record<Detail, MultiPolygon>);
   for (const detail of DETAILS) {
