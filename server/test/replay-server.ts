@@ -15,7 +15,9 @@ const [statcanItem] = JSON.parse(readFileSync(join(fixtures, 'statcan-wds-lfs-ca
   status: string;
   object: Record<string, unknown> & { vectorDataPoint: Record<string, unknown>[] };
 }[];
-const [failedItem] = JSON.parse(readFileSync(join(fixtures, 'statcan-wds-failed.thirdparty.json'), 'utf8')) as unknown[];
+const [failedItem] = JSON.parse(
+  readFileSync(join(fixtures, 'statcan-wds-failed.thirdparty.json'), 'utf8'),
+) as unknown[];
 const fredError = JSON.parse(readFileSync(join(fixtures, 'fred-error.doc-example.json'), 'utf8')) as Record<
   string,
   unknown
@@ -167,7 +169,8 @@ export class ReplayServer {
       return true;
     }
     if (fault.kind === 'status') {
-      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+      const headers: Record<string, string> =
+        fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
       // FRED sends its JSON error bodies with whatever Content-Type: send text/html to prove it is not trusted.
       response.writeHead(fault.status, { 'content-type': 'text/html', ...headers }).end(JSON.stringify(errorBody));
       return true;
@@ -184,7 +187,8 @@ export class ReplayServer {
     const fault = this.#take(id);
     if (!url.searchParams.get('api_key')) {
       this.#record('fred', [id], 400);
-      return this.#send(response, 400, fredError);
+      this.#send(response, 400, fredError);
+      return;
     }
     if (this.#transportFault(fault, response, { error_code: 500, error_message: 'Internal Server Error' })) {
       this.#record('fred', [id], fault?.kind === 'status' ? fault.status : 0);
@@ -192,7 +196,8 @@ export class ReplayServer {
     }
     if (!/^(\w\w)UR$/.test(id)) {
       this.#record('fred', [id], 400);
-      return this.#send(response, 400, { error_code: 400, error_message: 'Bad Request.  The series does not exist.' });
+      this.#send(response, 400, { error_code: 400, error_message: 'Bad Request.  The series does not exist.' });
+      return;
     }
     const start = url.searchParams.get('observation_start')?.slice(0, 7) ?? '0000-00';
     const end = url.searchParams.get('observation_end')?.slice(0, 7) ?? '9999-99';
@@ -243,15 +248,18 @@ export class ReplayServer {
         startMonth = `${Math.floor(before / 12)}-${String((before % 12) + 1).padStart(2, '0')}`;
       } else {
         this.#record('statcan', [], 400);
-        return this.#send(response, 400, { message: `unknown method or body for ${method}` });
+        this.#send(response, 400, { message: `unknown method or body for ${method}` });
+        return;
       }
     } catch {
       this.#record('statcan', [], 400);
-      return this.#send(response, 400, { message: 'body is not JSON' });
+      this.#send(response, 400, { message: 'body is not JSON' });
+      return;
     }
     if (this.maintenance) {
       this.#record('statcan', ids, 409);
-      return this.#send(response, 409, { message: 'WDS is unavailable during the nightly update' });
+      this.#send(response, 409, { message: 'WDS is unavailable during the nightly update' });
+      return;
     }
     const faults = new Map(ids.map((id) => [id, this.#take(id)] as const));
     for (const [, fault] of faults) {

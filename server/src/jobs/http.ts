@@ -62,7 +62,8 @@ export async function fetchJson(
   let lastError: UpstreamError | undefined;
   for (let attempt = 0; attempt <= settings.retries; attempt++) {
     request.signal?.throwIfAborted();
-    if (attempt > 0) await sleep(backoff(attempt, settings.backoffMs, lastError), undefined, { signal: request.signal });
+    if (attempt > 0)
+      await sleep(backoff(attempt, settings.backoffMs, lastError), undefined, { signal: request.signal });
     await pacer?.wait(request.signal);
     let response: Response;
     let text: string;
@@ -71,7 +72,8 @@ export async function fetchJson(
     } catch (error) {
       if (request.signal?.aborted) throw error;
       if (error instanceof UpstreamError) throw error; // not retryable (redirect refused)
-      const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${settings.timeoutMs} ms` : describe(error);
+      const reason =
+        (error as Error).name === 'TimeoutError' ? `timed out after ${settings.timeoutMs} ms` : describe(error);
       lastError = new UpstreamError(`${request.label}: ${reason}`, { cause: error });
       continue;
     }

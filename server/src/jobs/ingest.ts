@@ -123,7 +123,9 @@ export async function runIngestion(options: RunOptions): Promise<RunSummary> {
       }
       try {
         const writeStarted = performance.now();
-        const counts = dryRun ? await previewSeries(db, outcome.observations) : await writeSeries(db, outcome.observations);
+        const counts = dryRun
+          ? await previewSeries(db, outcome.observations)
+          : await writeSeries(db, outcome.observations);
         summary.writeMs += performance.now() - writeStarted;
         summary.seriesOk++;
         summary.inserted += counts.inserted;

@@ -15,11 +15,18 @@ export interface Observation {
 }
 
 export type SeriesOutcome =
-  | { spec: SeriesSpec; ok: true; observations: Observation[]; /** periods the source reports without a value */ missing: number }
+  | {
+      spec: SeriesSpec;
+      ok: true;
+      observations: Observation[] /** periods the source reports without a value */;
+      missing: number;
+    }
   | { spec: SeriesSpec; ok: false; error: string };
 
 /** Which periods to fetch: the latest N (scheduled updates) or a range of reference months (backfill). */
-export type FetchWindow = { mode: 'update'; periods: number } | { mode: 'range'; from: string; to?: string | undefined };
+export type FetchWindow =
+  | { mode: 'update'; periods: number }
+  | { mode: 'range'; from: string; to?: string | undefined };
 
 export interface Connector {
   source: SourceId;

@@ -3,6 +3,7 @@
 // future mirror) but must be https; plain http is accepted only for loopback hosts under NODE_ENV=test.
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import { ConfigError } from '../config.ts';
 import type { SourceId } from './catalogue.ts';
 
 const Ms = Type.Integer({ minimum: 0 });
@@ -22,7 +23,8 @@ export const IngestEnvSchema = Type.Object({
   /** Periods fetched by a scheduled (update) run; a source with no rows yet is backfilled instead. */
   INGEST_UPDATE_PERIODS: Type.Integer({ minimum: 1, maximum: 1_000, default: 24 }),
   INGEST_BACKFILL_FROM: Type.String({ default: '1976-01', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }),
-  SCHEDULER: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  /** Default: on, except under NODE_ENV=test (suites start apps that must not ingest on their own). */
+  SCHEDULER: Type.Optional(Type.Union([Type.Literal('on'), Type.Literal('off')])),
   /** node-cron expressions (5 or 6 fields) and their time zones: daily, shortly after each source's release. */
   FRED_SCHEDULE: Type.String({ default: '30 10 * * *' }),
   FRED_SCHEDULE_TZ: Type.String({ default: 'America/New_York' }),
@@ -60,7 +62,8 @@ export interface IngestSettings {
   };
 }
 
-export class IngestConfigError extends Error {
+/** A ConfigError, so the CLI and server report it like the server's own configuration errors. */
+export class IngestConfigError extends ConfigError {
   override name = 'IngestConfigError';
 }
 
@@ -95,7 +98,7 @@ export function loadIngestSettings(env: Record<string, string | undefined> = pro
     updatePeriods: config.INGEST_UPDATE_PERIODS,
     backfillFrom: config.INGEST_BACKFILL_FROM,
     scheduler: {
-      enabled: config.SCHEDULER === 'on',
+      enabled: (config.SCHEDULER ?? (config.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
       jitterMs: config.SCHEDULER_JITTER_MS,
       statcanRescheduleMs: config.STATCAN_RESCHEDULE_MS,
       jobs: {
@@ -109,7 +112,8 @@ export function loadIngestSettings(env: Record<string, string | undefined> = pro
     ['STATCAN_BASE_URL', settings.baseUrls.statcan],
   ] as const) {
     const problem = checkBaseUrl(url, allowInsecureLoopback);
-    if (problem) throw new IngestConfigError(`Invalid ingestion configuration (see .env.example):\n- ${name}: ${problem}`);
+    if (problem)
+      throw new IngestConfigError(`Invalid ingestion configuration (see .env.example):\n- ${name}: ${problem}`);
   }
   return settings;
 }

@@ -137,11 +137,15 @@ export function parseStatcanItem(
 ): { observations: Observation[]; missing: number } {
   const label = `StatCan v${spec.seriesId}`;
   if (FailedItem.Check(item)) {
-    throw new PayloadError(`${label}: FAILED (${typeof item.object === 'string' ? item.object : JSON.stringify(item.object)})`);
+    throw new PayloadError(
+      `${label}: FAILED (${typeof item.object === 'string' ? item.object : JSON.stringify(item.object)})`,
+    );
   }
   if (!SuccessItem.Check(item)) {
     const [first] = SuccessItem.Errors(item);
-    throw new PayloadError(`${label}: unexpected payload (${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'})`);
+    throw new PayloadError(
+      `${label}: unexpected payload (${first ? `${first.instancePath || '/'} ${first.message}` : 'invalid'})`,
+    );
   }
   if (String(item.object.vectorId) !== spec.seriesId) {
     throw new PayloadError(`${label}: answer is for vector v${item.object.vectorId}`);

@@ -5,13 +5,7 @@
 // source credits.
 import type { Db } from '../db/client.ts';
 import { bumpVersion, readVersions } from '../db/versions.ts';
-import {
-  type SourceCredit,
-  type SourceId,
-  seriesFor,
-  sourceCredits,
-  unemploymentMetric,
-} from './catalogue.ts';
+import { type SourceCredit, type SourceId, seriesFor, sourceCredits, unemploymentMetric } from './catalogue.ts';
 import type { Observation } from './series.ts';
 
 export interface WriteCounts {
@@ -123,12 +117,17 @@ export async function previewSeries(db: Db, observations: readonly Observation[]
   const first = batch[0];
   if (!first) return { inserted: 0, updated: 0, unchanged: 0, samplesReplaced: 0 };
   const { changed, wouldInsert } = await pendingChanges(db, first.metric, first.region, batch);
-  const samples = await db.query(
-    `select 1 from observations where metric = $1 and region = $2 and status = 'sample'`,
-    [first.metric, first.region],
-  );
+  const samples = await db.query(`select 1 from observations where metric = $1 and region = $2 and status = 'sample'`, [
+    first.metric,
+    first.region,
+  ]);
   const updated = changed.length - wouldInsert;
-  return { inserted: wouldInsert, updated, unchanged: batch.length - changed.length, samplesReplaced: samples.rows.length };
+  return {
+    inserted: wouldInsert,
+    updated,
+    unchanged: batch.length - changed.length,
+    samplesReplaced: samples.rows.length,
+  };
 }
 
 export interface SeriesError {

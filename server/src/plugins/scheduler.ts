@@ -150,6 +150,11 @@ export class IngestScheduler extends EventEmitter<IngestSchedulerEvents> {
     this.#coordinator?.releaseAll();
   }
 
+  /** Runs a source now, outside the schedule (operators, tests); same logging, events and cache refresh. */
+  runNow(source: SourceId): Promise<RunSummary> {
+    return this.#run(source);
+  }
+
   async #run(source: SourceId): Promise<RunSummary> {
     const { db, settings, log } = this.#options;
     const summary = await runIngestion({
@@ -193,8 +198,6 @@ export class IngestScheduler extends EventEmitter<IngestSchedulerEvents> {
 declare module 'fastify' {
   interface FastifyInstance {
     ingestScheduler: IngestScheduler | null;
-    /** Decorated by the db plugin (plugins/app/db.ts); repeated here so this file type-checks on its own. */
-    db: Db;
   }
 }
 
@@ -213,12 +216,18 @@ export default fp<SchedulerPluginOptions>(
       fastify.decorate('ingestScheduler', null);
       return;
     }
+    // This instance's API answers from the new rows at once (other instances see the version on their next poll).
+    const refreshCatalog = fastify.hasDecorator('catalog')
+      ? async () => {
+          await fastify.catalog.refresh();
+        }
+      : undefined;
     const scheduler = new IngestScheduler({
       db: fastify.db,
       settings,
       log: fastify.log,
       runOptions: options.runOptions,
-      onDataChanged: options.onDataChanged,
+      onDataChanged: options.onDataChanged ?? refreshCatalog,
     });
     fastify.decorate('ingestScheduler', scheduler);
     fastify.addHook('onReady', async () => scheduler.start());

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fredSeries, statcanSeries, usRegionCode } from '../../src/jobs/catalogue.ts';
 import { parseFredObservations } from '../../src/jobs/fred.ts';
-import { fetchJson, Pacer, retryAfterMs, UpstreamError } from '../../src/jobs/http.ts';
+import { fetchJson, Pacer, retryAfterMs, type UpstreamError } from '../../src/jobs/http.ts';
 import { checkBaseUrl, loadIngestSettings } from '../../src/jobs/settings.ts';
 import { parseStatcanItem } from '../../src/jobs/statcan.ts';
 
@@ -68,7 +68,10 @@ describe('FRED parsing', () => {
     );
     const body = fixture('fred-state-ur.synthetic.json') as { observations: { value: unknown }[] };
     body.observations[0]!.value = 5.4;
-    assert.throws(() => parseFredObservations(body, california, update), /unexpected payload \(\/observations\/0\/value/);
+    assert.throws(
+      () => parseFredObservations(body, california, update),
+      /unexpected payload \(\/observations\/0\/value/,
+    );
     body.observations[0]!.value = 'n/a';
     assert.throws(() => parseFredObservations(body, california, update), /value "n\/a" is not a number/);
   });
@@ -86,7 +89,9 @@ describe('StatCan parsing', () => {
     );
   });
   test('the user-guide example (value as a string), and symbol code 1 is preliminary', () => {
-    const [item] = fixture('statcan-wds-latestN.doc-example.json') as { object: { vectorDataPoint: { symbolCode: number }[] } }[];
+    const [item] = fixture('statcan-wds-latestN.doc-example.json') as {
+      object: { vectorDataPoint: { symbolCode: number }[] };
+    }[];
     item!.object.vectorDataPoint[0]!.symbolCode = 1;
     const parsed = parseStatcanItem(item, { source: 'statcan', seriesId: '42076', region: 'CA-ON' }, update);
     assert.deepEqual(
@@ -97,7 +102,9 @@ describe('StatCan parsing', () => {
   test('a FAILED item, an answer for another vector and null values', () => {
     const [failed] = fixture('statcan-wds-failed.thirdparty.json') as unknown[];
     assert.throws(() => parseStatcanItem(failed, ontario, update), /StatCan v2063949: FAILED \(Invalid coordinate\)/);
-    const [item] = fixture('statcan-wds-lfs-canada-ur.captured.json') as { object: { vectorDataPoint: { value: unknown }[] } }[];
+    const [item] = fixture('statcan-wds-lfs-canada-ur.captured.json') as {
+      object: { vectorDataPoint: { value: unknown }[] };
+    }[];
     assert.throws(() => parseStatcanItem(item, ontario, update), /answer is for vector v2062815/);
     item!.object.vectorDataPoint[0]!.value = null;
     const parsed = parseStatcanItem(item, { source: 'statcan', seriesId: '2062815', region: 'CA' }, update);
@@ -164,7 +171,10 @@ describe('HTTP', () => {
   });
   test('5xx is retried, then reported with the status', async () => {
     hits = [];
-    await assert.rejects(get('/always-503'), (error: UpstreamError) => error.status === 503 && /HTTP 503/.test(error.message));
+    await assert.rejects(
+      get('/always-503'),
+      (error: UpstreamError) => error.status === 503 && /HTTP 503/.test(error.message),
+    );
     assert.equal(hits.length, 3);
   });
   test('same-origin redirects are followed, other hosts refused', async () => {

@@ -125,6 +125,8 @@ export async function runsOf(db: Db): Promise<RunRow[]> {
 }
 
 export async function dataVersion(db: Db): Promise<number> {
-  const { rows } = await db.query<{ version: number }>(`select version::integer as version from data_versions where scope = 'data'`);
+  const { rows } = await db.query<{ version: number }>(
+    `select version::integer as version from data_versions where scope = 'data'`,
+  );
   return rows[0]!.version;
 }

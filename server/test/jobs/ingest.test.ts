@@ -62,7 +62,8 @@ for (const kind of storeKinds) {
       assert.ok(ontario.every((row) => row.status === 'final'));
       assert.equal(ontario[3]!.value, replay.valueOf('2063949', '2020-04'));
       // Territories are not in the LFS table: their sample rows are gone and they stay without data.
-      for (const territory of ['CA-YT', 'CA-NT', 'CA-NU']) assert.equal((await rowsOf(database.db, territory)).length, 0);
+      for (const territory of ['CA-YT', 'CA-NT', 'CA-NU'])
+        assert.equal((await rowsOf(database.db, territory)).length, 0);
       const runs = await runsOf(database.db);
       assert.deepEqual(
         runs.map((r) => [r.source, r.status, r.rows_inserted, r.rows_updated, r.rows_unchanged, r.errors.length]),
@@ -72,9 +73,11 @@ for (const kind of storeKinds) {
         ],
       );
       assert.ok(runs.every((r) => r.finished_at !== null));
-      const { rows } = await database.db.query<{ title: string; is_sample: boolean; sources: { name: string; licence: string; country: string }[] }>(
-        `select title, is_sample, sources from metrics where id = 'unemployment'`,
-      );
+      const { rows } = await database.db.query<{
+        title: string;
+        is_sample: boolean;
+        sources: { name: string; licence: string; country: string }[];
+      }>(`select title, is_sample, sources from metrics where id = 'unemployment'`);
       const metric = rows[0]!;
       assert.equal(metric.is_sample, false);
       assert.doesNotMatch(metric.title, /sample/i);
@@ -251,7 +254,10 @@ for (const kind of storeKinds) {
       );
       assert.match(statcan.errors[0]!.message, /unexpected payload/);
       for (const region of ['US-MA', 'US-NV', 'CA-BC']) {
-        assert.ok((await rowsOf(database.db, region)).every((row) => row.status === 'sample'), region);
+        assert.ok(
+          (await rowsOf(database.db, region)).every((row) => row.status === 'sample'),
+          region,
+        );
       }
       assert.equal((await rowsOf(database.db, 'CA-AB')).length, months);
     });
@@ -295,11 +301,7 @@ for (const kind of storeKinds) {
       const [record] = await runsOf(database.db);
       assert.equal(record!.status, 'rescheduled');
       assert.match(record!.errors[0]!.message, /409/);
-      assert.equal(
-        replay.requests.length,
-        1,
-        'a 409 is not retried in a loop',
-      );
+      assert.equal(replay.requests.length, 1, 'a 409 is not retried in a loop');
       replay.maintenance = false;
       const again = await run('statcan');
       assert.equal(again.status, 'succeeded');
@@ -307,7 +309,10 @@ for (const kind of storeKinds) {
     });
 
     test('a redirect to another host is refused', async () => {
-      replay.fault('AKUR', { kind: 'redirect', location: 'http://127.0.0.2:9/fred/series/observations?series_id=AKUR' });
+      replay.fault('AKUR', {
+        kind: 'redirect',
+        location: 'http://127.0.0.2:9/fred/series/observations?series_id=AKUR',
+      });
       const summary = await run('fred');
       assert.equal(summary.status, 'partial');
       assert.deepEqual(

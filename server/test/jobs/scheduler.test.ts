@@ -20,7 +20,13 @@ function cronInSeconds(seconds: number): string {
 
 function settingsFor(replay: ReplayServer, env: Record<string, string> = {}) {
   // No FRED key: only the StatCan job is scheduled (and a warning says why FRED is not).
-  return replaySettings(replay, { FRED_API_KEY: '', STATCAN_SCHEDULE_TZ: 'UTC', SCHEDULER_JITTER_MS: '0', ...env });
+  return replaySettings(replay, {
+    FRED_API_KEY: '',
+    SCHEDULER: 'on',
+    STATCAN_SCHEDULE_TZ: 'UTC',
+    SCHEDULER_JITTER_MS: '0',
+    ...env,
+  });
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -77,15 +83,11 @@ describe('scheduler on PostgreSQL', () => {
         records.map((record) => [record.source, record.status]),
         [['statcan', 'succeeded']],
       );
-      assert.equal(
-        replay.requests.length,
-        1,
-        'one instance asked StatCan',
-      );
+      assert.equal(replay.requests.length, 1, 'one instance asked StatCan');
     });
   }
 
-  test("a 409 maintenance window reschedules the job; the retry succeeds once it passes", async () => {
+  test('a 409 maintenance window reschedules the job; the retry succeeds once it passes', async () => {
     const settings = settingsFor(replay, { STATCAN_SCHEDULE: cronInSeconds(1), STATCAN_RESCHEDULE_MS: '500' });
     const runs: RunSummary[] = [];
     const scheduler = new IngestScheduler({ db: database.db, settings, log: silent });
@@ -126,7 +128,14 @@ describe('scheduler plugin', () => {
   async function appWith(env: Record<string, string>) {
     const app = Fastify({ logger: false });
     // Stands in for the server's db plugin (same name, same decorator).
-    await app.register(fp(async (fastify) => fastify.decorate('db', database.db), { name: 'db' }));
+    await app.register(
+      fp(
+        async (fastify) => {
+          fastify.decorate('db', database.db);
+        },
+        { name: 'db' },
+      ),
+    );
     await app.register(schedulerPlugin, { settings: settingsFor(replay, env) });
     return app;
   }
@@ -155,7 +164,9 @@ describe('scheduler plugin', () => {
 
   test('an invalid cron expression stops start-up with a clear message', async () => {
     const app = await appWith({ STATCAN_SCHEDULE: 'every morning' });
-    await assert.rejects(app.ready(), /STATCAN_SCHEDULE "every morning" is not a cron expression/);
+    await assert.rejects(async () => {
+      await app.ready();
+    }, /STATCAN_SCHEDULE "every morning" is not a cron expression/);
     await app.close();
   });
 });
