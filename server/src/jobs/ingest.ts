@@ -158,6 +158,9 @@ export async function runIngestion(options: RunOptions): Promise<RunSummary> {
   if (run) {
     const changed = summary.inserted + summary.updated + summary.samplesReplaced > 0;
     if (changed) {
+      // After a bulk load the planner's statistics describe the old, smaller table; refresh them now rather than
+      // at autovacuum's next pass, so the next reads (API, the next run) get index plans.
+      if (summary.inserted >= 1_000) await db.query('analyze observations');
       await creditSource(db, source);
       summary.dataVersion = await bumpDataVersion(db);
       await options.onDataChanged?.(summary.dataVersion);

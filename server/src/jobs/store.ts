@@ -3,6 +3,7 @@
 // upsert, so a run that brings nothing new writes nothing (ON CONFLICT … WHERE still locks every conflicting row).
 // Also: the run record (`ingestion_runs`), the data version bump that refreshes API caches, and the metric's
 // source credits.
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { bumpVersion, readVersions } from '../db/versions.ts';
 import { type SourceCredit, type SourceId, seriesFor, sourceCredits, unemploymentMetric } from './catalogue.ts';
@@ -16,12 +17,6 @@ export interface WriteCounts {
   samplesReplaced: number;
 }
 
-interface ExistingRow {
-  time: string;
-  value: number | null;
-  status: string;
-}
-
 /** Keeps the last observation of each period (a range answer may repeat a period); sorted by time. */
 function dedupe(observations: readonly Observation[]): Observation[] {
   const byTime = new Map<string, Observation>();
@@ -29,45 +24,98 @@ function dedupe(observations: readonly Observation[]): Observation[] {
   return [...byTime.values()].sort((a, b) => (a.time < b.time ? -1 : 1));
 }
 
-/** The rows of one series that the upsert would change, and the counts of those it leaves alone. */
-async function pendingChanges(db: Db, metric: string, region: string, batch: Observation[]) {
-  const existing = await db.query<ExistingRow>(
-    `select time::text as time, value, status from observations
-      where metric = $1 and region = $2 and status <> 'sample' and time = any($3::date[])`,
-    [metric, region, batch.map((observation) => observation.time)],
+interface Pending {
+  /** New or changed observations: what the upsert must write. */
+  changed: Observation[];
+  /** How many of `changed` have no row yet. */
+  newRows: number;
+  /** Sample rows of the region (any period) that real data replaces. */
+  samples: number;
+}
+
+/** The cheap check first: a digest of the stored rows over the batch's periods, compared with the same digest of
+ * the batch. Equal (and no sample rows) means nothing to write, at the cost of four parameters and one short row.
+ * Different digests (including any formatting difference between PostgreSQL's and JavaScript's number text, or a
+ * stored period the source no longer sends) only mean the exact comparison below runs. A stored `revised` value
+ * and an incoming `final` one compare equal: both say "not preliminary", which is all an update would look at. */
+async function quickCheck(
+  db: Db,
+  batch: Observation[],
+): Promise<{ verdict: 'unchanged' | 'all-new' | 'compare'; samples: number }> {
+  const first = batch[0]!;
+  const { rows } = await db.query<{ samples: number; digest: string; n: number }>(
+    `select (select count(*)::integer from observations
+              where metric = $1 and region = $2 and status = 'sample') as samples,
+            md5(coalesce(string_agg(time::text || ':' || coalesce(value::text, 'null') || ':' ||
+                                    (status = 'preliminary')::text, ',' order by time), '')) as digest,
+            count(*)::integer as n
+       from observations
+      where metric = $1 and region = $2 and time between $3 and $4 and status <> 'sample'`,
+    [first.metric, first.region, first.time, batch.at(-1)!.time],
   );
-  const byTime = new Map(existing.rows.map((row) => [row.time, row]));
-  const changed: Observation[] = [];
-  let wouldInsert = 0;
-  for (const observation of batch) {
-    const row = byTime.get(observation.time);
-    if (!row) wouldInsert++;
-    if (!row || needsUpdate(row, observation)) changed.push(observation);
-  }
-  return { changed, wouldInsert };
+  const row = rows[0]!;
+  const samples = row.samples;
+  if (row.n === 0) return { verdict: 'all-new', samples }; // a backfill into empty periods: nothing to compare
+  if (samples > 0 || row.n !== batch.length) return { verdict: 'compare', samples };
+  const text = batch
+    .map((observation) => `${observation.time}:${observation.value}:${observation.status === 'preliminary'}`)
+    .join(',');
+  return { verdict: createHash('md5').update(text).digest('hex') === row.digest ? 'unchanged' : 'compare', samples };
 }
 
-function needsUpdate(row: ExistingRow, observation: Observation): boolean {
-  return row.value !== observation.value || (row.status === 'preliminary' && observation.status !== 'preliminary');
+/** Compares a series with what is stored, in the database and in one statement that returns only the positions
+ * of new or changed observations (a no-change series costs one round trip and ships no rows back), plus whether
+ * the region still has sample rows. */
+async function pendingChanges(db: Db, batch: Observation[]): Promise<Pending> {
+  const first = batch[0]!;
+  const quick = await quickCheck(db, batch);
+  if (quick.verdict === 'unchanged') return { changed: [], newRows: 0, samples: 0 };
+  if (quick.verdict === 'all-new') return { changed: batch, newRows: batch.length, samples: quick.samples };
+  const { rows } = await db.query<{ samples: number; changed: number[]; new_rows: number }>(
+    `select (select count(*)::integer from observations
+              where metric = $1 and region = $2 and status = 'sample') as samples,
+            coalesce(array_agg(b.i::integer order by b.i), '{}') as changed,
+            (count(*) filter (where o.time is null or o.status = 'sample'))::integer as new_rows
+       from unnest($3::date[], $4::float8[], $5::text[]) with ordinality as b(time, value, status, i)
+       left join observations o on o.metric = $1 and o.region = $2 and o.time = b.time
+      where o.time is null or o.status = 'sample' or o.value is distinct from b.value
+         or (o.status = 'preliminary' and b.status <> 'preliminary')`,
+    [
+      first.metric,
+      first.region,
+      batch.map((observation) => observation.time),
+      batch.map((observation) => observation.value),
+      batch.map((observation) => observation.status),
+    ],
+  );
+  const row = rows[0]!;
+  return {
+    changed: row.changed.map((position) => batch[position - 1]!),
+    newRows: row.new_rows,
+    samples: row.samples,
+  };
 }
 
-/** Writes one series for one region (all observations share metric and region). */
+/** Writes one series for one region (all observations share metric and region). A series with nothing new is
+ * settled by the one read; otherwise one transaction: drop the region's sample rows, one upsert. */
 export async function writeSeries(db: Db, observations: readonly Observation[]): Promise<WriteCounts> {
   const batch = dedupe(observations);
   const first = batch[0];
   if (!first) return { inserted: 0, updated: 0, unchanged: 0, samplesReplaced: 0 };
+  const { changed, samples } = await pendingChanges(db, batch);
+  if (changed.length === 0 && samples === 0) {
+    return { inserted: 0, updated: 0, unchanged: batch.length, samplesReplaced: 0 };
+  }
   return db.transaction(async (tx) => {
-    // Real data for a region replaces its sample rows (the embedded demo data), all periods at once.
     const replaced = await tx.query(
       `delete from observations where metric = $1 and region = $2 and status = 'sample' returning 1`,
       [first.metric, first.region],
     );
-    const { changed } = await pendingChanges(tx, first.metric, first.region, batch);
     let inserted = 0;
     let updated = 0;
     if (changed.length > 0) {
       // A changed value is a revision; an unchanged value only moves from preliminary to final. The WHERE clause
-      // repeats the filter above so that a concurrent writer's identical row is not rewritten.
+      // repeats the comparison made above, so a row another writer has just made identical is not rewritten.
       const result = await tx.query<{ inserted: boolean }>(
         `insert into observations as o (metric, region, time, value, status, source)
          select * from unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::text[], $6::text[])
@@ -97,6 +145,19 @@ export async function writeSeries(db: Db, observations: readonly Observation[]):
   });
 }
 
+/** What writeSeries would do, without writing (dry runs). */
+export async function previewSeries(db: Db, observations: readonly Observation[]): Promise<WriteCounts> {
+  const batch = dedupe(observations);
+  if (batch.length === 0) return { inserted: 0, updated: 0, unchanged: 0, samplesReplaced: 0 };
+  const { changed, newRows, samples } = await pendingChanges(db, batch);
+  return {
+    inserted: newRows,
+    updated: changed.length - newRows,
+    unchanged: batch.length - changed.length,
+    samplesReplaced: samples,
+  };
+}
+
 /** Once a source has delivered, the sample rows of its country's regions that it has no series for (the
  * territories, which LFS table 14-10-0287-01 does not cover) go too: those regions show "no data", not samples.
  * Regions whose series failed keep their samples until their series succeeds. */
@@ -109,25 +170,6 @@ export async function retireSamples(db: Db, source: SourceId): Promise<number> {
     [unemploymentMetric.id, sourceCredits[source].country, seriesFor(source).map((spec) => spec.region)],
   );
   return rows.length;
-}
-
-/** What writeSeries would do, without writing (dry runs). */
-export async function previewSeries(db: Db, observations: readonly Observation[]): Promise<WriteCounts> {
-  const batch = dedupe(observations);
-  const first = batch[0];
-  if (!first) return { inserted: 0, updated: 0, unchanged: 0, samplesReplaced: 0 };
-  const { changed, wouldInsert } = await pendingChanges(db, first.metric, first.region, batch);
-  const samples = await db.query(`select 1 from observations where metric = $1 and region = $2 and status = 'sample'`, [
-    first.metric,
-    first.region,
-  ]);
-  const updated = changed.length - wouldInsert;
-  return {
-    inserted: wouldInsert,
-    updated,
-    unchanged: batch.length - changed.length,
-    samplesReplaced: samples.rows.length,
-  };
 }
 
 export interface SeriesError {
