@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
-import type { IngestSettings } from './jobs/settings.ts';
+import { type IngestSettings, loadIngestSettings } from './jobs/settings.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
 import catalogPlugin from './plugins/app/catalog.ts';
@@ -72,7 +72,9 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(catalogPlugin, { config });
   await fastify.register(cachePlugin, { config });
   await fastify.register(accessPlugin, { config });
-  await fastify.register(schedulerPlugin, { settings: options.ingest });
+  await fastify.register(schedulerPlugin, {
+    settings: options.ingest ?? loadIngestSettings({ ...process.env, NODE_ENV: config.NODE_ENV }),
+  });
 
   await fastify.register(helmetPlugin);
   await fastify.register(corsPlugin, { config });
