@@ -185,7 +185,8 @@ export class ReplayServer {
   #fred(url: URL, response: ServerResponse): void {
     const id = url.searchParams.get('series_id') ?? '';
     const fault = this.#take(id);
-    if (!url.searchParams.get('api_key')) {
+    const apiKey = url.searchParams.get('api_key');
+    if (!apiKey || apiKey === 'unregistered') {
       this.#record('fred', [id], 400);
       this.#send(response, 400, fredError);
       return;

@@ -32,6 +32,9 @@ const FredObservations = Compile(
   }),
 );
 
+/** FRED's answer to a missing, malformed or unregistered key (HTTP 400, "The value for variable api_key ..."). */
+const keyRejected = /HTTP 40[03]: .*api_key/;
+
 /** Requests in flight at once; pacing still spaces their starts (FRED_MIN_INTERVAL_MS). */
 const concurrency = 4;
 
@@ -62,6 +65,14 @@ export function createFredConnector(settings: IngestSettings): Connector {
       for (let slot = 0; slot < concurrency; slot++) launch();
       while (pending.length > 0) {
         const outcome = await pending.shift()!;
+        if (!outcome.ok && keyRejected.test(outcome.error)) {
+          // Every other series would get the same answer: report them without asking.
+          yield outcome;
+          for (const rest of series.slice(series.indexOf(outcome.spec) + 1)) {
+            yield { spec: rest, ok: false, error: `not requested: ${outcome.error}` };
+          }
+          return;
+        }
         launch();
         yield outcome;
       }

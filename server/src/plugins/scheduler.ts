@@ -97,6 +97,7 @@ export class IngestScheduler extends EventEmitter<IngestSchedulerEvents> {
   readonly #coordinator: PgAdvisoryRunCoordinator | undefined;
   readonly #retries = new Set<NodeJS.Timeout>();
   readonly #abort = new AbortController();
+  readonly #running = new Set<Promise<RunSummary>>();
 
   constructor(options: IngestSchedulerOptions) {
     super();
@@ -141,12 +142,15 @@ export class IngestScheduler extends EventEmitter<IngestSchedulerEvents> {
     }
   }
 
+  /** Stops the schedule and cancels runs in flight, waiting for them to record how they ended (before the
+   * database closes). */
   async stop(): Promise<void> {
     this.#abort.abort();
     for (const timer of this.#retries) clearTimeout(timer);
     this.#retries.clear();
     await Promise.all([...this.#tasks.values()].map((task) => task.destroy()));
     this.#tasks.clear();
+    await Promise.allSettled([...this.#running]);
     this.#coordinator?.releaseAll();
   }
 
@@ -155,7 +159,15 @@ export class IngestScheduler extends EventEmitter<IngestSchedulerEvents> {
     return this.#run(source);
   }
 
-  async #run(source: SourceId): Promise<RunSummary> {
+  #run(source: SourceId): Promise<RunSummary> {
+    const run = this.#runOnce(source);
+    this.#running.add(run);
+    const forget = () => this.#running.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  async #runOnce(source: SourceId): Promise<RunSummary> {
     const { db, settings, log } = this.#options;
     const summary = await runIngestion({
       ...this.#options.runOptions,

@@ -347,6 +347,23 @@ for (const kind of storeKinds) {
       assert.equal((await runsOf(database.db)).length, 0);
     });
 
+    test('a key FRED rejects fails the run after the first answers, not after 52 requests', async () => {
+      const summary = await runIngestion({
+        db: database.db,
+        source: 'fred',
+        settings: { ...replaySettings(replay), fredApiKey: 'unregistered' },
+      });
+      assert.equal(summary.status, 'failed');
+      assert.equal(summary.errors.length, fredSeries.length);
+      assert.match(
+        summary.errors[0]!.message,
+        /FRED ALUR: HTTP 400: Bad Request\. {2}The value for variable api_key is not registered/,
+      );
+      assert.match(summary.errors.at(-1)!.message, /^not requested: FRED ALUR: HTTP 400/);
+      assert.ok(replay.requests.length <= 4, `${replay.requests.length} requests`);
+      assert.ok((await rowsOf(database.db, 'US-AL')).every((row) => row.status === 'sample'));
+    });
+
     test('without FRED_API_KEY the FRED run fails with a message saying what to set', async () => {
       const summary = await runIngestion({
         db: database.db,

@@ -170,3 +170,32 @@ describe('scheduler plugin', () => {
     await app.close();
   });
 });
+
+describe('scheduler shutdown', () => {
+  test('stopping (app close) cancels a run in flight, which still records how it ended', async () => {
+    const replay = await startReplayServer();
+    const database = await createTestDatabase('pglite');
+    try {
+      replay.fault('ALUR', { kind: 'hang' }, 10); // the first FRED series never answers
+      const scheduler = new IngestScheduler({
+        db: database.db,
+        settings: replaySettings(replay, { INGEST_TIMEOUT_MS: '10000' }),
+        log: silent,
+      });
+      const running = scheduler.runNow('fred');
+      await waitFor(() => replay.requests.length > 0);
+      const stopped = performance.now();
+      await scheduler.stop();
+      assert.ok(performance.now() - stopped < 2_000, 'stop does not wait for the 10 s timeout');
+      const summary = await running;
+      assert.equal(summary.status, 'failed');
+      assert.deepEqual(summary.errors.at(-1), { series: '*', region: '*', message: 'cancelled' });
+      const [record] = await runsOf(database.db);
+      assert.equal(record!.status, 'failed');
+      assert.notEqual(record!.finished_at, null);
+    } finally {
+      await database.drop();
+      await replay.close();
+    }
+  });
+});
