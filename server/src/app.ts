@@ -51,6 +51,8 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
     bodyLimit: 16 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Start-up migrates and, on an empty database, seeds boundaries (simplification included): allow for it.
+    pluginTimeout: 120_000,
     ajv: { customOptions: { allErrors: false, coerceTypes: false } },
   };
 }

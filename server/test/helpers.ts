@@ -63,6 +63,9 @@ export async function buildTestApp(
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     DATA_VERSION_POLL_MS: '0',
+    // Several apps share one test process: one app seeding (seconds of CPU) must not make another shed
+    // load. Shedding itself is tested with its own limits.
+    MAX_EVENT_LOOP_DELAY_MS: '30000',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(redis ? { REDIS_URL: redis } : {}),
     ...options.env,

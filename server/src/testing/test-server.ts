@@ -32,6 +32,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ALLOW_LOOPBACK_ORIGINS: 'true',
     RATE_LIMIT_MAX: '100000',
     DATA_VERSION_POLL_MS: '0',
+    MAX_EVENT_LOOP_DELAY_MS: '30000',
     ...options.env,
   });
   const app = await createServer({ config, logger: false });

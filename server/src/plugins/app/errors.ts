@@ -23,7 +23,7 @@ const EXPECTED: Record<string, string> = {
   from: 'a month, YYYY-MM',
   to: 'a month, YYYY-MM',
   key: 'a publishable key, pk_ followed by 32 characters',
-  name: 'a tile archive name: letters, digits, ".", "_" or "-"',
+  file: 'a tile archive name ending in .pmtiles (letters, digits, ".", "_" or "-")',
 };
 
 interface ValidationIssue {
