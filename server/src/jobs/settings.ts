@@ -107,6 +107,18 @@ export function loadIngestSettings(env: Record<string, string | undefined> = pro
       },
     },
   };
+  for (const [name, timeZone] of [
+    ['FRED_SCHEDULE_TZ', config.FRED_SCHEDULE_TZ],
+    ['STATCAN_SCHEDULE_TZ', config.STATCAN_SCHEDULE_TZ],
+  ] as const) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+    } catch {
+      throw new IngestConfigError(
+        `Invalid ingestion configuration (see .env.example):\n- ${name}: "${timeZone}" is not an IANA time zone such as America/Toronto`,
+      );
+    }
+  }
   for (const [name, url] of [
     ['FRED_BASE_URL', settings.baseUrls.fred],
     ['STATCAN_BASE_URL', settings.baseUrls.statcan],

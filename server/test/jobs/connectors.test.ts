@@ -132,6 +132,10 @@ describe('settings', () => {
   test('bad values name the variable', () => {
     assert.throws(() => loadIngestSettings({ INGEST_RETRIES: 'many' }), /INGEST_RETRIES="many"/);
     assert.throws(() => loadIngestSettings({ SCHEDULER: 'maybe' }), /SCHEDULER="maybe"/);
+    assert.throws(
+      () => loadIngestSettings({ STATCAN_SCHEDULE_TZ: 'Eastern' }),
+      /STATCAN_SCHEDULE_TZ: "Eastern" is not an IANA time zone/,
+    );
   });
 });
 
