@@ -3,9 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import { errorBody } from './http-error.ts';
 import { type IngestSettings, loadIngestSettings } from './jobs/settings.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
@@ -51,6 +52,14 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
     bodyLimit: 16 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Router-level refusals (a path parameter over maxParamLength, a malformed URL) in the API's error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      (reply as unknown as FastifyReply)
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(400, tooLong ? 'A path parameter is too long (at most 200 characters).' : error.message));
+    },
     // Start-up migrates and, on an empty database, seeds boundaries (simplification included): allow for it.
     pluginTimeout: 120_000,
     ajv: { customOptions: { allErrors: false, coerceTypes: false } },

@@ -56,8 +56,24 @@ function describeValidation(error: FastifyError, input: Record<string, unknown>)
   return `Invalid ${where} "${field}" ${shown}: expected ${expected}.`;
 }
 
+/** Longest URL accepted: every parameter has its own limit well below this. */
+export const MAX_URL_LENGTH = 4096;
+
 export default fp(
   async (fastify) => {
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.url.length > MAX_URL_LENGTH) {
+        return reply
+          .code(400)
+          .type('application/json; charset=utf-8')
+          .send(
+            errorBody(
+              400,
+              `The request URL is too long (${request.url.length} characters, at most ${MAX_URL_LENGTH}).`,
+            ),
+          );
+      }
+    });
     fastify.setErrorHandler((error: FastifyError, request, reply) => {
       let status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
       let message = error.message;
