@@ -191,6 +191,18 @@ describe('HTTP', () => {
     assert.equal(hits.length, 3);
     await assert.rejects(get('/ok', { ...http, allowInsecureLoopback: false }), /must use https/);
   });
+  test('network errors are retried, then reported with their cause', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const started = Date.now();
+    await assert.rejects(
+      fetchJson(new URL(`http://127.0.0.1:${port}/x`), { label: 'GET /x' }, { ...http, backoffMs: 50 }),
+      /GET \/x: fetch failed \(ECONNREFUSED\)/,
+    );
+    assert.ok(Date.now() - started >= 50, 'backed off between attempts');
+  });
   test('pacing spaces requests', async () => {
     hits = [];
     const pacer = new Pacer(150);

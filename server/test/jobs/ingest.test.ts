@@ -322,6 +322,19 @@ for (const kind of storeKinds) {
       assert.match(summary.errors[0]!.message, /redirect to http:\/\/127\.0\.0\.2:9 refused/);
     });
 
+    test('FRED requests are paced (FRED_MIN_INTERVAL_MS)', async () => {
+      const three = fredSeries.slice(0, 3);
+      await runIngestion({
+        db: database.db,
+        source: 'fred',
+        settings: replaySettings(replay, { FRED_MIN_INTERVAL_MS: '200' }),
+        series: three,
+      });
+      const times = replay.requests.map((request) => request.at);
+      assert.equal(times.length, 3);
+      assert.ok(times[1]! - times[0]! >= 190 && times[2]! - times[1]! >= 190, `requests at ${times.join(', ')}`);
+    });
+
     test('a backfill window fetches only the months asked for', async () => {
       const summary = await run('statcan', { from: '2021-01', to: '2021-06' });
       assert.equal(summary.window.mode, 'range');
