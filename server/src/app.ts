@@ -7,12 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { errorBody } from './http-error.ts';
+import { type IngestSettings, loadIngestSettings } from './jobs/settings.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
 import catalogPlugin from './plugins/app/catalog.ts';
 import dbPlugin from './plugins/app/db.ts';
 import errorsPlugin from './plugins/app/errors.ts';
 import sentryPlugin from './plugins/app/sentry.ts';
+import schedulerPlugin from './plugins/scheduler.ts';
 import corsPlugin from './plugins/external/cors.ts';
 import helmetPlugin from './plugins/external/helmet.ts';
 import rateLimitPlugin from './plugins/external/rate-limit.ts';
@@ -69,6 +71,8 @@ export interface AppOptions {
   /** An already open database (tests, bench); the app then does not close it. */
   db?: Db | undefined;
   seed?: boolean;
+  /** Ingestion settings for the scheduler (default: from the environment). */
+  ingest?: IngestSettings | undefined;
 }
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
@@ -79,6 +83,9 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(catalogPlugin, { config });
   await fastify.register(cachePlugin, { config });
   await fastify.register(accessPlugin, { config });
+  await fastify.register(schedulerPlugin, {
+    settings: options.ingest ?? loadIngestSettings({ ...process.env, NODE_ENV: config.NODE_ENV }),
+  });
 
   await fastify.register(helmetPlugin);
   await fastify.register(corsPlugin);

@@ -9,6 +9,7 @@ import { createDb, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seed } from './data/seed.ts';
 import { BoundaryError, importBoundaries, parseBoundaries } from './geo/boundaries.ts';
+import { ingestCommand } from './jobs/cli.ts';
 import { createKey, listKeys, revokeKey } from './security/keys.ts';
 import { serve } from './server.ts';
 
@@ -27,6 +28,9 @@ Commands:
                                 create a publishable key (printed once; stored hashed)
   keys list                     list keys (prefix, origins, limit, state)
   keys revoke ID|PREFIX         revoke a key
+  ingest [--source fred|statcan|all] [--from YYYY-MM] [--to YYYY-MM] [--dry-run]
+                                fetch FRED / Statistics Canada data now (progress per series,
+                                summary table; exit 1 when a series failed, 75 when rescheduled)
 
 Configuration comes from the environment (and .env); see .env.example.`;
 
@@ -78,8 +82,12 @@ async function main(argv: string[]): Promise<number> {
       return boundaries(config, rest);
     case 'keys':
       return keys(config, rest);
+    case 'ingest':
+      return ingestCommand(config, rest);
     default:
-      throw new UsageError(`unknown command "${command}". Valid commands: serve, migrate, seed, boundaries, keys.`);
+      throw new UsageError(
+        `unknown command "${command}". Valid commands: serve, migrate, seed, boundaries, keys, ingest.`,
+      );
   }
 }
 
