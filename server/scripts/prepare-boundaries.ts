@@ -100,7 +100,9 @@ if (counts.US !== 52 || counts.CA !== 13) {
 }
 
 // Topology first (so shared borders are single arcs), then drop specks, simplify arcs, quantize last.
-const full = topology({ regions: { type: 'FeatureCollection', features } });
+const full = topology({
+  regions: { type: 'FeatureCollection', features } as FeatureCollection,
+}) as unknown as Parameters<typeof filter>[0];
 const filtered = filter(full, filterAttachedWeight(full, MIN_ISLAND_AREA));
 const weighted = presimplify(filtered);
 const simplified = quantize(simplify(weighted, quantile(weighted, 1 - KEEP_QUANTILE)), QUANTIZATION);

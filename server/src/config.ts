@@ -1,0 +1,113 @@
+// Server configuration from the environment, validated once at start-up. Every variable is documented
+// (with its default) in the repository's .env.example; a bad value stops the server with a message that
+// names the variable, what is wrong and what is expected.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/** The repository root (server/src/config.ts → ../..). */
+export const repoRoot: string = resolve(import.meta.dirname, '..', '..');
+
+const Port = Type.Integer({ minimum: 0, maximum: 65535 });
+const Positive = Type.Integer({ minimum: 1 });
+
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ ...Port, default: 8787 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  /** PostgreSQL (with PostGIS) connection string; unset = embedded PGlite under DATA_DIR. */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_MAX: Type.Integer({ ...Positive, default: 10 }),
+  /** Where the embedded PGlite database lives; `memory://` keeps it in memory. */
+  DATA_DIR: Type.String({ default: '.data/pglite', minLength: 1 }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  REDIS_COMMAND_TIMEOUT_MS: Type.Integer({ ...Positive, default: 250 }),
+  CACHE_MEMORY_MB: Type.Integer({ ...Positive, default: 64 }),
+  CACHE_TTL_SECONDS: Type.Integer({ ...Positive, default: 86_400 }),
+  DATA_VERSION_POLL_MS: Type.Integer({ minimum: 0, default: 5_000 }),
+  /** Comma-separated origins allowed without a publishable key (our own sites). */
+  ALLOWED_ORIGINS: Type.String({ default: '' }),
+  /** Allow any loopback origin (localhost, 127.0.0.1, [::1], any port) without a key. Default: on in
+   * development and on the embedded store, off otherwise. */
+  ALLOW_LOOPBACK_ORIGINS: Type.Optional(Type.Boolean()),
+  RATE_LIMIT_MAX: Type.Integer({ ...Positive, default: 600 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ ...Positive, default: 60_000 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  TILES_DIR: Type.String({ default: 'packages/tiles/dist', minLength: 1 }),
+  CDN_DIR: Type.String({ default: 'packages/widgets/dist/cdn', minLength: 1 }),
+  DEMO_PAGE: Type.String({ default: 'examples/html/index.html', minLength: 1 }),
+  BOUNDARIES_FILE: Type.String({ default: 'server/data/boundaries.topo.json', minLength: 1 }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ ...Positive, default: 1_000 }),
+  MAX_RSS_MB: Type.Integer({ ...Positive, default: 1_024 }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ ...Positive, default: 10_000 }),
+  SENTRY_DSN: Type.Optional(Type.String({ pattern: '^https?://' })),
+});
+
+export type RawConfig = Static<typeof ConfigSchema>;
+
+export interface Config extends Omit<RawConfig, 'ALLOWED_ORIGINS' | 'ALLOW_LOOPBACK_ORIGINS'> {
+  ALLOWED_ORIGINS: string[];
+  ALLOW_LOOPBACK_ORIGINS: boolean;
+  /** Absolute paths resolved against the repository root. */
+  paths: { dataDir: string | undefined; tilesDir: string; cdnDir: string; demoPage: string; boundariesFile: string };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment (or overrides, for tests) and returns the typed configuration. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const withDefaults = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw)) as Record<string, unknown>;
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const name = error.instancePath.replace(/^\//, '');
+      return `- ${name}=${JSON.stringify(raw[name])}: ${error.message}`;
+    });
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const config = withDefaults as RawConfig;
+  const origins = config.ALLOWED_ORIGINS.split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(
+        `Invalid configuration (see .env.example):\n- ALLOWED_ORIGINS: "${origin}" is not an origin such as https://example.com`,
+      );
+    }
+  }
+  const fromRoot = (path: string) => resolve(repoRoot, path);
+  const embedded = !config.DATABASE_URL;
+  return {
+    ...config,
+    ALLOWED_ORIGINS: origins,
+    ALLOW_LOOPBACK_ORIGINS: config.ALLOW_LOOPBACK_ORIGINS ?? (config.NODE_ENV === 'development' || embedded),
+    paths: {
+      dataDir: config.DATA_DIR === 'memory://' ? undefined : fromRoot(config.DATA_DIR),
+      tilesDir: fromRoot(config.TILES_DIR),
+      cdnDir: fromRoot(config.CDN_DIR),
+      demoPage: fromRoot(config.DEMO_PAGE),
+      boundariesFile: fromRoot(config.BOUNDARIES_FILE),
+    },
+  };
+}
+
+/** Reads `.env` at the repository root into process.env (variables already set win). */
+export function loadDotEnv(): void {
+  const file = join(repoRoot, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}

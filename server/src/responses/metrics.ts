@@ -1,0 +1,94 @@
+// The metrics catalog and per-metric time series bodies (uncached path; routes cache them).
+import type { Db } from '../db/client.ts';
+import { badRequest } from '../http-error.ts';
+import { loadMetricInfo, METRIC_COLUMNS, type MetricInfo, type MetricRow, toMetricInfo } from './metric-info.ts';
+
+export interface MetricSummary extends MetricInfo {
+  latest: string | null;
+  first: string | null;
+  geo: string[];
+}
+
+export async function buildMetricList(db: Db): Promise<string> {
+  const { rows } = await db.query<MetricRow>(`select ${METRIC_COLUMNS} from metrics order by id`);
+  const { rows: spans } = await db.query<{ metric: string; first: string; latest: string }>(
+    `select metric, to_char(min(time), 'YYYY-MM-DD') as first, to_char(max(time), 'YYYY-MM-DD') as latest
+     from observations where value is not null group by metric`,
+  );
+  const { rows: geos } = await db.query<{ metric: string; set_id: string }>(
+    `select distinct o.metric, r.set_id from observations o join regions r on r.code = o.region
+     where o.value is not null order by o.metric, r.set_id`,
+  );
+  const metrics: MetricSummary[] = rows.map((row) => {
+    const span = spans.find((item) => item.metric === row.id);
+    return {
+      ...toMetricInfo(row),
+      latest: span?.latest ?? null,
+      first: span?.first ?? null,
+      geo: geos.filter((item) => item.metric === row.id).map((item) => item.set_id),
+    };
+  });
+  return JSON.stringify({ metrics });
+}
+
+export interface SeriesResponse {
+  metric: MetricInfo;
+  series: { region: string; name: string; points: [string, number | null][] }[];
+}
+
+/** Months as 'YYYY-MM' → first day; `to` is inclusive (the whole month). */
+export async function buildSeries(
+  db: Db,
+  options: { metric: string; regions: string[] | null; from: string | null; to: string | null },
+): Promise<string> {
+  if (options.from && options.to && options.from > options.to) {
+    throw badRequest(`from (${options.from}) is after to (${options.to}).`);
+  }
+  const metric = await loadMetricInfo(db, options.metric);
+  const from = options.from ? `${options.from}-01` : null;
+  const to = options.to ? `${options.to}-01` : null;
+  // Every period in range that has any observation of the metric: one shared time axis for all series.
+  const { rows } = await db.query<{ region: string; name: string; time: string; value: number | null }>(
+    `select o.region, r.name, to_char(o.time, 'YYYY-MM-DD') as time, o.value
+     from observations o join regions r on r.code = o.region
+     where o.metric = $1
+       and ($2::text[] is null or o.region = any($2::text[]))
+       and ($3::date is null or o.time >= $3::date)
+       and ($4::date is null or o.time < $4::date + interval '1 month')
+     order by o.region, o.time`,
+    [options.metric, options.regions, from, to],
+  );
+  const times = [...new Set(rows.map((row) => row.time))].sort();
+  const byRegion = new Map<string, { name: string; values: Map<string, number | null> }>();
+  for (const row of rows) {
+    let entry = byRegion.get(row.region);
+    if (!entry) {
+      entry = { name: row.name, values: new Map() };
+      byRegion.set(row.region, entry);
+    }
+    entry.values.set(row.time, row.value);
+  }
+  // Regions asked for by name but without observations still get a (null-only) series.
+  if (options.regions) {
+    const { rows: named } = await db.query<{ code: string; name: string }>(
+      'select code, name from regions where code = any($1::text[])',
+      [options.regions],
+    );
+    for (const region of named) {
+      if (!byRegion.has(region.code)) byRegion.set(region.code, { name: region.name, values: new Map() });
+    }
+  }
+  const codes = [...byRegion.keys()].sort();
+  const body: SeriesResponse = {
+    metric,
+    series: codes.map((code) => {
+      const entry = byRegion.get(code)!;
+      return {
+        region: code,
+        name: entry.name,
+        points: times.map((time): [string, number | null] => [time, entry.values.get(time) ?? null]),
+      };
+    }),
+  };
+  return JSON.stringify(body);
+}

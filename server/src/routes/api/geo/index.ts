@@ -1,0 +1,86 @@
+// GET /api/geo/choropleth: boundaries (mode=boundaries, cached long) or values (mode=data, cached
+// short) for one or more region sets. Both are built once per (params, data version) and sent as bytes.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { BOUNDARIES_CACHE_CONTROL, DATA_CACHE_CONTROL, sendCached } from '../../../cache/send.ts';
+import type { Detail } from '../../../geo/shapes.ts';
+import { badRequest } from '../../../http-error.ts';
+import { type BoundaryFormat, buildBoundaries, buildData } from '../../../responses/choropleth.ts';
+import { BoundaryCollection, ChoroplethData, ErrorResponse, Key, MetricId } from '../../../schemas.ts';
+
+const Query = Type.Object({
+  mode: Type.Enum(['boundaries', 'data'], { description: 'boundaries: geometry; data: values at one time' }),
+  metric: Type.Optional(MetricId),
+  geo: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
+      description: 'Comma-separated region sets (default: every set)',
+      examples: ['us-states,ca-provinces'],
+    }),
+  ),
+  detail: Type.Enum(['low', 'medium', 'high'], { default: 'medium', description: 'mode=boundaries' }),
+  format: Type.Enum(['geojson', 'topojson'], { default: 'geojson', description: 'mode=boundaries' }),
+  time: Type.String({
+    default: 'latest',
+    maxLength: 10,
+    pattern: '^(latest|\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)$',
+    description: 'mode=data: latest, a month (YYYY-MM: its last period) or an exact date (YYYY-MM-DD)',
+  }),
+  key: Key,
+});
+
+const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.get(
+    '/choropleth',
+    {
+      schema: {
+        tags: ['geo'],
+        summary: 'Choropleth boundaries or values',
+        querystring: Query,
+        response: {
+          200: Type.Union([BoundaryCollection, ChoroplethData]),
+          304: Type.Null({ description: 'Not modified (If-None-Match)' }),
+          400: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { catalog, responseCache, db } = fastify;
+      const query = request.query;
+      const sets = query.geo === undefined ? catalog.sets : catalog.requireSets(query.geo);
+      const versions = catalog.versions;
+      if (query.mode === 'boundaries') {
+        const detail = query.detail as Detail;
+        const format = query.format as BoundaryFormat;
+        const key = `boundaries|b${versions.boundaries}|${sets.join(',')}|${detail}|${format}`;
+        const entry = await responseCache.get(key, async () => ({
+          body: await buildBoundaries(db, { sets, detail, format }),
+          contentType: format === 'geojson' ? 'application/geo+json' : 'application/json; charset=utf-8',
+        }));
+        return sendCached(request, reply, entry, BOUNDARIES_CACHE_CONTROL);
+      }
+      if (query.metric === undefined) {
+        throw badRequest(
+          `Missing query parameter "metric" (required with mode=data). Valid metrics: ${catalog.metrics.join(', ')}.`,
+        );
+      }
+      const metric = catalog.requireMetric(query.metric);
+      const key = `data|d${versions.data}.b${versions.boundaries}|${metric}|${sets.join(',')}|${query.time}`;
+      const entry = await responseCache.get(key, async () => ({
+        body: await buildData(db, {
+          metric,
+          sets,
+          regionsInSets: [...catalog.regions.values()].filter((r) => sets.includes(r.set)).map((r) => r.code),
+          time: query.time,
+        }),
+        contentType: 'application/json; charset=utf-8',
+      }));
+      return sendCached(request, reply, entry, DATA_CACHE_CONTROL);
+    },
+  );
+};
+
+export default plugin;

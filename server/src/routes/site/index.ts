@@ -1,0 +1,80 @@
+// The demo page at / (examples/html/index.html and the files beside it) and the widgets' CDN bundle at
+// /cdn/* (packages/widgets/dist/cdn), when they are built; a short page saying what to do otherwise.
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import { errorBody } from '../../http-error.ts';
+import { DOCUMENT_OPTIONS } from '../../plugins/external/helmet.ts';
+
+export interface SitePluginOptions {
+  demoPage: string;
+  cdnDir: string;
+}
+
+const PLACEHOLDER = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Chronos API</title>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 44rem; margin: 3rem auto; padding: 0 1rem; color: #1f2933; }
+  code { background: #f0f4f8; padding: 0.1em 0.3em; border-radius: 3px; }
+  li { margin: 0.3rem 0; }
+</style>
+</head>
+<body>
+<h1>Chronos API</h1>
+<p>The API is running. The demo page appears here once <code>examples/html/index.html</code> exists and the
+widgets are built (<code>pnpm build</code>).</p>
+<ul>
+  <li><a href="/docs">API reference (OpenAPI)</a></li>
+  <li><a href="/api/health">/api/health</a></li>
+  <li><a href="/api/metrics">/api/metrics</a></li>
+  <li><a href="/api/geo/choropleth?metric=unemployment&amp;mode=data&amp;geo=us-states,ca-provinces&amp;time=latest">Latest unemployment values</a></li>
+  <li><a href="/api/geo/choropleth?mode=boundaries&amp;geo=us-states,ca-provinces&amp;detail=low">Boundaries (low detail GeoJSON)</a></li>
+</ul>
+</body>
+</html>
+`;
+
+/** Never serve workspace internals that sit beside the demo page. */
+const hidden = (path: string) => /(^|[\\/])(node_modules|package\.json|\.[^\\/]*)([\\/]|$)/.test(path);
+
+const plugin: FastifyPluginAsync<SitePluginOptions> = async (fastify, { demoPage, cdnDir }) => {
+  // Only this (encapsulated) part of the app serves HTML: the document security headers (CSP, …) go here.
+  await fastify.register(fastifyHelmet, DOCUMENT_OPTIONS);
+  if (existsSync(demoPage)) {
+    await fastify.register(fastifyStatic, {
+      root: dirname(demoPage),
+      prefix: '/',
+      index: [demoPage.split(/[\\/]/).at(-1)!],
+      allowedPath: (path) => !hidden(path),
+      schemaHide: true,
+    });
+  } else {
+    fastify.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(PLACEHOLDER),
+    );
+  }
+  if (existsSync(cdnDir)) {
+    await fastify.register(fastifyStatic, {
+      root: cdnDir,
+      prefix: '/cdn/',
+      decorateReply: false,
+      maxAge: '1h',
+      schemaHide: true,
+    });
+  } else {
+    fastify.get('/cdn/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .code(404)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(404, `The widgets CDN bundle is not built (${cdnDir} is missing): run pnpm build.`)),
+    );
+  }
+};
+
+export default plugin;

@@ -1,0 +1,141 @@
+// Publishable keys (`pk_…`): bound to the origins that may use them, each with its own rate limit.
+// Only a SHA-256 hash is stored; a key is found by its public prefix and compared in constant time.
+// Lookups are cached briefly in memory so a key costs no database round trip per request.
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Db } from '../db/client.ts';
+
+export const KEY_PATTERN = /^pk_[A-Za-z0-9_-]{32}$/;
+const PREFIX_LENGTH = 11; // "pk_" + 8 characters: shown in listings and messages, never enough to use
+
+export interface ApiKey {
+  id: string;
+  prefix: string;
+  label: string;
+  origins: string[];
+  rateLimit: number;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface KeyRow {
+  id: string;
+  key_hash: string;
+  prefix: string;
+  label: string;
+  origins: string[];
+  rate_limit: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const hash = (key: string): Buffer => createHash('sha256').update(key).digest();
+
+function toApiKey(row: KeyRow): ApiKey {
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    label: row.label,
+    origins: row.origins,
+    rateLimit: row.rate_limit,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+const COLUMNS = `id, key_hash, prefix, label, origins, rate_limit,
+  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+  to_char(revoked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as revoked_at`;
+
+/** An origin as stored: scheme://host[:port], or a wildcard subdomain pattern https://*.example.com. */
+export const ORIGIN_PATTERN = /^https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?$/;
+
+export async function createKey(
+  db: Db,
+  options: { label: string; origins: string[]; rateLimit: number },
+): Promise<{ key: string; record: ApiKey }> {
+  for (const origin of options.origins) {
+    if (!ORIGIN_PATTERN.test(origin)) {
+      throw new Error(
+        `"${origin}" is not an origin: use scheme://host[:port], e.g. https://example.com or https://*.example.com`,
+      );
+    }
+  }
+  if (options.origins.length === 0) throw new Error('a key needs at least one origin (--origin https://example.com)');
+  const key = `pk_${randomBytes(24).toString('base64url')}`;
+  const { rows } = await db.query<KeyRow>(
+    `insert into api_keys (id, key_hash, prefix, label, origins, rate_limit) values ($1, $2, $3, $4, $5, $6)
+     returning ${COLUMNS}`,
+    [
+      randomUUID(),
+      hash(key).toString('hex'),
+      key.slice(0, PREFIX_LENGTH),
+      options.label,
+      options.origins,
+      options.rateLimit,
+    ],
+  );
+  return { key, record: toApiKey(rows[0]!) };
+}
+
+export async function listKeys(db: Db): Promise<ApiKey[]> {
+  const { rows } = await db.query<KeyRow>(`select ${COLUMNS} from api_keys order by created_at, id`);
+  return rows.map(toApiKey);
+}
+
+/** Revokes by id or by prefix (as listed); returns the revoked key, or null when none matches. */
+export async function revokeKey(db: Db, idOrPrefix: string): Promise<ApiKey | null> {
+  const { rows } = await db.query<KeyRow>(
+    `update api_keys set revoked_at = coalesce(revoked_at, now())
+     where id = $1 or prefix = $1 returning ${COLUMNS}`,
+    [idOrPrefix],
+  );
+  return rows[0] ? toApiKey(rows[0]) : null;
+}
+
+/** Finds the active key matching a presented `pk_…` value (cached for `ttlMs`). */
+export class KeyStore {
+  readonly #db: Db;
+  readonly #cache: LRUCache<string, { key: ApiKey | null }>;
+
+  constructor(db: Db, ttlMs = 30_000) {
+    this.#db = db;
+    this.#cache = new LRUCache({ max: 10_000, ttl: ttlMs });
+  }
+
+  async find(presented: string): Promise<ApiKey | null> {
+    if (!KEY_PATTERN.test(presented)) return null;
+    const cached = this.#cache.get(presented);
+    if (cached) return cached.key;
+    const { rows } = await this.#db.query<KeyRow>(
+      `select ${COLUMNS} from api_keys where prefix = $1 and revoked_at is null`,
+      [presented.slice(0, PREFIX_LENGTH)],
+    );
+    const presentedHash = hash(presented);
+    let found: ApiKey | null = null;
+    for (const row of rows) {
+      if (timingSafeEqual(Buffer.from(row.key_hash, 'hex'), presentedHash)) found = toApiKey(row);
+    }
+    this.#cache.set(presented, { key: found });
+    return found;
+  }
+
+  forget(): void {
+    this.#cache.clear();
+  }
+}
+
+/** Whether `origin` is one of the key's origins (exact, or a `*.` subdomain pattern). */
+export function originAllowed(origin: string, allowed: string[]): boolean {
+  const normalized = origin.toLowerCase();
+  for (const pattern of allowed) {
+    const lower = pattern.toLowerCase();
+    if (lower === normalized) return true;
+    const wildcard = /^(https?:\/\/)\*\.(.+)$/.exec(lower);
+    if (wildcard) {
+      const [, scheme, rest] = wildcard;
+      if (normalized.startsWith(scheme!) && normalized.endsWith(`.${rest}`)) return true;
+    }
+  }
+  return false;
+}

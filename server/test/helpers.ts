@@ -1,0 +1,100 @@
+// Test helpers: a fresh PostgreSQL database per test file (random name, PostGIS, dropped after), and the
+// app built on either store. Services come from the environment (`npm test` provisions them): the
+// admin DATABASE_URL and REDIS_URL, defaulting to the local ones.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { createServer } from '../src/server.ts';
+
+export const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export type Store = 'postgres' | 'pglite';
+export const STORES: Store[] = ['postgres', 'pglite'];
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates chronos_test_<random> with PostGIS; `drop()` removes it (closing leftover connections). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `chronos_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name}`));
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query('create extension postgis');
+  await client.end();
+  return {
+    url: url.toString(),
+    name,
+    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** The whole app on one store; `redis: false` for the in-process cache, a URL for another Redis. */
+export async function buildTestApp(
+  store: Store,
+  options: { redis?: string | false; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = store === 'postgres' ? await createTestDatabase() : null;
+  const redis = options.redis === undefined ? REDIS_URL : options.redis;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    DATA_VERSION_POLL_MS: '0',
+    // Several apps share one test process: one app seeding (seconds of CPU) must not make another shed
+    // load. Shedding itself is tested with its own limits.
+    MAX_EVENT_LOOP_DELAY_MS: '30000',
+    // Each embedded (PGlite) app holds ~450 MB of WASM memory; a test process may hold several.
+    MAX_RSS_MB: '8192',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(redis ? { REDIS_URL: redis } : {}),
+    ...options.env,
+  });
+  const app = await createServer({ config, logger: false });
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      await database?.drop();
+    },
+  };
+}
+
+/** A closed TCP port on this machine (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const { createServer: createNetServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createNetServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 1;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const BOUNDARIES_URL = '/api/geo/choropleth?metric=unemployment&mode=boundaries&geo=us-states,ca-provinces';
+export const DATA_URL = '/api/geo/choropleth?metric=unemployment&mode=data&geo=us-states,ca-provinces';

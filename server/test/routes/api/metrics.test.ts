@@ -1,0 +1,81 @@
+// GET /api/metrics and GET /api/metrics/{metric} on both stores.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, STORES, type TestApp } from '../../helpers.ts';
+
+for (const store of STORES) {
+  describe(`/api/metrics on ${store}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(store);
+    });
+    after(() => t.close());
+
+    test('the catalog lists the sample metric with its latest period, region sets and sources', async () => {
+      const response = await t.app.inject('/api/metrics');
+      assert.equal(response.statusCode, 200);
+      const [metric, ...others] = response.json().metrics;
+      assert.equal(others.length, 0);
+      assert.equal(metric.id, 'unemployment');
+      assert.match(metric.title, /sample/i);
+      assert.equal(metric.is_sample, true);
+      assert.equal(metric.latest, '2025-09-01');
+      assert.equal(metric.first, '2021-10-01');
+      assert.deepEqual(metric.geo, ['ca-provinces', 'us-states']);
+      assert.equal(metric.sources[0].licence, 'CC0-1.0');
+      assert.ok(response.headers.etag);
+    });
+
+    test('a series per region over a month range, null where a region has no value', async () => {
+      const response = await t.app.inject('/api/metrics/unemployment?region=US-CA,CA-YT&from=2024-01&to=2024-06');
+      assert.equal(response.statusCode, 200);
+      const body = response.json();
+      assert.equal(body.metric.id, 'unemployment');
+      assert.deepEqual(
+        body.series.map((s: { region: string; name: string }) => [s.region, s.name]),
+        [
+          ['CA-YT', 'Yukon'],
+          ['US-CA', 'California'],
+        ],
+      );
+      const [yukon, california] = body.series;
+      assert.deepEqual(
+        california.points.map((p: [string, number]) => p[0]),
+        ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01'],
+      );
+      assert.ok(california.points.every((p: [string, number]) => typeof p[1] === 'number'));
+      // Yukon is quarterly in the sample: March and June only.
+      assert.deepEqual(
+        yukon.points.map((p: [string, number | null]) => p[1] === null),
+        [true, true, false, true, true, false],
+      );
+    });
+
+    test('without region: every region with values; a region without any value gets an empty series', async () => {
+      const all = (await t.app.inject('/api/metrics/unemployment?from=2025-09&to=2025-09')).json();
+      assert.equal(all.series.length, 64);
+      const nunavut = (await t.app.inject('/api/metrics/unemployment?region=CA-NU&from=2025-01&to=2025-02')).json();
+      assert.deepEqual(nunavut.series, [{ region: 'CA-NU', name: 'Nunavut', points: [] }]);
+    });
+
+    test('lowercase region codes are accepted', async () => {
+      const body = (await t.app.inject('/api/metrics/unemployment?region=us-ca&from=2025-09')).json();
+      assert.equal(body.series[0].region, 'US-CA');
+    });
+
+    test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {
+      const metric = await t.app.inject('/api/metrics/inflation');
+      assert.equal(metric.statusCode, 404);
+      assert.match(metric.json().message, /Valid metrics: unemployment/);
+      const region = await t.app.inject('/api/metrics/unemployment?region=US-CA,US-ZZ');
+      assert.equal(region.statusCode, 404);
+      assert.match(region.json().message, /Unknown region "US-ZZ".*US-WY/);
+      const range = await t.app.inject('/api/metrics/unemployment?from=2025-01&to=2024-01');
+      assert.equal(range.statusCode, 400);
+      assert.match(range.json().message, /from \(2025-01\) is after to \(2024-01\)/);
+      const month = await t.app.inject('/api/metrics/unemployment?from=2025-1');
+      assert.equal(month.statusCode, 400);
+      assert.match(month.json().message, /"from".*YYYY-MM/);
+    });
+  });
+}

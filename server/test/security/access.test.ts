@@ -1,0 +1,139 @@
+// The embedding policy: our origins and (in development / embedded) loopback pages need no key; other
+// origins need a publishable key bound to them; refused requests get a 403 that says why and no CORS
+// grant; keys are hashed, revocable and carry their own rate limit (429 with Retry-After).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createKey, listKeys, revokeKey } from '../../src/security/keys.ts';
+import { buildTestApp, DATA_URL, STORES, type TestApp } from '../helpers.ts';
+
+const OURS = 'https://chronos.example.org';
+const PARTNER = 'https://news.example.com';
+
+for (const store of STORES) {
+  describe(`embedding access on ${store}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(store, { env: { ALLOWED_ORIGINS: `${OURS},https://www.chronos.example.org` } });
+    });
+    after(() => t.close());
+
+    const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
+
+    test('no Origin (server-to-server, same-origin navigation): allowed without CORS headers', async () => {
+      const response = await get(DATA_URL);
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['access-control-allow-origin'], undefined);
+    });
+
+    test('one of our origins: allowed, the origin echoed back, Vary: Origin', async () => {
+      const response = await get(DATA_URL, { origin: OURS });
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['access-control-allow-origin'], OURS);
+      assert.match(response.headers.vary as string, /Origin/);
+    });
+
+    test('a foreign origin without a key: 403 saying why, and no CORS grant', async () => {
+      const response = await get(DATA_URL, { origin: PARTNER });
+      assert.equal(response.statusCode, 403);
+      assert.equal(response.headers['access-control-allow-origin'], undefined);
+      assert.match(
+        response.json().message,
+        /Origin https:\/\/news\.example\.com is not allowed without a publishable key/,
+      );
+      assert.match(response.json().message, /keys create --origin https:\/\/news\.example\.com/);
+      const preflight = await t.app.inject({
+        method: 'OPTIONS',
+        url: DATA_URL,
+        headers: { origin: PARTNER, 'access-control-request-method': 'GET' },
+      });
+      assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+    });
+
+    test('loopback origins need a key when the server runs PostgreSQL outside development', async () => {
+      const response = await get(DATA_URL, { origin: 'http://localhost:3000' });
+      assert.equal(response.statusCode, store === 'pglite' ? 200 : 403);
+    });
+
+    test('a publishable key bound to the origin: allowed; from another origin or revoked: 403', async () => {
+      const { key, record } = await createKey(t.app.db, { label: 'news', origins: [PARTNER], rateLimit: 1000 });
+      assert.match(key, /^pk_[A-Za-z0-9_-]{32}$/);
+      const { rows } = await t.app.db.query<{ key_hash: string }>('select key_hash from api_keys where id = $1', [
+        record.id,
+      ]);
+      assert.notEqual(rows[0]!.key_hash, key, 'stored hashed');
+      assert.ok(!rows[0]!.key_hash.includes(key.slice(3)));
+
+      const allowed = await get(`${DATA_URL}&key=${key}`, { origin: PARTNER });
+      assert.equal(allowed.statusCode, 200);
+      assert.equal(allowed.headers['access-control-allow-origin'], PARTNER);
+      const elsewhere = await get(`${DATA_URL}&key=${key}`, { origin: 'https://copycat.example.net' });
+      assert.equal(elsewhere.statusCode, 403);
+      assert.match(
+        elsewhere.json().message,
+        /not allowed from origin https:\/\/copycat\.example\.net; it is bound to https:\/\/news\.example\.com/,
+      );
+      assert.equal(elsewhere.headers['access-control-allow-origin'], undefined);
+
+      assert.ok((await listKeys(t.app.db)).some((k) => k.id === record.id && !k.revokedAt));
+      await revokeKey(t.app.db, record.prefix);
+      t.app.keyStore.forget();
+      const revoked = await get(`${DATA_URL}&key=${key}`, { origin: PARTNER });
+      assert.equal(revoked.statusCode, 403);
+      assert.match(revoked.json().message, /unknown or revoked/);
+    });
+
+    test('an unknown or malformed key: 403', async () => {
+      const unknown = await get(`${DATA_URL}&key=pk_${'a'.repeat(32)}`, { origin: PARTNER });
+      assert.equal(unknown.statusCode, 403);
+      const malformed = await get(`${DATA_URL}&key=sk_secret`, { origin: PARTNER });
+      assert.equal(malformed.statusCode, 403);
+    });
+
+    test('wildcard key origins match subdomains only', async () => {
+      const { key } = await createKey(t.app.db, {
+        label: 'group',
+        origins: ['https://*.example.com'],
+        rateLimit: 1000,
+      });
+      assert.equal((await get(`${DATA_URL}&key=${key}`, { origin: 'https://blog.example.com' })).statusCode, 200);
+      assert.equal((await get(`${DATA_URL}&key=${key}`, { origin: 'https://example.com.evil.net' })).statusCode, 403);
+    });
+
+    test("a key's own rate limit: 429 with Retry-After once exhausted", async () => {
+      const { key } = await createKey(t.app.db, { label: 'tiny', origins: [PARTNER], rateLimit: 3 });
+      const statuses: number[] = [];
+      let last: Awaited<ReturnType<typeof get>> | undefined;
+      for (let i = 0; i < 5; i++) {
+        last = await get(`${DATA_URL}&key=${key}`, { origin: PARTNER });
+        statuses.push(last.statusCode);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+      assert.ok(Number(last!.headers['retry-after']) > 0);
+      assert.match(last!.json().message, /Rate limit exceeded: 3 requests/);
+      // Another key (or an anonymous caller) is not affected.
+      assert.equal((await get(DATA_URL, { origin: OURS })).statusCode, 200);
+    });
+
+    test('security headers suit an embeddable API', async () => {
+      const response = await get(DATA_URL, { origin: OURS });
+      assert.equal(response.headers['cross-origin-resource-policy'], 'cross-origin');
+      assert.equal(response.headers['cross-origin-embedder-policy'], undefined);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.match(response.headers['x-request-id'] as string, /^[0-9a-f-]{36}$/);
+    });
+  });
+}
+
+test('load shedding: over the memory limit every request gets 503 with Retry-After', async () => {
+  const t = await buildTestApp('pglite', { redis: false, env: { MAX_RSS_MB: '1' } });
+  try {
+    // under-pressure samples periodically; give it a moment to notice.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const response = await t.app.inject(DATA_URL);
+    assert.equal(response.statusCode, 503);
+    assert.ok(response.headers['retry-after']);
+    assert.match(response.json().message, /under too much load/);
+  } finally {
+    await t.close();
+  }
+});
