@@ -50,6 +50,9 @@ const plugin: FastifyPluginAsync<SitePluginOptions> = async (fastify, { demoPage
     await fastify.register(fastifyStatic, {
       root: dirname(demoPage),
       prefix: '/',
+      // One route per file found at start-up, not a catch-all `/*`: a catch-all would answer API paths
+      // that no API route matches (e.g. a too-long path parameter) with its own 404 instead of a 400.
+      wildcard: false,
       index: [demoPage.split(/[\\/]/).at(-1)!],
       allowedPath: (path) => !hidden(path),
       schemaHide: true,
