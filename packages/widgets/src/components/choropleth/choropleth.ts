@@ -756,7 +756,11 @@ export class ChronosChoropleth extends ChronosElement {
   #renderFooter(): TemplateResult | typeof nothing {
     const data = this.shown;
     if (!data) return nothing;
-    const sources = data.metric.sources ?? [];
+    // One credit per source: a source that covers several countries is listed once per country.
+    const sources = (data.metric.sources ?? []).filter(
+      (source, index, all) =>
+        all.findIndex((other) => other.name === source.name && other.url === source.url) === index,
+    );
     const period = this.#period();
     return html`
       <span>
@@ -767,7 +771,7 @@ export class ChronosChoropleth extends ChronosElement {
               source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.name}</a>` : source.name
             }`,
         )}
-        ${data.metric.is_sample ? html` (sample data)` : nothing}
+        ${data.metric.is_sample && !sources.some((source) => /sample/i.test(source.name)) ? html` (sample data)` : nothing}
       </span>
       ${period ? html`<span>Data: ${period}</span>` : nothing}
     `;
