@@ -31,6 +31,10 @@ export interface WorkspacePackage {
   name: string;
   dir: string;
   scripts: Record<string, string>;
+  /** Names of the workspace packages it depends on (`workspace:` ranges). */
+  workspaceDependencies: string[];
+  /** Extra files or folders its build reads, relative to the repository root (`chronos.buildInputs`). */
+  buildInputs: string[];
 }
 
 /** Workspace members in a stable order: packages first (dependency order), then server, examples, stories. */
@@ -50,6 +54,13 @@ export function workspacePackages(): WorkspacePackage[] {
     .filter((dir) => existsSync(join(root, dir, 'package.json')))
     .map((dir) => {
       const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-      return { name: manifest.name, dir, scripts: manifest.scripts ?? {} };
+      const dependencies = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
+      return {
+        name: manifest.name,
+        dir,
+        scripts: manifest.scripts ?? {},
+        workspaceDependencies: Object.keys(dependencies).filter((dep) => dependencies[dep]!.startsWith('workspace:')),
+        buildInputs: manifest.chronos?.buildInputs ?? [],
+      };
     });
 }
