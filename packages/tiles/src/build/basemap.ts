@@ -20,6 +20,7 @@ import {
 } from '../geo/simplify.ts';
 import { type DerivedLayer, indexLayer, type LayerIndex, TILE_BUFFER, TILE_EXTENT } from '../mvt/encode.ts';
 import { waterRings } from '../geo/ocean.ts';
+import { unwrapPolygon } from '../geo/antimeridian.ts';
 import { countryPlaces, PLACE_MIN_ZOOM, regionPlaces } from './places.ts';
 import type { Bbox, TilesetPlan } from '../mvt/tileset.ts';
 import type { PMTilesWriterOptions, VectorLayer } from '../pmtiles/writer.ts';
@@ -61,13 +62,16 @@ export function resolutionFor(zoom: number): keyof WorldAtlas {
   return zoom <= 1 ? '110m' : zoom <= 4 ? '50m' : '10m';
 }
 
-/** Land polygons as separate polygon features (one per part). */
-function landPolygons(topology: Topology): Polygon[] {
+/**
+ * Land polygons as separate polygon features (one per part), continuous across the antimeridian
+ * (world-atlas joins Eurasia to eastern Chukotka across it: see ../geo/antimeridian.ts).
+ */
+export function landPolygons(topology: Topology): Polygon[] {
   const polygons: Polygon[] = [];
   for (const { geometry } of featuresOf(topology, 'land')) {
-    if (geometry.type === 'Polygon') polygons.push(geometry);
+    if (geometry.type === 'Polygon') polygons.push(unwrapPolygon(geometry));
     else if (geometry.type === 'MultiPolygon')
-      for (const coordinates of geometry.coordinates) polygons.push({ type: 'Polygon', coordinates });
+      for (const coordinates of geometry.coordinates) polygons.push(unwrapPolygon({ type: 'Polygon', coordinates }));
   }
   return polygons;
 }

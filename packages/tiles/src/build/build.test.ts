@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { PMTiles } from 'pmtiles';
 import { regionCodeFromFeatureId } from '../mvt/encode.ts';
 import { tileAt } from '../mvt/tileset.ts';
+import { NORTH_AMERICA } from './basemap.ts';
 import { openArchive, readVectorTile } from '../testing/archives.ts';
 import { build, type BuildResult, defaultBoundariesFile, readTopology } from './build.ts';
 
@@ -121,6 +122,83 @@ describe('chronos-tiles build: basemap.pmtiles (Protomaps basemap schema)', () =
     assert.ok((await border(-100, 49)).includes('country/2'), 'US–Canada border on the 49th parallel');
     assert.ok((await border(-102.05, 38)).includes('region/4'), 'Kansas–Colorado border');
     assert.ok((await border(-79.5, 47)).includes('region/4'), 'Ontario–Quebec border');
+  });
+});
+
+/** lon/lat → [tile x, tile y, x and y inside the tile in extent units] at zoom z. */
+function tilePoint(lon: number, lat: number, z: number, extent = 4096): [number, number, number, number] {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const worldX = ((lon + 180) / 360) * 2 ** z;
+  const worldY = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * 2 ** z;
+  const [x, y] = [Math.floor(worldX), Math.floor(worldY)];
+  return [x, y, (worldX - x) * extent, (worldY - y) * extent];
+}
+
+/** Whether a polygon feature (outer rings and holes, tile coordinates) covers a point: even–odd over its rings. */
+function covers(rings: { x: number; y: number }[][], px: number, py: number): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [a, b] = [ring[i]!, ring[j]!];
+      if (a.y > py !== b.y > py && px < ((b.x - a.x) * (py - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    }
+  return inside;
+}
+
+describe('chronos-tiles build: basemap land and sea at low zooms', () => {
+  // Points well inside the land or sea at Natural Earth 110m/50m (Nuuk itself lies on a fjord, inside
+  // the generalised coastline's error at z2, so the Greenland point is the ice sheet inland from it).
+  // Many lie at 64–71°N, where world-atlas' land rings once stepped across the antimeridian (Eurasia
+  // to eastern Chukotka, Wrangel Island) and drew a strip of "land" around the whole world.
+  const land = [
+    ['Anchorage', -149.9, 61.2],
+    ['Whitehorse', -135.1, 60.7],
+    ['Winnipeg', -97.1, 49.9],
+    ['Inuvik', -133.7, 68.4],
+    ['the Greenland ice sheet inland from Nuuk', -49, 64.5],
+    ['Oslo', 10.7, 59.9],
+    ['Rovaniemi', 25.7, 66.5],
+    ['eastern Chukotka (west of 180°)', -175, 66.5],
+    ['Chukotka east of 180°', 178, 67],
+  ] as const;
+  const sea = [
+    ['the Gulf of Alaska', -145, 57],
+    ['the Bering Sea', -175, 58],
+    ['the Beaufort Sea', -140, 71],
+    ['the Davis Strait', -57, 66],
+    ['the Labrador Sea', -55, 60],
+    ['the Norwegian Sea', 0, 66],
+  ] as const;
+  const [west, south, east, north] = NORTH_AMERICA;
+  const inNorthAmerica = (lon: number, lat: number) => lon >= west && lon <= east && lat >= south && lat <= north;
+
+  for (let z = 0; z <= 7; z++)
+    test(`z${z}: known land is in an earth polygon and in no water; known sea is water and no earth`, async () => {
+      for (const [name, lon, lat, isLand] of [
+        ...land.map(([n, lo, la]) => [n, lo, la, true] as const),
+        ...sea.map(([n, lo, la]) => [n, lo, la, false] as const),
+      ]) {
+        if (z > 4 && !inNorthAmerica(lon, lat)) continue; // z5–7 cover North America only
+        const [x, y, px, py] = tilePoint(lon, lat, z);
+        const tile = await readVectorTile(basemap, z, x, y);
+        assert.ok(tile, `${name}: tile ${z}/${x}/${y} exists`);
+        const hits = (layer: string) => {
+          const found = tile.layers[layer];
+          let count = 0;
+          for (let i = 0; found && i < found.length; i++) if (covers(found.feature(i).loadGeometry(), px, py)) count++;
+          return count;
+        };
+        const [earth, water] = [hits('earth'), hits('water')];
+        const where = `${name} (${lat}, ${lon}) in ${z}/${x}/${y}: ${earth} earth, ${water} water polygons`;
+        if (isLand) assert.ok(earth > 0 && water === 0, `land expected at ${where}`);
+        else assert.ok(water > 0 && earth === 0, `sea expected at ${where}`);
+      }
+    });
+
+  test('the archive bounds are the world (z0–4), so MapLibre asks for tiles outside North America', async () => {
+    const header = await basemap.getHeader();
+    assert.deepEqual([header.minLon, header.maxLon], [-180, 180]);
+    assert.ok(header.minLat < -85 && header.maxLat > 85, `${header.minLat}..${header.maxLat}`);
   });
 });
 

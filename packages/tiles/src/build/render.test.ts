@@ -18,6 +18,7 @@ interface TestPage {
     pixel(lon: number, lat: number, dx?: number, dy?: number): Rgba;
     strip(lon: number, lat: number, axis: 'x' | 'y', reach: number): Rgba[];
     setLayerVisible(id: string, visible: boolean): Promise<void>;
+    view(lon: number, lat: number, zoom: number): Promise<void>;
     highlight(code: string, on: boolean): Promise<void>;
     renderedCodes(): string[];
     showLabels(): Promise<string[]>;
@@ -136,6 +137,60 @@ describe('basemap.pmtiles + boundaries.pmtiles in MapLibre (Chromium, pmtiles://
     assert.ok(
       near(await page.evaluate(() => (globalThis as unknown as TestPage).chronosTest.pixel(-98.5, 38.5)), EARTH),
     );
+  });
+
+  test('at z2 the far north is whole: no bands of sea across land or of land across the sea, and land east of 50°W', async () => {
+    // Land rings that stepped across the antimeridian wrapped a strip round the world at 64–71°N, and
+    // bounds from z7 alone (North America) left everything east of 47.8°W without tiles.
+    const view = (lon: number, lat: number, zoom: number) =>
+      page.evaluate(([x, y, z]) => (globalThis as unknown as TestPage).chronosTest.view(x!, y!, z!), [lon, lat, zoom]);
+    const at = (lon: number, lat: number) =>
+      page.evaluate(([x, y]) => (globalThis as unknown as TestPage).chronosTest.pixel(x!, y!), [lon, lat]);
+    await page.evaluate(() => (globalThis as unknown as TestPage).chronosTest.setLayerVisible('region-borders', false));
+    try {
+      for (const [center, land, sea] of [
+        [
+          [-100, 60],
+          [
+            ['Anchorage', -149.9, 61.2],
+            ['Whitehorse', -135.1, 60.7],
+            ['Winnipeg', -97.1, 49.9],
+            ['Inuvik', -133.7, 68.4],
+            ['the Greenland ice sheet inland from Nuuk', -49, 64.5],
+            ['eastern Chukotka', -175, 66.5],
+          ],
+          [
+            ['the Gulf of Alaska', -145, 57],
+            ['the Bering Sea', -175, 58],
+            ['the Beaufort Sea', -140, 71],
+            ['the Davis Strait', -57, 66],
+            ['the Labrador Sea', -55, 60],
+          ],
+        ],
+        [
+          [10, 60],
+          [
+            ['Oslo', 10.7, 59.9],
+            ['Rovaniemi', 25.7, 66.5],
+          ],
+          [
+            ['the Norwegian Sea', 0, 66],
+            ['the Labrador Sea', -55, 60],
+          ],
+        ],
+      ] as const) {
+        await view(center[0], center[1], 2);
+        for (const [name, lon, lat] of land)
+          assert.ok(near(await at(lon, lat), EARTH), `${name} is land at z2: ${await at(lon, lat)}`);
+        for (const [name, lon, lat] of sea)
+          assert.ok(near(await at(lon, lat), WATER), `${name} is water at z2: ${await at(lon, lat)}`);
+      }
+    } finally {
+      await view(-98, 45, 3); // the page's starting view, which the other tests use
+      await page.evaluate(() =>
+        (globalThis as unknown as TestPage).chronosTest.setLayerVisible('region-borders', true),
+      );
+    }
   });
 
   test('labels render without glyph files: country and state names are placed from local fonts', async () => {

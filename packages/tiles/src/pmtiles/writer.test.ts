@@ -123,6 +123,33 @@ describe('PMTilesWriter', () => {
     assert.deepEqual(readdirSync(dir), ['small.pmtiles'], 'temporary files are removed');
   });
 
+  test('bounds cover the tiles of every zoom, not only the highest (the world at z0–1, one corner at z3)', async () => {
+    // MapLibre requests no tile outside a source's bounds at any zoom: bounds from the highest zoom
+    // alone hid the world-wide low zooms of the basemap outside North America.
+    const file = join(dir, 'bounds.pmtiles');
+    const writer = new PMTilesWriter(file);
+    writer.addTile(0, 0, 0, bytesFor(1, 20));
+    for (let x = 0; x < 2; x++) for (let y = 0; y < 2; y++) writer.addTile(1, x, y, bytesFor(2 + x * 2 + y, 20));
+    writer.addTile(3, 1, 2, bytesFor(9, 20));
+    await writer.finish();
+    const header = await (await open(file)).getHeader();
+    assert.deepEqual([header.minLon, header.maxLon], [-180, 180]);
+    assert.ok(header.minLat < -85 && header.maxLat > 85, `${header.minLat}..${header.maxLat}`);
+    const metadata = (await (await open(file)).getMetadata()) as { bounds: number[] };
+    assert.deepEqual([metadata.bounds[0], metadata.bounds[2]], [-180, 180]);
+    rmSync(file);
+
+    const corner = join(dir, 'corner.pmtiles');
+    const only = new PMTilesWriter(corner);
+    only.addTile(3, 1, 2, bytesFor(9, 20));
+    only.addTile(3, 2, 2, bytesFor(10, 20));
+    await only.finish();
+    const tight = await (await open(corner)).getHeader();
+    assert.deepEqual([tight.minLon, tight.maxLon], [-135, -45]);
+    assert.ok(Math.abs(tight.maxLat - 66.5133) < 1e-3 && Math.abs(tight.minLat - 40.9799) < 1e-3);
+    rmSync(corner);
+  });
+
   test('an archive too large for a 16 KiB root gets leaf directories, and every tile still reads back', async () => {
     const file = join(dir, 'leaves.pmtiles');
     const writer = new PMTilesWriter(file);

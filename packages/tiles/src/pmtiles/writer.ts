@@ -48,7 +48,7 @@ export interface PMTilesWriterOptions {
   metadata?: PMTilesMetadata;
   /** fsync the archive before it takes its name, so a crash never leaves a partial one (default true). */
   durable?: boolean;
-  /** [west, south, east, north] in degrees; default: the extent of the tiles at the highest zoom. */
+  /** [west, south, east, north] in degrees; default: the extent of all tiles, at every zoom. */
   bounds?: [number, number, number, number];
   /** [lon, lat, zoom]; default: the middle of `bounds` at the lowest zoom. */
   center?: [number, number, number];
@@ -248,8 +248,10 @@ export class PMTilesWriter {
   #lastTileId = -1;
   #minZoom = Number.POSITIVE_INFINITY;
   #maxZoom = Number.NEGATIVE_INFINITY;
-  /** Tile x/y extent at the highest zoom seen: [minX, minY, maxX, maxY]. */
-  #extent: [number, number, number, number] = [0, 0, 0, 0];
+  // Extent of every tile added, at any zoom, in world fractions [west, north, east, south], y down:
+  // MapLibre requests no tile outside a source's bounds at any zoom, so an archive covering the world
+  // at low zooms and one region at high zooms must have world bounds.
+  #extent: [number, number, number, number] = [1, 1, 0, 0];
   #state: 'open' | 'finished' | 'aborted' = 'open';
   /** gzip level when the writer compresses tiles itself; undefined when it stores them as given. */
   readonly #gzipLevel: number | undefined;
@@ -323,16 +325,13 @@ export class PMTilesWriter {
     this.#entryTileId.push(id);
     this.#entryContent.push(content);
 
-    if (z > this.#maxZoom) {
-      this.#maxZoom = z;
-      this.#extent = [x, y, x, y];
-    } else if (z === this.#maxZoom) {
-      const extent = this.#extent;
-      extent[0] = Math.min(extent[0], x);
-      extent[1] = Math.min(extent[1], y);
-      extent[2] = Math.max(extent[2], x);
-      extent[3] = Math.max(extent[3], y);
-    }
+    const scale = 2 ** -z;
+    const extent = this.#extent;
+    extent[0] = Math.min(extent[0], x * scale);
+    extent[1] = Math.min(extent[1], y * scale);
+    extent[2] = Math.max(extent[2], (x + 1) * scale);
+    extent[3] = Math.max(extent[3], (y + 1) * scale);
+    this.#maxZoom = Math.max(this.#maxZoom, z);
     this.#minZoom = Math.min(this.#minZoom, z);
   }
 
@@ -584,13 +583,12 @@ export class PMTilesWriter {
 
   #bounds(): [number, number, number, number] {
     if (this.#options.bounds) return this.#options.bounds;
-    const [minX, minY, maxX, maxY] = this.#extent;
-    const z = this.#maxZoom;
+    const [west, north, east, south] = this.#extent;
     return [
-      tileLon(minX, z),
-      Math.max(tileLat(maxY + 1, z), -MAX_MERCATOR_LAT),
-      tileLon(maxX + 1, z),
-      Math.min(tileLat(minY, z), MAX_MERCATOR_LAT),
+      tileLon(west, 0),
+      Math.max(tileLat(south, 0), -MAX_MERCATOR_LAT),
+      tileLon(east, 0),
+      Math.min(tileLat(north, 0), MAX_MERCATOR_LAT),
     ];
   }
 
