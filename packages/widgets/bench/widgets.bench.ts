@@ -14,6 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build, type Rolldown } from 'vite';
 import { recordFigure } from '../../../scripts/lib/bench-record.ts';
 import { startBackend } from '../test/backend.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/lib/chromium.ts';
 
 const here = join(import.meta.dirname, '..');
 const cdnDir = join(here, 'dist', 'cdn');
@@ -206,18 +207,9 @@ process.stdout.write(
 );
 
 const browser: Browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  args: CHROMIUM_ARGS,
 });
 
 /** Distinct (metric, month) pairs, so no response is ever served from a cache on either page. */

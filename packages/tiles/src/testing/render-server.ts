@@ -22,15 +22,4 @@ export function startRenderServer(archivesDir: string): Promise<RangeServer> {
   );
 }
 
-/** Chromium flags that give headless WebGL2 through SwiftShader on a machine without a GPU. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-export const chromiumPath = () => process.env.CHROME_PATH || '/usr/bin/chromium';
+export { CHROMIUM_ARGS, chromiumPath } from '../../../../scripts/lib/chromium.ts';
