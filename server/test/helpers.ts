@@ -68,6 +68,9 @@ export async function buildTestApp(
     MAX_EVENT_LOOP_DELAY_MS: '30000',
     // Each embedded (PGlite) app holds ~450 MB of WASM memory; a test process may hold several.
     MAX_RSS_MB: '8192',
+    // The same for Redis: a command that waits behind another app's seeding is not a Redis outage (the
+    // fail-fast tests use a closed port, which fails at once whatever the timeout).
+    REDIS_COMMAND_TIMEOUT_MS: '2000',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(redis ? { REDIS_URL: redis } : {}),
     ...options.env,
