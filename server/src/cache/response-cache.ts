@@ -63,6 +63,11 @@ export class ResponseCache {
     this.#onRedisError = options.onRedisError ?? (() => {});
   }
 
+  /** The response for `key` if this process holds it, without building or asking Redis. */
+  peek(key: string): CachedResponse | undefined {
+    return this.#memory.get(key);
+  }
+
   /** The cached response for `key`, building (once, however many callers wait) when missing. */
   get(key: string, build: () => Promise<BuiltBody>): Promise<CachedResponse> | CachedResponse {
     const hit = this.#memory.get(key);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
+import { bumpVersion } from '../../../src/db/versions.ts';
 import { BOUNDARIES_URL, buildTestApp, DATA_URL, STORES, type TestApp } from '../../helpers.ts';
 
 for (const store of STORES) {
@@ -32,6 +33,37 @@ for (const store of STORES) {
       const quebec = body.features.find((f: { id: string }) => f.id === 'CA-QC');
       assert.equal(quebec.properties.name, 'Quebec');
       assert.equal(quebec.properties.name_fr, 'Québec');
+    });
+
+    test('a repeated URL is answered the same way, refused origins stay refused, new data is never stale', async () => {
+      const url = `${DATA_URL}&time=latest`;
+      const headers = { 'accept-encoding': 'gzip' };
+      const first = await t.app.inject({ url, headers });
+      const second = await t.app.inject({ url, headers });
+      assert.equal(second.statusCode, 200);
+      for (const name of [
+        'etag',
+        'content-type',
+        'content-encoding',
+        'cache-control',
+        'vary',
+        'access-control-allow-origin',
+      ]) {
+        assert.equal(second.headers[name], first.headers[name], name);
+      }
+      assert.deepEqual(second.rawPayload, first.rawPayload);
+      const foreign = await t.app.inject({ url, headers: { ...headers, origin: 'https://elsewhere.example' } });
+      assert.equal(foreign.statusCode, 403, 'the access check runs before a repeat is answered');
+      assert.equal(foreign.headers['access-control-allow-origin'], undefined);
+      // A new data version (ingestion) must not be answered from the earlier resolution.
+      await t.app.db.query("update observations set value = value + 1 where region = 'US-CA'");
+      await bumpVersion(t.app.db, 'data');
+      await t.app.catalog.refresh();
+      const after = await t.app.inject({ url, headers });
+      assert.notEqual(after.headers.etag, first.headers.etag);
+      const california = (body: Buffer) =>
+        JSON.parse(gunzipSync(body).toString()).values.find((v: { region: string }) => v.region === 'US-CA').value;
+      assert.equal(california(after.rawPayload), california(first.rawPayload) + 1);
     });
 
     test('boundaries: geo filters region sets; detail levels grow in size', async () => {
