@@ -63,11 +63,8 @@ export function closeTo(a: Rgb, b: Rgb, tolerance = 3): boolean {
   return a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
 }
 
-/**
- * The most frequent colour in a 7×7 block of the map's canvas around a longitude/latitude (the map must
- * be created with `preserveDrawingBuffer: true` so the canvas can be read after it was composited).
- */
-export function pixelAt(element: ChronosChoropleth, lngLat: [number, number]): Rgb {
+/** The RGBA pixels of a size×size block of the map's canvas centred on a longitude/latitude. */
+function pixelsAround(element: ChronosChoropleth, lngLat: [number, number], size: number): Uint8ClampedArray {
   const map = element.map!;
   const canvas = map.getCanvas();
   const point = map.project(lngLat);
@@ -77,9 +74,16 @@ export function pixelAt(element: ChronosChoropleth, lngLat: [number, number]): R
   copy.height = canvas.height;
   const context = copy.getContext('2d')!;
   context.drawImage(canvas, 0, 0);
-  const x = Math.round(point.x * scale) - 3;
-  const y = Math.round(point.y * scale) - 3;
-  const { data } = context.getImageData(x, y, 7, 7);
+  const half = Math.floor(size / 2);
+  return context.getImageData(Math.round(point.x * scale) - half, Math.round(point.y * scale) - half, size, size).data;
+}
+
+/**
+ * The most frequent colour in a 7×7 block of the map's canvas around a longitude/latitude (the map must
+ * be created with `preserveDrawingBuffer: true` so the canvas can be read after it was composited).
+ */
+export function pixelAt(element: ChronosChoropleth, lngLat: [number, number]): Rgb {
+  const data = pixelsAround(element, lngLat, 7);
   const counts = new Map<string, number>();
   for (let i = 0; i < data.length; i += 4) {
     const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
@@ -91,16 +95,7 @@ export function pixelAt(element: ChronosChoropleth, lngLat: [number, number]): R
 
 /** Every distinct colour in a 9×9 block around a point (for patterns). */
 export function colorsAround(element: ChronosChoropleth, lngLat: [number, number]): Rgb[] {
-  const map = element.map!;
-  const canvas = map.getCanvas();
-  const point = map.project(lngLat);
-  const scale = canvas.width / canvas.clientWidth;
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const context = copy.getContext('2d')!;
-  context.drawImage(canvas, 0, 0);
-  const { data } = context.getImageData(Math.round(point.x * scale) - 4, Math.round(point.y * scale) - 4, 9, 9);
+  const data = pixelsAround(element, lngLat, 9);
   const seen = new Map<string, Rgb>();
   for (let i = 0; i < data.length; i += 4)
     seen.set(`${data[i]},${data[i + 1]},${data[i + 2]}`, [data[i]!, data[i + 1]!, data[i + 2]!]);

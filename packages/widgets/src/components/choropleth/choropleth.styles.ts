@@ -2,6 +2,25 @@
 // --chronos-* custom property declared on :host; the dark theme only swaps those properties.
 import { css } from 'lit';
 
+// The dark palette, used by theme="dark" and by theme="auto" when the page prefers dark.
+const darkTheme = css`
+  --chronos-background: #15191e;
+  --chronos-text-color: #e6edf3;
+  --chronos-muted-color: #9198a1;
+  --chronos-border-color: #30363d;
+  --chronos-accent-color: #4493f8;
+  --chronos-map-background: #0d1117;
+  --chronos-region-outline-color: #15191e;
+  --chronos-region-hover-color: #ffffff;
+  --chronos-region-selected-color: #ffd33d;
+  --chronos-no-data-color: #4d4d4d;
+  --chronos-no-data-stripe-color: #737373;
+  --chronos-tooltip-background: rgba(22, 27, 34, 0.97);
+  --chronos-tooltip-color: #e6edf3;
+  --chronos-skeleton-color: #21262d;
+  --chronos-error-color: #ff7b72;
+`;
+
 export const choroplethStyles = css`
   :host {
     --chronos-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -37,40 +56,12 @@ export const choroplethStyles = css`
   }
 
   :host([theme='dark']) {
-    --chronos-background: #15191e;
-    --chronos-text-color: #e6edf3;
-    --chronos-muted-color: #9198a1;
-    --chronos-border-color: #30363d;
-    --chronos-accent-color: #4493f8;
-    --chronos-map-background: #0d1117;
-    --chronos-region-outline-color: #15191e;
-    --chronos-region-hover-color: #ffffff;
-    --chronos-region-selected-color: #ffd33d;
-    --chronos-no-data-color: #4d4d4d;
-    --chronos-no-data-stripe-color: #737373;
-    --chronos-tooltip-background: rgba(22, 27, 34, 0.97);
-    --chronos-tooltip-color: #e6edf3;
-    --chronos-skeleton-color: #21262d;
-    --chronos-error-color: #ff7b72;
+    ${darkTheme}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --chronos-background: #15191e;
-      --chronos-text-color: #e6edf3;
-      --chronos-muted-color: #9198a1;
-      --chronos-border-color: #30363d;
-      --chronos-accent-color: #4493f8;
-      --chronos-map-background: #0d1117;
-      --chronos-region-outline-color: #15191e;
-      --chronos-region-hover-color: #ffffff;
-      --chronos-region-selected-color: #ffd33d;
-      --chronos-no-data-color: #4d4d4d;
-      --chronos-no-data-stripe-color: #737373;
-      --chronos-tooltip-background: rgba(22, 27, 34, 0.97);
-      --chronos-tooltip-color: #e6edf3;
-      --chronos-skeleton-color: #21262d;
-      --chronos-error-color: #ff7b72;
+      ${darkTheme}
     }
   }
 
