@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { errorBody } from './http-error.ts';
+import { lazyRequestLogger } from './request-logger.ts';
 import { type IngestSettings, loadIngestSettings } from './jobs/settings.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
@@ -43,6 +44,7 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
           }
         : logger,
     // An incoming X-Request-Id (from a proxy) is kept when it looks sane; otherwise a UUID.
+    childLoggerFactory: lazyRequestLogger,
     requestIdHeader: 'x-request-id',
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

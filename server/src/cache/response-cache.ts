@@ -189,9 +189,23 @@ function decode(raw: Buffer): CachedResponse | undefined {
   }
 }
 
+type Encoding = 'br' | 'gzip' | 'identity';
+/** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
+const negotiated = new Map<string, Encoding>();
+
 /** Picks the best encoding the client accepts: br, then gzip, else identity. */
-export function negotiateEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity';
+  let encoding = negotiated.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(acceptEncoding);
+    if (negotiated.size >= 256) negotiated.clear();
+    negotiated.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Encoding {
   let br = false;
   let gz = false;
   for (const part of acceptEncoding.split(',')) {

@@ -5,7 +5,7 @@
 // per IP) and the access hook (403 saying why).
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { KEY_PATTERN, type KeyStore, originAllowed } from './keys.ts';
+import { type ApiKey, KEY_PATTERN, type KeyStore, originAllowed } from './keys.ts';
 
 export type AccessDecision =
   | { allowed: true; origin: string | null; keyId: string | null; rateLimit: number | null }
@@ -18,43 +18,53 @@ export function isLoopbackOrigin(origin: string): boolean {
   return match !== null && LOOPBACK_HOSTS.has(match[1]!.toLowerCase());
 }
 
-const decisions = new WeakMap<FastifyRequest, Promise<AccessDecision>>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by decideAccess; declared with decorateRequest (plugins/app/access.ts) so requests keep one shape. */
+    accessDecision: AccessDecision | Promise<AccessDecision> | null;
+  }
+}
 
-export function decideAccess(request: FastifyRequest, config: Config, keys: KeyStore): Promise<AccessDecision> {
-  let decision = decisions.get(request);
-  if (!decision) {
+/** The decision for this request, made once and shared by the access hook, CORS and rate limiting.
+ * Synchronous unless a presented key has to be looked up in the database (once per key and TTL), so
+ * the hot path (a known origin, or a cached key) adds no promise or microtask per request. */
+export function decideAccess(
+  request: FastifyRequest,
+  config: Config,
+  keys: KeyStore,
+): AccessDecision | Promise<AccessDecision> {
+  let decision = request.accessDecision;
+  if (decision === null || decision === undefined) {
     decision = decide(request, config, keys);
-    decisions.set(request, decision);
+    request.accessDecision = decision;
+    // Once a looked-up key is known, later readers of this request get the plain value.
+    if (decision instanceof Promise) {
+      void decision.then(
+        (settled) => {
+          request.accessDecision = settled;
+        },
+        () => {},
+      );
+    }
   }
   return decision;
 }
 
-async function decide(request: FastifyRequest, config: Config, keys: KeyStore): Promise<AccessDecision> {
-  const origin = typeof request.headers.origin === 'string' ? request.headers.origin.replace(/\/$/, '') : null;
+function decide(request: FastifyRequest, config: Config, keys: KeyStore): AccessDecision | Promise<AccessDecision> {
+  const header = request.headers.origin;
+  const origin = typeof header === 'string' ? (header.endsWith('/') ? header.slice(0, -1) : header) : null;
   const presented = (request.query as Record<string, unknown> | undefined)?.key;
   if (presented !== undefined && presented !== '') {
     const text = String(presented);
-    const shown = KEY_PATTERN.test(text) ? `${text.slice(0, 11)}…` : 'given';
-    const key = await keys.find(text);
-    if (!key) {
-      return {
-        allowed: false,
-        message: `The publishable key ${shown} is not valid: it is malformed, unknown or revoked. Keys look like pk_ followed by 32 characters.`,
-      };
-    }
-    if (origin && origin !== 'null' && !originAllowed(origin, key.origins)) {
-      return {
-        allowed: false,
-        message: `The publishable key ${key.prefix}… is not allowed from origin ${origin}; it is bound to ${key.origins.join(', ')}.`,
-      };
-    }
-    return { allowed: true, origin, keyId: key.id, rateLimit: key.rateLimit };
+    const key = keys.find(text);
+    return key instanceof Promise
+      ? key.then((found) => keyDecision(text, found, origin))
+      : keyDecision(text, key, origin);
   }
-  if (!origin) return { allowed: true, origin: null, keyId: null, rateLimit: null };
-  const sameOrigin = request.host !== undefined && /^https?:\/\/(.+)$/.exec(origin)?.[1] === request.host;
+  if (!origin) return ALLOWED_WITHOUT_ORIGIN;
   if (
-    sameOrigin ||
     config.ALLOWED_ORIGINS.includes(origin) ||
+    (request.host !== undefined && /^https?:\/\/(.+)$/.exec(origin)?.[1] === request.host) ||
     (config.ALLOW_LOOPBACK_ORIGINS && isLoopbackOrigin(origin))
   ) {
     return { allowed: true, origin, keyId: null, rateLimit: null };
@@ -63,4 +73,28 @@ async function decide(request: FastifyRequest, config: Config, keys: KeyStore): 
     allowed: false,
     message: `Origin ${origin} is not allowed without a publishable key. Add key=pk_… (a key bound to this origin, created with \`chronos-server keys create --origin ${origin}\`) to the request.`,
   };
+}
+
+const ALLOWED_WITHOUT_ORIGIN: AccessDecision = Object.freeze({
+  allowed: true,
+  origin: null,
+  keyId: null,
+  rateLimit: null,
+});
+
+function keyDecision(presented: string, key: ApiKey | null, origin: string | null): AccessDecision {
+  if (!key) {
+    const shown = KEY_PATTERN.test(presented) ? `${presented.slice(0, 11)}…` : 'given';
+    return {
+      allowed: false,
+      message: `The publishable key ${shown} is not valid: it is malformed, unknown or revoked. Keys look like pk_ followed by 32 characters.`,
+    };
+  }
+  if (origin && origin !== 'null' && !originAllowed(origin, key.origins)) {
+    return {
+      allowed: false,
+      message: `The publishable key ${key.prefix}… is not allowed from origin ${origin}; it is bound to ${key.origins.join(', ')}.`,
+    };
+  }
+  return { allowed: true, origin, keyId: key.id, rateLimit: key.rateLimit };
 }

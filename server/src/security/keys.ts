@@ -103,10 +103,16 @@ export class KeyStore {
     this.#cache = new LRUCache({ max: 10_000, ttl: ttlMs });
   }
 
-  async find(presented: string): Promise<ApiKey | null> {
+  /** The key, or null when malformed, unknown or revoked; synchronous when the answer is cached (the
+   * common case: every request of an embed presents the same key). */
+  find(presented: string): ApiKey | null | Promise<ApiKey | null> {
     if (!KEY_PATTERN.test(presented)) return null;
     const cached = this.#cache.get(presented);
     if (cached) return cached.key;
+    return this.#lookup(presented);
+  }
+
+  async #lookup(presented: string): Promise<ApiKey | null> {
     const { rows } = await this.#db.query<KeyRow>(
       `select ${COLUMNS} from api_keys where prefix = $1 and revoked_at is null`,
       [presented.slice(0, PREFIX_LENGTH)],

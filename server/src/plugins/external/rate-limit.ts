@@ -3,18 +3,19 @@
 // round trip per request), in memory otherwise. 429 carries Retry-After. A Redis failure leaves the
 // local counts in charge rather than failing the request.
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
-import { decideAccess } from '../../security/access.ts';
 import { SharedCounterStore } from '../../security/shared-counter-store.ts';
 
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
-    const limitFor = async (request: Parameters<typeof decideAccess>[0]) => {
-      const decision = await decideAccess(request, config, fastify.keyStore);
-      return decision.allowed && decision.keyId
-        ? { key: `key:${decision.keyId}`, max: decision.rateLimit ?? config.RATE_LIMIT_MAX }
-        : { key: `ip:${request.ip}`, max: config.RATE_LIMIT_MAX };
+    // Per key when the request presents a valid one, else per IP. The access hook (an earlier onRequest
+    // hook) has settled the decision for every API and tiles request, so this stays synchronous; other
+    // paths (docs, demo page, CDN bundle) are not keyed and count per IP.
+    const keyed = (request: FastifyRequest) => {
+      const decision = request.accessDecision;
+      return decision && !(decision instanceof Promise) && decision.allowed && decision.keyId ? decision : null;
     };
     const redis = fastify.redis;
     const sharedStore = redis
@@ -28,8 +29,11 @@ export default fp<{ config: Config }>(
     await fastify.register(rateLimit, {
       global: true,
       timeWindow: config.RATE_LIMIT_WINDOW_MS,
-      keyGenerator: async (request) => (await limitFor(request)).key,
-      max: async (request) => (await limitFor(request)).max,
+      keyGenerator: (request) => {
+        const decision = keyed(request);
+        return decision ? `key:${decision.keyId}` : `ip:${request.ip}`;
+      },
+      max: (request) => keyed(request)?.rateLimit ?? config.RATE_LIMIT_MAX,
       ...(sharedStore
         ? {
             // @fastify/rate-limit constructs the store itself; hand it the one instance.
