@@ -34,6 +34,8 @@ export class SharedCounterStore {
   readonly #syncMs: number;
   readonly #onError: (error: Error) => void;
   readonly #counters = new Map<string, Counter>();
+  /** Each key's counter for its latest window (a shortcut into #counters). */
+  readonly #current = new Map<string, Counter>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> | undefined;
 
@@ -93,12 +95,16 @@ export class SharedCounterStore {
 
   #counter(key: string, timeWindow: number): Counter {
     const now = Date.now();
+    // The key's counter for the current window, found without building its slot name (every request).
+    const current = this.#current.get(key);
+    if (current !== undefined && current.windowEnd > now && current.windowEnd - timeWindow <= now) return current;
     const slot = this.#slot(key, timeWindow, now);
     let counter = this.#counters.get(slot);
     if (!counter) {
       counter = { shared: 0, pending: 0, flushing: 0, windowEnd: (Math.floor(now / timeWindow) + 1) * timeWindow };
       this.#counters.set(slot, counter);
     }
+    this.#current.set(key, counter);
     return counter;
   }
 
@@ -117,6 +123,8 @@ export class SharedCounterStore {
     for (const [slot, counter] of this.#counters) {
       if (counter.windowEnd <= now) {
         this.#counters.delete(slot);
+        const key = slot.slice(0, slot.lastIndexOf(':'));
+        if (this.#current.get(key) === counter) this.#current.delete(key);
         continue;
       }
       if (counter.pending === 0) continue;

@@ -137,3 +137,18 @@ test('load shedding: over the memory limit every request gets 503 with Retry-Aft
     await t.close();
   }
 });
+
+test('rate limit per IP: the API answers 429 with Retry-After past RATE_LIMIT_MAX; the API docs are not limited', async () => {
+  const t = await buildTestApp('pglite', { redis: false, env: { RATE_LIMIT_MAX: '3' } });
+  try {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.app.inject('/api/health')).statusCode);
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+    const limited = await t.app.inject('/api/health');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.match(limited.json().message, /Rate limit exceeded: 3 requests per/);
+    for (let i = 0; i < 6; i++) assert.equal((await t.app.inject('/docs/json')).statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});

@@ -11,7 +11,8 @@ export default fp(
       methods: ['GET', 'HEAD', 'OPTIONS'],
       allowedHeaders: ['Range', 'If-None-Match', 'If-Range', 'Content-Type', 'X-Request-Id'],
       // PMTiles clients read the range headers; API clients Retry-After and the request id.
-      exposedHeaders: ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges', 'Retry-After', 'X-Request-Id'],
+      // A string, not a list: @fastify/cors joins a list again on every request.
+      exposedHeaders: 'ETag, Content-Range, Content-Length, Accept-Ranges, Retry-After, X-Request-Id',
       maxAge: 86_400,
     });
   },

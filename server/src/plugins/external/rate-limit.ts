@@ -26,6 +26,12 @@ export default fp<{ config: Config }>(
         })
       : undefined;
     if (sharedStore) fastify.addHook('onClose', () => sharedStore.close());
+    // The API documentation (its UI loads a dozen assets) is not limited: those routes opt out when they
+    // are added, so limited routes carry no per-request allow-list check. This hook runs before the
+    // plugin's own onRoute hook, which reads the opt-out.
+    fastify.addHook('onRoute', (route) => {
+      if (route.url === '/docs' || route.url.startsWith('/docs/')) route.config = { ...route.config, rateLimit: false };
+    });
     await fastify.register(rateLimit, {
       global: true,
       timeWindow: config.RATE_LIMIT_WINDOW_MS,
@@ -45,7 +51,6 @@ export default fp<{ config: Config }>(
       skipOnError: true,
       // Limit headers only when they matter (429), not on every response.
       addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-      allowList: (request) => request.url.startsWith('/docs'),
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         error: 'Too Many Requests',
