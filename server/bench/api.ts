@@ -7,7 +7,7 @@
 // heap with the load generator. Boundaries throughput uses undici instead, as autocannon cannot read
 // 80 KB bodies fast enough to load a server (see loadUndici).
 // DATABASE_URL (admin) and REDIS_URL default to the local services; BENCH_NO_REDIS=1 runs without Redis
-// (in-process cache and rate limits), BENCH_SECONDS / BENCH_ROUNDS set the run length. The embedded store (PGlite) is not
+// (in-process cache and rate limits), BENCH_SECONDS / BENCH_ROUNDS / BENCH_WARMUP_ROUNDS set the run length. The embedded store (PGlite) is not
 // used here: its WASM heap alone is ~370 MB RSS, which the 300 MB goal for a server does not allow for.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { createTestDatabase, REDIS_URL } from '../test/helpers.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 const ORIGIN = 'http://localhost:8787';
 const HEADERS = { 'accept-encoding': 'gzip, deflate, br', origin: ORIGIN };
@@ -186,8 +187,12 @@ try {
     ['boundaries', BOUNDARIES],
   ] as const) {
     process.stdout.write(`mode=${name}: measuring (${ROUNDS} alternating rounds of ${DURATION} s)…\n`);
-    await load(`${app.url}${path}`); // warm-up: JIT, connections
-    await load(`${bare.url}/${name}`);
+    // Warm-up to steady state (JIT tiers, connections, caches): the app runs far more code per request
+    // than the bare route, and its cost per request keeps falling for the first ~200k requests.
+    for (let i = 0; i < WARMUP_ROUNDS; i++) {
+      await load(`${app.url}${path}`);
+      await load(`${bare.url}/${name}`);
+    }
     // Latency at 50 connections with autocannon, as the goal is stated. Throughput with autocannon too,
     // except for boundaries, where autocannon itself is the bottleneck (see loadUndici).
     const latency = await compare(`${app.url}${path}`, `${bare.url}/${name}`);
