@@ -149,7 +149,16 @@ const child = spawn(node.bin, [script, ...args], { cwd: process.cwd(), env, stdi
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
+// npm does not pass SIGTERM on to `npm start`'s script: a process manager stopping npm would leave the
+// server running. When whoever started us is gone (our parent changes), stop the child the same way.
+const parent = process.ppid;
+const orphanWatch = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(orphanWatch);
+  child.kill('SIGTERM');
+}, 500);
 child.on('exit', (code, signal) => {
+  clearInterval(orphanWatch);
   if (signal) process.kill(process.pid, signal);
   else process.exit(code ?? 1);
 });
