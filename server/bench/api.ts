@@ -221,8 +221,9 @@ try {
       const [appFork, bareFork] = [await serve(), await serveBare()];
       apps.add(appFork.child);
       const [a, b] = [`${appFork.url}${path}`, `${bareFork.url}/${name}`];
-      // Warm-up to steady state (JIT tiers, connections, caches): the app runs far more code per
-      // request than the bare route, and its cost per request keeps falling for the first ~100k requests.
+      // Warm-up (JIT tiers, connections, caches): the app runs far more code per request than the bare
+      // route; an earlier session saw its cost per request still falling through the first ~200k
+      // requests, and each process here gets ~100k (two rounds) before it is measured.
       for (let i = 0; i < WARMUP_ROUNDS; i++) {
         await loader(a);
         await loader(b);
