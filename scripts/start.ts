@@ -39,10 +39,16 @@ for (const pkg of packages) {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-const server = spawn(process.execPath, [join(root, 'server/src/cli.ts'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-});
+// The server's V8 flags (server/src/v8-flags.ts; imported by path, as the server is its own project).
+const { SERVER_V8_FLAGS } = (await import(join(root, 'server/src/v8-flags.ts'))) as { SERVER_V8_FLAGS: string[] };
+const server = spawn(
+  process.execPath,
+  [...SERVER_V8_FLAGS, join(root, 'server/src/cli.ts'), 'serve', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

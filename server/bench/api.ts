@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { recordFigure } from '../../scripts/lib/bench-record.ts';
+import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
 import { createTestDatabase, REDIS_URL } from '../test/helpers.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
@@ -163,9 +164,10 @@ try {
     DATA_VERSION_POLL_MS: '0',
     SCHEDULER: 'off',
   };
-  const serve = () => startProcess([cli, 'serve'], serverEnv, '/api/health');
+  const serve = () => startProcess([...SERVER_V8_FLAGS, cli, 'serve'], serverEnv, '/api/health');
   const baselineServer = join(import.meta.dirname, 'baseline-server.ts');
-  const serveBare = () => startProcess([baselineServer, 'bare', '{port}', sampleDir], {}, '/data');
+  // The bare baseline runs with the server's V8 flags too, so the comparison stays like for like.
+  const serveBare = () => startProcess([...SERVER_V8_FLAGS, baselineServer, 'bare', '{port}', sampleDir], {}, '/data');
 
   // Peak RSS of the real server (every app process below), sampled from /proc through every load.
   const apps = new Set<ChildProcess>();
@@ -197,7 +199,11 @@ try {
       writeFileSync(join(sampleDir, `${name}.${encoding}.headers.json`), JSON.stringify(headers));
     }
   }
-  const seedStyle = await startProcess([baselineServer, 'seed', '{port}', database.url], {}, '/data');
+  const seedStyle = await startProcess(
+    [...SERVER_V8_FLAGS, baselineServer, 'seed', '{port}', database.url],
+    {},
+    '/data',
+  );
 
   const bench = 'api';
   for (const [name, path] of [

@@ -1,11 +1,13 @@
 // chronos-server, run as an operator would: migrate (re-runnable), seed, boundaries import with clear
-// errors, keys create/list/revoke, and serve (run through the bin's shebang) stopping cleanly on SIGTERM.
+// errors, keys create/list/revoke, and serve (through the bin's shebang, V8 flags included) stopping
+// cleanly on SIGTERM.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
 import { closedPort, createTestDatabase, type TestDatabase } from './helpers.ts';
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
@@ -219,6 +221,14 @@ describe('chronos-server on PostgreSQL', () => {
   });
 });
 
+test('every launcher starts the server with its V8 flags (src/v8-flags.ts)', () => {
+  const shebang = readFileSync(cli, 'utf8').split('\n')[0]!;
+  assert.equal(shebang, `#!/usr/bin/env -S node ${SERVER_V8_FLAGS.join(' ')}`);
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'));
+  assert.equal(pkg.scripts.start, `node ${SERVER_V8_FLAGS.join(' ')} src/cli.ts serve`);
+  assert.equal(pkg.bin['chronos-server'], 'src/cli.ts');
+});
+
 test('serve, run as the chronos-server program, answers on PORT and stops cleanly on SIGTERM', async () => {
   const port = await closedPort();
   // Executed through its shebang, as the installed bin is (`node` first on PATH: this Node).
@@ -248,6 +258,9 @@ test('serve, run as the chronos-server program, answers on PORT and stops cleanl
       ((await health.json()) as { checks: { database: { store: string } } }).checks.database.store,
       'pglite',
     );
+    // The shebang's flags reached Node (env -S execs it: same process).
+    const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+    for (const flag of SERVER_V8_FLAGS) assert.ok(argv.includes(flag), `${flag} missing from ${argv.join(' ')}`);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
