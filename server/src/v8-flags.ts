@@ -1,7 +1,7 @@
 // V8 flags for a server process. They only work on the command line (`node <flags> src/cli.ts serve`):
 // the start-up they tune has happened by the time any module runs, and v8.setFlagsFromString from a
 // module or a `--require` preload was measured to change nothing. Every launcher passes them: the
-// `chronos-server` bin's shebang (`env -S`; npm's and pnpm's bin shims read the flags from it too), the
+// `chronos-server` bin's shebang (`env -S`; pnpm's bin shim passes the flags on too, checked), the
 // package's start script, `npm start` (scripts/start.ts) and bench:api (both sides of each comparison).
 //
 // --no-concurrent-recompilation: in a third to a half of processes, Node 24's process.nextTick runs ~6×
