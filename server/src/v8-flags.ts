@@ -3,6 +3,7 @@
 // module or a `--require` preload was measured to change nothing. Every launcher passes them: the
 // `chronos-server` bin's shebang (`env -S`; pnpm's bin shim passes the flags on too, checked), the
 // package's start script, `npm start` (scripts/start.ts) and bench:api (both sides of each comparison).
+// Where `env` has no -S (older BusyBox), run `node --no-concurrent-recompilation src/cli.ts serve`.
 //
 // --no-concurrent-recompilation: in a third to a half of processes, Node 24's process.nextTick runs ~6×
 // slower for the life of the process. The inline caches that define the tick object's symbol-keyed
