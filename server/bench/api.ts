@@ -137,12 +137,27 @@ async function loadUndici(url: string): Promise<{ rps: number }> {
   return { rps: done / ((performance.now() - started) / 1000) };
 }
 
+/** Throughput and p99 latency with autocannon. The p99 comes from autocannon's own per-response timings
+ * (its `response` event, in fractional milliseconds from process.hrtime), not from its summary: that
+ * histogram keeps whole milliseconds, and with p99s of 1–2 ms a ratio of two of them can only be 1×,
+ * 1.5× or 2× whatever the servers do. */
 async function load(url: string): Promise<{ rps: number; p99: number }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: HEADERS });
+  const times: number[] = [];
+  const run = autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: HEADERS });
+  run.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+  });
+  const result = await run;
   if (result.errors > 0 || result.non2xx > 0) {
     throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx responses`);
   }
-  return { rps: result.requests.average, p99: result.latency.p99 };
+  return { rps: result.requests.average, p99: percentile(times, 0.99) };
+}
+
+/** The value at quantile q (nearest rank) of a list of samples. */
+function percentile(values: number[], q: number): number {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
 const database = await createTestDatabase();
@@ -270,7 +285,7 @@ try {
       baseline: 'bare Fastify route, same bytes',
       baselineValue: p99(bare),
       goal: '≤ 1.5× baseline',
-      pass: p99(ours) <= 1.5 * Math.max(p99(bare), 1),
+      pass: p99(ours) <= 1.5 * p99(bare),
     });
     const needed = name === 'data' ? 5 : 20;
     recordFigure({
