@@ -161,12 +161,12 @@ export class MapController implements ReactiveController {
     if (!map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(settings.theme.noDataStripe));
     map.on('mousemove', FILL, (event: MapLayerMouseEvent) => {
       const code = event.features?.[0]?.id;
-      this.#setHover(typeof code === 'string' ? code : null);
+      this.setHovered(typeof code === 'string' ? code : null);
       map.getCanvas().style.cursor = typeof code === 'string' ? 'pointer' : '';
       this.#callbacks.onHover(typeof code === 'string' ? code : null, event.point);
     });
     map.on('mouseleave', FILL, () => {
-      this.#setHover(null);
+      this.setHovered(null);
       map.getCanvas().style.cursor = '';
       this.#callbacks.onHover(null, null);
     });
@@ -266,7 +266,8 @@ export class MapController implements ReactiveController {
     this.#painted = new Set(codes);
   }
 
-  #setHover(code: string | null): void {
+  /** Outlines the region under the pointer or the keyboard focus (null clears). */
+  setHovered(code: string | null): void {
     if (code === this.#hovered || !this.map || !this.#regions) return;
     if (this.#hovered) this.map.setFeatureState(this.#feature(this.#hovered), { hover: false });
     if (code) this.map.setFeatureState(this.#feature(code), { hover: true });

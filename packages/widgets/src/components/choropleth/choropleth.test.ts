@@ -2,7 +2,7 @@
 // runner, which counts what reaches the server). Colours are checked on the canvas's pixels.
 import { classIndex, clearCache, colorsFor, formatPeriod, getScheme } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, resetMouse, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   apiRequests,
   closeTo,
@@ -611,6 +611,84 @@ describe('<chronos-choropleth> interaction', () => {
     await element.updateComplete;
     expect(element.hasAttribute('selected')).to.equal(false);
   });
+
+  it('shows a sortable data table whose rows outline and select regions from the keyboard', async () => {
+    const element = choropleth('metric="unemployment" lang="en-US"');
+    await nextEvent(element, 'chronos-load');
+    const root = shadow(element);
+    const toggle = root.querySelector<HTMLButtonElement>('[part="table-toggle"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    // Hidden: read by screen readers, but nothing in it takes the keyboard focus.
+    expect(root.querySelector('[part="table"]')!.parentElement!.getBoundingClientRect().width).to.be.at.most(1);
+    expect(root.querySelectorAll('[part="table"] button')).to.have.length(0);
+
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(element.showTable).to.equal(true);
+    expect(element.hasAttribute('show-table')).to.equal(true);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const panel = root.querySelector<HTMLElement>('[part="table-panel"]')!;
+    expect(panel.id).to.equal(toggle.getAttribute('aria-controls'));
+    expect(panel.getBoundingClientRect().width).to.be.greaterThan(400);
+    expect(panel.getBoundingClientRect().height).to.be.greaterThan(100);
+
+    // Sorting by value: ascending, then descending; regions without a value stay last.
+    const order = () =>
+      [...root.querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map((row) => row.dataset.region!);
+    const valueIn = (code: string) => regionValue(element, code);
+    root.querySelector<HTMLButtonElement>('button[data-sort="value"]')!.click();
+    await element.updateComplete;
+    const ascending = order();
+    const known = ascending.filter((code) => valueIn(code) !== null);
+    expect(known.map(valueIn)).to.deep.equal(known.map(valueIn).sort((a, b) => a! - b!));
+    expect(ascending.slice(known.length).every((code) => valueIn(code) === null)).to.equal(true);
+    expect(root.querySelector('th[aria-sort="ascending"] button')!.getAttribute('data-sort')).to.equal('value');
+    root.querySelector<HTMLButtonElement>('button[data-sort="value"]')!.click();
+    await element.updateComplete;
+    const descending = order().filter((code) => valueIn(code) !== null);
+    expect(descending.map(valueIn)).to.deep.equal(known.map(valueIn).reverse());
+    expect(root.querySelector('th[aria-sort="descending"] button')!.getAttribute('data-sort')).to.equal('value');
+
+    // Focusing a row's region outlines it on the map, as hovering it would; Enter selects it, as a click.
+    const kansas = root.querySelector<HTMLButtonElement>('tr[data-region="US-KS"] button')!;
+    const hover = nextEvent(element, 'chronos-region-hover');
+    kansas.focus();
+    expect((await hover).detail).to.include({ code: 'US-KS', name: 'Kansas' });
+    const feature = { source: 'chronos-regions', id: 'US-KS' };
+    expect(element.map!.getFeatureState(feature).hover).to.equal(true);
+    const click = nextEvent(element, 'chronos-region-click');
+    await sendKeys({ press: 'Enter' });
+    expect((await click).detail).to.include({ code: 'US-KS', value: valueIn('US-KS') });
+    await element.updateComplete;
+    expect(element.selected).to.equal('US-KS');
+    expect(element.map!.getFeatureState(feature).selected).to.equal(true);
+    expect(root.querySelector('tr[aria-current="true"]')!.getAttribute('data-region')).to.equal('US-KS');
+
+    // Escape closes the table, clears the outline and gives the focus back to the button.
+    const left = nextEvent(element, 'chronos-region-hover');
+    await sendKeys({ press: 'Escape' });
+    expect((await left).detail).to.equal(null);
+    await element.updateComplete;
+    expect(element.showTable).to.equal(false);
+    expect(element.map!.getFeatureState(feature).hover).to.equal(false);
+    expect(root.activeElement).to.equal(toggle);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(root.querySelectorAll('[part="table"] button')).to.have.length(0);
+  });
+
+  it('opens the data table with the show-table attribute, without region buttons when not interactive', async () => {
+    const element = choropleth('metric="unemployment" show-table interactive="false"');
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    const root = shadow(element);
+    expect(root.querySelector('[part="table-toggle"]')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(root.querySelector<HTMLElement>('[part="table-panel"]')!.getBoundingClientRect().height).to.be.greaterThan(
+      100,
+    );
+    expect(root.querySelectorAll('[part="table"] tbody button')).to.have.length(0);
+    expect(root.querySelector('tr[data-region="US-KS"] th')!.textContent).to.equal('Kansas');
+  });
 });
 
 describe('<chronos-choropleth> styling', () => {
@@ -643,7 +721,17 @@ describe('<chronos-choropleth> styling', () => {
     expect(shadow(element).querySelector<HTMLElement>('[part="map"]')!.getBoundingClientRect().height).to.equal(300);
     const fill = element.map!.getPaintProperty('chronos-regions-fill', 'fill-color') as unknown[];
     expect(fill).to.deep.include('#123456');
-    for (const part of ['base', 'map', 'legend', 'legend-title', 'legend-item', 'legend-swatch', 'footer', 'table']) {
+    for (const part of [
+      'base',
+      'map',
+      'legend',
+      'legend-title',
+      'legend-item',
+      'legend-swatch',
+      'footer',
+      'table',
+      'table-toggle',
+    ]) {
       expect(shadow(element).querySelector(`[part~="${part}"]`), part).to.not.equal(null);
     }
   });

@@ -137,9 +137,12 @@ function normalizeData(input: ChoroplethDataInput): ChoroplethData {
  * @csspart retry-button - The error panel's retry button.
  * @csspart notice - A message about an invalid attribute.
  * @csspart empty - The message shown when the period has no data.
- * @csspart table - The data table (visually hidden; read by screen readers).
+ * @csspart table - The data table: visually hidden (read by screen readers) until `show-table` opens it.
+ * @csspart table-toggle - The footer button that shows and hides the data table.
+ * @csspart table-panel - The scrolling box around the data table while it is shown.
  *
  * @cssproperty --chronos-height - Height of the map area (default 440px).
+ * @cssproperty --chronos-table-height - Largest height of the shown data table before it scrolls (default 18em).
  * @cssproperty --chronos-font-family - Font of the legend, tooltip and footer.
  * @cssproperty --chronos-font-size - Base font size.
  * @cssproperty --chronos-radius - Corner radius of the frame, legend and tooltip.
@@ -198,6 +201,9 @@ export class ChronosChoropleth extends ChronosElement {
   @property({ converter: booleanDefaultTrue, reflect: true }) interactive = true;
   /** Require two fingers / a modifier key to move the map, so the page scrolls past it. */
   @property({ type: Boolean, attribute: 'cooperative-gestures' }) cooperativeGestures = false;
+  /** Shows the data table under the map (sortable; its rows select regions from the keyboard). The
+   * footer's "Data table" button toggles it; the table is always in the accessibility tree. */
+  @property({ type: Boolean, reflect: true, attribute: 'show-table' }) showTable = false;
   /** Code of the selected region (set by clicks and `select()`). */
   @property({ reflect: true }) selected?: string;
   /** Values supplied by the page; no data request is made while set. */
@@ -216,6 +222,13 @@ export class ChronosChoropleth extends ChronosElement {
   @state() private breaks?: Breaks;
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
+  @state() private tableSort: { by: 'name' | 'value'; direction: 'ascending' | 'descending' } = {
+    by: 'name',
+    direction: 'ascending',
+  };
+  /** The region whose table row has the pointer or the keyboard focus (outlined on the map). */
+  #tableHover: string | null = null;
+  #tableToggle = createRef<HTMLButtonElement>();
 
   #settings!: Settings;
   #mapContainer = createRef<HTMLDivElement>();
@@ -571,6 +584,36 @@ export class ChronosChoropleth extends ChronosElement {
     this.dispatchEvent(new ChronosRegionClickEvent(this.#region(code)));
   }
 
+  /** A table row got or lost the pointer or the keyboard focus: outline its region, as hovering it would. */
+  #onRowHover(code: string | null): void {
+    if (code === this.#tableHover) return;
+    this.#tableHover = code;
+    this.#controller.setHovered(code);
+    this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
+  }
+
+  #toggleTable(): void {
+    this.showTable = !this.showTable;
+    if (!this.showTable) this.#onRowHover(null);
+  }
+
+  /** Escape inside the open table closes it and returns the focus to its button. */
+  #onTableKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.showTable) return;
+    event.stopPropagation();
+    this.showTable = false;
+    this.#onRowHover(null);
+    this.#tableToggle.value?.focus();
+  }
+
+  #sortBy(by: 'name' | 'value'): void {
+    const { by: current, direction } = this.tableSort;
+    this.tableSort = {
+      by,
+      direction: by === current && direction === 'ascending' ? 'descending' : 'ascending',
+    };
+  }
+
   // --- presentation ---------------------------------------------------------------------------
 
   get #locale(): string {
@@ -663,6 +706,21 @@ export class ChronosChoropleth extends ChronosElement {
         </div>
         <div part="footer" class="footer">
           <slot name="footer">${this.#renderFooter()}</slot>
+          ${
+            data
+              ? html`<button
+                  part="table-toggle"
+                  class="table-toggle"
+                  type="button"
+                  aria-expanded=${this.showTable ? 'true' : 'false'}
+                  aria-controls="table"
+                  ${ref(this.#tableToggle)}
+                  @click=${() => this.#toggleTable()}
+                >
+                  ${this.showTable ? 'Hide data table' : 'Data table'}
+                </button>`
+              : nothing
+          }
         </div>
         ${this.#renderTable()}
       </div>
@@ -781,28 +839,74 @@ export class ChronosChoropleth extends ChronosElement {
     const data = this.shown;
     if (!data) return nothing;
     const rows = [...this.#knownCodes(data)].map((code) => this.#region(code));
-    rows.sort((a, b) => a.name.localeCompare(b.name, this.#locale));
+    const { by, direction } = this.tableSort;
+    const sign = direction === 'ascending' ? 1 : -1;
+    const byName = (a: RegionEventDetail, b: RegionEventDetail) => a.name.localeCompare(b.name, this.#locale);
+    rows.sort((a, b) => {
+      if (by === 'name') return sign * byName(a, b);
+      // Regions without a value come last either way.
+      if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
+      return sign * (a.value - b.value) || byName(a, b);
+    });
     const period = this.#period();
-    return html`<div class="visually-hidden"><table part="table">
-      <caption>
-        ${data.metric.title || this.metric}${period ? `, ${period}` : ''}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Region</th>
-          <th scope="col">Value</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) => html`<tr data-region=${row.code}>
-            <th scope="row">${row.name}</th>
-            <td>${row.formattedValue}</td>
-            <td>${row.status ?? ''}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+    const open = this.showTable;
+    // Buttons only while the table is shown: a hidden table must not take keyboard focus.
+    const selectable = open && this.interactive;
+    const header = (column: 'name' | 'value', label: string) => {
+      const sorted = by === column ? direction : 'none';
+      return html`<th scope="col" aria-sort=${sorted}>
+        ${
+          open
+            ? html`<button type="button" class="sort" data-sort=${column} @click=${() => this.#sortBy(column)}>
+                ${label}<span class="sort-mark" aria-hidden="true"
+                  >${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span
+                >
+              </button>`
+            : label
+        }
+      </th>`;
+    };
+    return html`<div
+      id="table"
+      part=${open ? 'table-panel' : nothing}
+      class=${open ? 'table-panel' : 'visually-hidden'}
+      @keydown=${(event: KeyboardEvent) => this.#onTableKeydown(event)}
+    >
+      <table part="table">
+        <caption>
+          ${data.metric.title || this.metric}${period ? `, ${period}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            ${header('name', 'Region')} ${header('value', 'Value')}
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`<tr
+              data-region=${row.code}
+              aria-current=${this.selected === row.code ? 'true' : nothing}
+              @pointerenter=${selectable ? () => this.#onRowHover(row.code) : nothing}
+              @pointerleave=${selectable ? () => this.#onRowHover(null) : nothing}
+            >
+              <th scope="row">${
+                selectable
+                  ? html`<button
+                      type="button"
+                      class="region"
+                      @click=${() => this.#onClick(row.code)}
+                      @focus=${() => this.#onRowHover(row.code)}
+                      @blur=${() => this.#onRowHover(null)}
+                    >${row.name}</button>`
+                  : row.name
+              }</th>
+              <td>${row.formattedValue}</td>
+              <td>${row.status ?? ''}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 }
