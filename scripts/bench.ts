@@ -4,8 +4,8 @@
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { format, type BenchFigure } from './lib/bench-record.ts';
-import { root, run, workspacePackages } from './lib/run.ts';
+import { format, type BenchFigure } from '@chronos/devkit/bench-record';
+import { root, run, workspacePackages } from '@chronos/devkit/run';
 
 const only = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'chronos-bench-'));

@@ -1,6 +1,6 @@
 // `npm run build`: builds every workspace package that has a `build` script, in dependency order.
 import { join } from 'node:path';
-import { root, run, workspacePackages } from './lib/run.ts';
+import { root, run, workspacePackages } from '@chronos/devkit/run';
 
 for (const pkg of workspacePackages()) {
   if (!pkg.scripts.build) continue;

@@ -1,4 +1,4 @@
 // `npm run lint`: Biome lint + format check over the whole workspace.
-import { run } from './lib/run.ts';
+import { run } from '@chronos/devkit/run';
 
 process.exitCode = await run('biome', ['check', ...process.argv.slice(2), '.']);

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, run, workspacePackages } from './lib/run.ts';
+import { root, run, workspacePackages } from '@chronos/devkit/run';
 
 /** Newest modification time of a file or anywhere under a directory, or 0 when it does not exist. */
 function newest(dir: string): number {

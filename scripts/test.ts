@@ -4,8 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provisionServices, type Services } from './lib/provision.ts';
-import { root, run, workspacePackages } from './lib/run.ts';
+import { provisionServices, type Services } from '@chronos/devkit/provision';
+import { root, run, workspacePackages } from '@chronos/devkit/run';
 
 interface SuiteResult {
   suite: string;

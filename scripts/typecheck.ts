@@ -1,4 +1,4 @@
 // `npm run typecheck`: the TypeScript project references, strict.
-import { run } from './lib/run.ts';
+import { run } from '@chronos/devkit/run';
 
 process.exitCode = await run('tsc', ['-b', '--pretty']);

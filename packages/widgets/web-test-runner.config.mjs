@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { summaryReporter } from '../../scripts/lib/wtr-summary-reporter.mjs';
+import { summaryReporter } from '@chronos/devkit/wtr-summary-reporter';
 import { startBackend } from './test/backend.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../../', import.meta.url));

@@ -41,7 +41,7 @@ export interface WorkspacePackage {
 export function workspacePackages(): WorkspacePackage[] {
   const order = ['packages/core', 'packages/tiles', 'packages/widgets', 'packages/react', 'server'];
   const dirs = [...order];
-  for (const group of ['packages', 'examples']) {
+  for (const group of ['packages', 'tests', 'examples']) {
     const groupDir = join(root, group);
     if (!existsSync(groupDir)) continue;
     for (const name of readdirSync(groupDir).sort()) {

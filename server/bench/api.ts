@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { recordFigure } from '../../scripts/lib/bench-record.ts';
+import { recordFigure } from '@chronos/devkit/bench-record';
 import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
 import { createTestDatabase, REDIS_URL } from '../test/helpers.ts';
 

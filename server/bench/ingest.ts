@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-import { recordFigure } from '../../scripts/lib/bench-record.ts';
+import { recordFigure } from '@chronos/devkit/bench-record';
 import { seed } from '../src/data/seed.ts';
 import { createDb, type Db } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { bytesToHeader, Compression, PMTiles, type RangeResponse, type Source, tileIdToZxy } from 'pmtiles';
-import { recordFigure } from '../../../scripts/lib/bench-record.ts';
+import { recordFigure } from '@chronos/devkit/bench-record';
 import { build } from './build/build.ts';
 import { tileAt } from './mvt/tileset.ts';
 import { PMTilesWriter, tileId } from './pmtiles/writer.ts';

@@ -12,9 +12,9 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build, type Rolldown } from 'vite';
-import { recordFigure } from '../../../scripts/lib/bench-record.ts';
+import { recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '../test/backend.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 
 const here = join(import.meta.dirname, '..');
 const cdnDir = join(here, 'dist', 'cdn');

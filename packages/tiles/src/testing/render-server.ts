@@ -22,4 +22,4 @@ export function startRenderServer(archivesDir: string): Promise<RangeServer> {
   );
 }
 
-export { CHROMIUM_ARGS, chromiumPath } from '../../../../scripts/lib/chromium.ts';
+export { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
