@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, run, workspacePackages } from '@chronos/devkit/run';
+import { buildArgs, root, run, workspacePackages } from '@chronos/devkit/run';
 
 /** Newest modification time of a file or anywhere under a directory, or 0 when it does not exist. */
 function newest(dir: string): number {
@@ -33,7 +33,7 @@ for (const pkg of packages) {
   ];
   if (built >= Math.max(...inputs.map(newest))) continue;
   process.stdout.write(`▸ building ${pkg.name}\n`);
-  const code = await run('pnpm', ['run', 'build'], { cwd: join(root, pkg.dir) });
+  const code = await run('pnpm', ['run', 'build', ...buildArgs(pkg)], { cwd: join(root, pkg.dir) });
   if (code !== 0) process.exit(code);
   mkdirSync(join(root, pkg.dir, 'dist'), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());

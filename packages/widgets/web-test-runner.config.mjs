@@ -1,6 +1,6 @@
 // Browser tests of @chronos/widgets: real Chromium (SwiftShader WebGL) against a Chronos API that the
 // dev server proxies under the same origin (/api, /tiles), counting every request so tests can assert
-// what reached the server. The API is chosen by test/backend.ts (the real server when present).
+// what reached the server. The API is the server's test server, started by test/backend.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from '@chronos/devkit/wtr-summary-reporter';
 import { startBackend } from './test/backend.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+import { root } from '@chronos/devkit/run';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
 
 let backend;
@@ -20,21 +20,11 @@ let backend;
 /** Requests that reached the API since the last reset: "METHOD path?query". */
 let requests = [];
 
-/** The boundary file as static GeoJSON, for tests of pages that use no API at all. */
-let staticBoundaries;
-async function boundariesFile() {
-  if (!staticBoundaries) {
-    const { loadRegions } = await import('./test/fixture-server.ts');
-    staticBoundaries = JSON.stringify({ type: 'FeatureCollection', features: loadRegions() });
-  }
-  return staticBoundaries;
-}
-
 const testApi = {
   name: 'chronos-test-api',
   async serverStart() {
     backend = await startBackend();
-    console.log(`browser tests run against the ${backend.kind === 'server' ? 'Chronos test server' : 'fixture API'}`);
+    console.log(`browser tests run against the Chronos test server at ${backend.url}`);
   },
   async serverStop() {
     await backend?.close();
@@ -62,12 +52,12 @@ async function apiProxy(context, next) {
     return;
   }
   if (context.path === '/__chronos/backend') {
-    context.body = JSON.stringify({ kind: backend.kind, apiKey: backend.apiKey });
+    context.body = JSON.stringify({ apiKey: backend.apiKey });
     context.type = 'json';
     return;
   }
   if (context.path === '/__chronos/boundaries.geojson') {
-    context.body = await boundariesFile();
+    context.body = await backend.boundariesGeoJSON();
     context.type = 'json';
     return;
   }
@@ -88,7 +78,8 @@ async function apiProxy(context, next) {
 }
 
 export default {
-  rootDir: repo,
+  // The workspace root: pnpm keeps every package's dependencies under its node_modules/.pnpm.
+  rootDir: root,
   files: [`${here}src/**/*.test.ts`],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   concurrency: 1,

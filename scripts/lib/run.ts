@@ -64,3 +64,11 @@ export function workspacePackages(): WorkspacePackage[] {
       };
     });
 }
+
+/**
+ * Arguments the root scripts (build, start) give a package's `build` script. The tile build has no default
+ * region topology (an installed @chronos/tiles has no repository around it): here it is the server's file.
+ */
+export function buildArgs(pkg: WorkspacePackage): string[] {
+  return pkg.name === '@chronos/tiles' ? ['--boundaries', join(root, 'server', 'data', 'boundaries.topo.json')] : [];
+}

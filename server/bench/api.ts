@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { recordFigure } from '@chronos/devkit/bench-record';
 import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
-import { createTestDatabase, REDIS_URL } from '../test/helpers.ts';
+import { createTestDatabase, REDIS_URL } from '../src/testing/database.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);

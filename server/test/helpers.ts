@@ -1,49 +1,13 @@
-// Test helpers: a fresh PostgreSQL database per test file (random name, PostGIS, dropped after), and the
-// app built on either store. Services come from the environment (`npm test` provisions them): the
-// admin DATABASE_URL and REDIS_URL, defaulting to the local ones.
-import { randomBytes } from 'node:crypto';
+// Test helpers: the app built on either store, on a fresh PostgreSQL database per test file
+// (src/testing/database.ts, shared with the benches) or the embedded one.
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createServer } from '../src/server.ts';
+import { createTestDatabase, REDIS_URL } from '../src/testing/database.ts';
 
-export const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { ADMIN_DATABASE_URL, createTestDatabase, REDIS_URL, type TestDatabase } from '../src/testing/database.ts';
 export type Store = 'postgres' | 'pglite';
 export const STORES: Store[] = ['postgres', 'pglite'];
-
-export interface TestDatabase {
-  url: string;
-  name: string;
-  drop(): Promise<void>;
-}
-
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates chronos_test_<random> with PostGIS; `drop()` removes it (closing leftover connections). */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `chronos_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name}`));
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await client.query('create extension postgis');
-  await client.end();
-  return {
-    url: url.toString(),
-    name,
-    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}),
-  };
-}
 
 export interface TestApp {
   app: FastifyInstance;

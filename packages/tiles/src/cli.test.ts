@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { serverBoundariesFile } from './testing/boundaries.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'chronos-tiles-cli-'));
@@ -19,7 +20,7 @@ function run(...args: string[]) {
 
 describe('chronos-tiles CLI', () => {
   test('build prints a progress line per archive and a summary of tiles, bytes and time', () => {
-    const { code, stderr } = run('build', '--only', 'boundaries', '--out', dir);
+    const { code, stderr } = run('build', '--boundaries', serverBoundariesFile, '--only', 'boundaries', '--out', dir);
     assert.equal(code, 0, stderr);
     assert.match(stderr, /^boundaries +\[█+\] 100% [\d,]+ tiles, [\d.]+ (MB|KB), [\d.]+ s$/m);
     assert.match(stderr, /^built 1 archive in .+: [\d,]+ tiles, [\d.]+ (MB|KB), [\d.]+ s$/m);
@@ -38,6 +39,10 @@ describe('chronos-tiles CLI', () => {
     const flag = run('build', '--color');
     assert.equal(flag.code, 2);
     assert.match(flag.stderr, /Unknown option '--color'/);
+    const missing = run('build', '--out', dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^chronos-tiles: build needs --boundaries <file\.topo\.json>/);
+    assert.doesNotMatch(missing.stderr, /\n\s+at /, 'no stack trace');
     const bucket = run('upload', '--dir', dir, '--dry-run');
     assert.equal(bucket.code, 2);
     assert.match(bucket.stderr, /no bucket: pass --bucket <name> or set R2_BUCKET/);

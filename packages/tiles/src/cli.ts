@@ -7,7 +7,7 @@ import { ARCHIVES, type ArchiveName, build } from './build/build.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
-  chronos-tiles build [--boundaries <file.topo.json>] [--out <dir>] [--only boundaries|basemap]
+  chronos-tiles build --boundaries <file.topo.json> [--out <dir>] [--only boundaries|basemap]
   chronos-tiles upload --bucket <name> [--prefix <path/>] [--dir <dir>] [--only <archive>]
                        [--hash-names] [--origin <url>]... [--endpoint <url>] [--dry-run]
       credentials: R2_ACCOUNT_ID (or R2_ENDPOINT), R2_ACCESS_KEY_ID, R2_SECRET_ACCESS_KEY
@@ -26,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`--only ${name}: unknown archive; valid: ${ARCHIVES.join(', ')}`);
       return name as ArchiveName;
     });
+    // No default: the region topology belongs to whoever runs the build (the Chronos repository passes
+    // server/data/boundaries.topo.json), and an installed package has no repository around it.
+    if (!values.boundaries)
+      throw new UsageError('build needs --boundaries <file.topo.json>: the TopoJSON with an object "regions"');
     await build({ boundaries: values.boundaries, outDir: values.out, only });
     return 0;
   }

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { createServer } from '../../src/server.ts';
 import { DATA_URL, REDIS_URL } from '../helpers.ts';
-import { type ReplayServer, startReplayServer } from '../replay-server.ts';
+import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 import { createTestDatabase, replaySettings, storeKinds, type TestDatabase } from './helpers.ts';
 
 interface DataBody {

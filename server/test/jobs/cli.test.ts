@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { type ReplayServer, startReplayServer } from '../replay-server.ts';
+import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 import { createTestDatabase, runsOf, type TestDatabase } from './helpers.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');

@@ -9,7 +9,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seed } from '../../src/data/seed.ts';
 import { seedSampleData } from '../../src/data/sample.ts';
 import { type IngestSettings, loadIngestSettings } from '../../src/jobs/settings.ts';
-import type { ReplayServer } from '../replay-server.ts';
+import type { ReplayServer } from '../../src/testing/replay-server.ts';
 
 export const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const boundariesFile = join(import.meta.dirname, '..', '..', 'data', 'boundaries.topo.json');

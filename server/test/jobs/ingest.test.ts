@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, mock, test } from 'node:test';
 import { fredSeries, statcanSeries } from '../../src/jobs/catalogue.ts';
 import { runIngestion } from '../../src/jobs/ingest.ts';
-import { type ReplayServer, startReplayServer } from '../replay-server.ts';
+import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 import {
   createTestDatabase,
   dataVersion,

@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import { createDb, type Db } from '../../src/db/client.ts';
 import type { RunSummary } from '../../src/jobs/ingest.ts';
 import schedulerPlugin, { IngestScheduler } from '../../src/plugins/scheduler.ts';
-import { type ReplayServer, startReplayServer } from '../replay-server.ts';
+import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 import { createTestDatabase, replaySettings, runsOf, type TestDatabase } from './helpers.ts';
 
 const silent = { info() {}, warn() {}, error() {} };

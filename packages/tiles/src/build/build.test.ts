@@ -8,12 +8,13 @@ import { regionCodeFromFeatureId } from '../mvt/encode.ts';
 import { tileAt } from '../mvt/tileset.ts';
 import { NORTH_AMERICA } from './basemap.ts';
 import { openArchive, readVectorTile } from '../testing/archives.ts';
-import { build, type BuildResult, defaultBoundariesFile, readTopology } from './build.ts';
+import { build, type BuildResult, readTopology } from './build.ts';
+import { serverBoundariesFile } from '../testing/boundaries.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'chronos-tiles-build-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const regions = readTopology(defaultBoundariesFile).objects.regions as unknown as {
+const regions = readTopology(serverBoundariesFile).objects.regions as unknown as {
   geometries: { properties: { code: string; name: string; name_fr: string; country: string } }[];
 };
 const expected = new Map(regions.geometries.map(({ properties: p }) => [p.code, p]));
@@ -22,7 +23,7 @@ let result: BuildResult;
 let boundaries: PMTiles;
 let basemap: PMTiles;
 before(async () => {
-  result = await build({ outDir: dir, log: null });
+  result = await build({ boundaries: serverBoundariesFile, outDir: dir, log: null });
   boundaries = await openArchive(join(dir, 'boundaries.pmtiles'));
   basemap = await openArchive(join(dir, 'basemap.pmtiles'));
 });
@@ -80,7 +81,7 @@ describe('chronos-tiles build: boundaries.pmtiles', () => {
 
   test('the same input gives the same bytes', async () => {
     const again = join(dir, 'again');
-    await build({ outDir: again, log: null, only: ['boundaries'] });
+    await build({ boundaries: serverBoundariesFile, outDir: again, log: null, only: ['boundaries'] });
     assert.ok(readFileSync(join(again, 'boundaries.pmtiles')).equals(readFileSync(join(dir, 'boundaries.pmtiles'))));
   });
 });

@@ -13,14 +13,13 @@ import { createProgress } from './progress.ts';
 export const ARCHIVES = ['boundaries', 'basemap'] as const;
 export type ArchiveName = (typeof ARCHIVES)[number];
 
-/** Where the package keeps its build output, and the repository's committed boundary file. */
+/** Where the package keeps its build output. */
 export const packageDist = resolve(import.meta.dirname, '../../dist');
-export const defaultBoundariesFile = resolve(import.meta.dirname, '../../../../server/data/boundaries.topo.json');
 export const BOUNDARIES_ATTRIBUTION = '<a href="https://www.naturalearthdata.com/">Natural Earth</a> admin-1';
 
 export interface BuildOptions {
-  /** TopoJSON with object `regions` (default: the repository's server/data/boundaries.topo.json). */
-  boundaries?: string;
+  /** TopoJSON with object `regions` (in the Chronos repository: server/data/boundaries.topo.json). */
+  boundaries: string;
   /** Output directory (default: packages/tiles/dist). */
   outDir?: string;
   /** Build only these archives (default: both). */
@@ -81,13 +80,13 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const outDir = options.outDir ?? packageDist;
   const only = options.only ?? ARCHIVES;
   const log = options.log === undefined ? process.stderr : options.log;
   mkdirSync(outDir, { recursive: true });
-  const regions = readTopology(options.boundaries ?? defaultBoundariesFile);
+  const regions = readTopology(options.boundaries);
 
   const archives: BuildResult['archives'] = [];
   if (only.includes('boundaries'))

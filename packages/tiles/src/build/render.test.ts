@@ -9,6 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import type { RangeServer } from '../testing/range-server.ts';
 import { CHROMIUM_ARGS, chromiumPath, startRenderServer } from '../testing/render-server.ts';
 import { build } from './build.ts';
+import { serverBoundariesFile } from '../testing/boundaries.ts';
 
 type Rgba = [number, number, number, number];
 /** What the test page exposes (src/testing/render-page.html); evaluated in the page as globalThis.chronosTest. */
@@ -43,7 +44,7 @@ let page: Page;
 let ready: { errors: string[] };
 
 before(async () => {
-  await build({ outDir: dir, log: null });
+  await build({ boundaries: serverBoundariesFile, outDir: dir, log: null });
   server = await startRenderServer(dir);
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });

@@ -1,12 +1,13 @@
 // A local stand-in for FRED and Statistics Canada WDS (node:http on 127.0.0.1): answers shaped like the fixtures in
-// ./fixtures for every series and vector, from a deterministic generated history, plus programmable faults.
+// test/fixtures for every series and vector, from a deterministic generated history, plus programmable faults.
 // FRED lives under /fred, WDS under /statcan: point FRED_BASE_URL / STATCAN_BASE_URL at `${url}/fred` etc.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
+// The recorded and documented upstream answers live with the server's tests (test/fixtures/README.md).
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const fredEnvelope = JSON.parse(readFileSync(join(fixtures, 'fred-state-ur.synthetic.json'), 'utf8')) as Record<
   string,
   unknown

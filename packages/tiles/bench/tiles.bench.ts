@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { bytesToHeader, Compression, PMTiles, type RangeResponse, type Source, tileIdToZxy } from 'pmtiles';
 import { recordFigure } from '@chronos/devkit/bench-record';
-import { build } from './build/build.ts';
-import { tileAt } from './mvt/tileset.ts';
-import { PMTilesWriter, tileId } from './pmtiles/writer.ts';
-import { readEntries } from './testing/archives.ts';
+import { build } from '../src/build/build.ts';
+import { tileAt } from '../src/mvt/tileset.ts';
+import { PMTilesWriter, tileId } from '../src/pmtiles/writer.ts';
+import { readEntries } from '../src/testing/archives.ts';
+import { serverBoundariesFile } from '../src/testing/boundaries.ts';
 
 const bench = 'tiles';
 const dir = mkdtempSync(join(tmpdir(), 'chronos-bench-tiles-'));
@@ -17,7 +18,7 @@ const MB = 1024 * 1024;
 
 try {
   // 1. Build both archives (what `npm start` does on a fresh checkout).
-  const result = await build({ outDir: dir, log: null });
+  const result = await build({ boundaries: serverBoundariesFile, outDir: dir, log: null });
   recordFigure({
     bench,
     figure: 'build boundaries + basemap',
