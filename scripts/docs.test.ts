@@ -1,0 +1,126 @@
+// The docs tell the truth about paths: every `@chronos/*` import a Markdown file shows (code blocks and
+// inline code) names an entry of that workspace package's `exports` map, and every relative link in every
+// tracked Markdown file reaches a file or folder inside the repository.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { test } from 'node:test';
+import { root, workspacePackages } from '@chronos/devkit/run';
+
+const markdownFiles = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '*.md'], {
+  cwd: root,
+  encoding: 'utf8',
+})
+  .split('\0')
+  .filter((file) => file && existsSync(join(root, file)));
+
+const manifests = new Map(
+  workspacePackages().map((pkg) => [
+    pkg.name,
+    JSON.parse(readFileSync(join(root, pkg.dir, 'package.json'), 'utf8')) as {
+      exports?: string | Record<string, unknown>;
+      main?: string;
+      module?: string;
+    },
+  ]),
+);
+
+/** `@chronos/x` or `@chronos/x/sub` → its subpath in exports terms: `.` or `./sub`. */
+function splitSpecifier(specifier: string): { name: string; subpath: string } {
+  const [scope, name, ...rest] = specifier.split('/');
+  return { name: `${scope}/${name}`, subpath: rest.length ? `./${rest.join('/')}` : '.' };
+}
+
+/** Why a specifier does not resolve through the workspace's exports maps, or null when it does. */
+export function importProblem(specifier: string): string | null {
+  const { name, subpath } = splitSpecifier(specifier);
+  const manifest = manifests.get(name);
+  if (!manifest) return `no workspace package is named ${name} (packages: ${[...manifests.keys()].join(', ')})`;
+  const { exports } = manifest;
+  if (exports === undefined) {
+    if (subpath === '.' && (manifest.main || manifest.module)) return null;
+    return `${name} has no "exports" map${subpath === '.' ? ' and no main' : ''}, so ${specifier} does not resolve`;
+  }
+  const keys = typeof exports === 'string' || !Object.keys(exports).some((key) => key.startsWith('.')) ? ['.'] : Object.keys(exports);
+  const matches = keys.some((key) => {
+    if (!key.includes('*')) return key === subpath;
+    const [before, after] = key.split('*') as [string, string];
+    return subpath.startsWith(before) && subpath.endsWith(after) && subpath.length > before.length + after.length - 1;
+  });
+  return matches ? null : `${name} does not export "${subpath}"; its exports: ${keys.join(', ')}`;
+}
+
+/** `@chronos/*` specifiers in `import … from '…'`, `import '…'` and `import('…')`, anywhere in the text. */
+export function chronosImports(text: string): string[] {
+  const found = new Set<string>();
+  const pattern = /\bimport\s*(?:\(\s*|[^'"`;()]*?\bfrom\s*|)['"](@chronos\/[^'"\s]+)['"]/g;
+  for (const match of text.matchAll(pattern)) found.add(match[1]!);
+  return [...found];
+}
+
+/** Relative link targets (`[text](target)`, `![alt](target)`) outside fenced code blocks. */
+export function relativeLinks(text: string): string[] {
+  const prose = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const links: string[] = [];
+  for (const match of prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    const target = match[1]!;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#') || target.startsWith('//')) continue;
+    links.push(target);
+  }
+  return links;
+}
+
+/** Why a relative link from `file` does not reach a file in the repository, or null when it does. */
+export function linkProblem(file: string, target: string): string | null {
+  const path = decodeURIComponent(target.replace(/[#?].*$/, ''));
+  const absolute = resolve(root, dirname(file), path);
+  const inside = relative(root, absolute);
+  if (inside.startsWith(`..${sep}`) || inside === '..') return `${target} points outside the repository`;
+  return existsSync(absolute) ? null : `${target} does not exist (${inside})`;
+}
+
+test('the documentation is checked: Markdown files are found', () => {
+  assert.ok(markdownFiles.includes('README.md'), 'the root README is tracked');
+  assert.ok(markdownFiles.length > 5, `only ${markdownFiles.length} Markdown files found`);
+});
+
+test('every @chronos/* import shown in the docs resolves through that package’s exports map', () => {
+  const problems: string[] = [];
+  for (const file of markdownFiles) {
+    if (file.endsWith('CHANGELOG.md') || file.startsWith('.changeset/')) continue; // history, not instructions
+    for (const specifier of chronosImports(readFileSync(join(root, file), 'utf8'))) {
+      const problem = importProblem(specifier);
+      if (problem) problems.push(`${file}: import '${specifier}': ${problem}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every relative link in a tracked Markdown file reaches a file in the repository', () => {
+  const problems: string[] = [];
+  for (const file of markdownFiles) {
+    for (const target of relativeLinks(readFileSync(join(root, file), 'utf8'))) {
+      const problem = linkProblem(file, target);
+      if (problem) problems.push(`${file}: ${problem}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the checks catch what they are for', () => {
+  assert.deepEqual(
+    chronosImports("then `import '@chronos/widgets/choropleth'` and\n```js\nimport { a } from '@chronos/core';\n```"),
+    ['@chronos/widgets/choropleth', '@chronos/core'],
+  );
+  assert.match(importProblem('@chronos/widgets/choropleth') ?? '', /does not export "\.\/choropleth"; its exports: \./);
+  assert.equal(importProblem('@chronos/widgets'), null);
+  assert.match(importProblem('@chronos/nope') ?? '', /no workspace package is named @chronos\/nope/);
+  assert.deepEqual(relativeLinks('[a](../x.md) [b](https://x.dev) [c](#top)\n```\n[d](e.md)\n```\n![i](p.png "t")'), [
+    '../x.md',
+    'p.png',
+  ]);
+  assert.match(linkProblem('README.md', '../shared/design/ARCHITECTURE.md') ?? '', /outside the repository/);
+  assert.match(linkProblem('README.md', 'docs/NOPE.md') ?? '', /does not exist/);
+  assert.equal(linkProblem('server/README.md', '../README.md#the-parts'), null);
+});
