@@ -42,7 +42,10 @@ export function importProblem(specifier: string): string | null {
     if (subpath === '.' && (manifest.main || manifest.module)) return null;
     return `${name} has no "exports" map${subpath === '.' ? ' and no main' : ''}, so ${specifier} does not resolve`;
   }
-  const keys = typeof exports === 'string' || !Object.keys(exports).some((key) => key.startsWith('.')) ? ['.'] : Object.keys(exports);
+  const keys =
+    typeof exports === 'string' || !Object.keys(exports).some((key) => key.startsWith('.'))
+      ? ['.']
+      : Object.keys(exports);
   const matches = keys.some((key) => {
     if (!key.includes('*')) return key === subpath;
     const [before, after] = key.split('*') as [string, string];

@@ -1,4 +1,4 @@
-// The package entry exposes the surface the elements are built on (the API contract: server/src/schemas.ts, served as OpenAPI at /docs).
+// The package entry exposes the surface the elements are built on (API contract: server/src/schemas.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as core from './index.ts';

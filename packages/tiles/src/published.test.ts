@@ -37,7 +37,11 @@ before(() => {
 describe('@chronos/tiles installed from its tarball', () => {
   test('chronos-tiles build --boundaries <file> builds the archive', () => {
     const out = join(work, 'tiles');
-    const { code, stderr } = sh(bin, ['build', '--boundaries', serverBoundariesFile, '--only', 'boundaries', '--out', out], consumer);
+    const { code, stderr } = sh(
+      bin,
+      ['build', '--boundaries', serverBoundariesFile, '--only', 'boundaries', '--out', out],
+      consumer,
+    );
     assert.equal(code, 0, stderr);
     assert.match(stderr, /^built 1 archive in .+: [\d,]+ tiles, [\d.]+ (MB|KB), [\d.]+ s$/m);
     assert.ok(existsSync(join(out, 'boundaries.pmtiles')));

@@ -202,9 +202,7 @@ const server = createServer(async (request: IncomingMessage, response: ServerRes
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-process.stdout.write(
-  `pages at ${origin} against the Chronos test server at ${backend.url}\n`,
-);
+process.stdout.write(`pages at ${origin} against the Chronos test server at ${backend.url}\n`);
 
 const browser: Browser = await puppeteer.launch({
   executablePath: chromiumPath(),
