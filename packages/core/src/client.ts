@@ -10,6 +10,9 @@ import type {
   MetricsResponse,
   SeriesResponse,
 } from './types.ts';
+import { abortError, anySignal, sharedRequest } from './request-cache.ts';
+
+export { clearCache, isAbortError } from './request-cache.ts';
 
 export type FetchLike = (
   input: string,
@@ -50,19 +53,6 @@ export class ChronosApiError extends Error {
   }
 }
 
-/** True for the rejection of an aborted or superseded request, which callers should ignore. */
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
-
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === 'AbortError') return reason;
-  const error = new Error('the request was aborted', { cause: reason });
-  error.name = 'AbortError';
-  return error;
-}
-
 /**
  * Wraps an async function so that each call aborts the previous call's signal: only the latest call's
  * result matters (a time slider, a metric picker). Older calls reject with an AbortError.
@@ -78,47 +68,9 @@ export function latest<A extends unknown[], R>(
   };
 }
 
-interface SharedRequest {
-  promise: Promise<unknown>;
-  controller: AbortController;
-  /** Callers still waiting; when the last one aborts, the request itself is aborted. */
-  waiting: number;
-  /** When a settled response stops being reused (ms since epoch); Infinity for boundaries. */
-  expires: number;
-}
-
-/**
- * Page-wide: every client on the page shares it, so N maps cost one boundaries request. Keyed by the full
- * URL (the key is part of it). Failed requests are removed, so a retry asks the server again.
- */
-const sharedRequests = new Map<string, SharedRequest>();
-
 /** How long settled responses are reused: boundaries change only on re-import; values are small. */
 const BOUNDARIES_TTL = Number.POSITIVE_INFINITY;
 const DATA_TTL = 60_000;
-
-/** Forgets every shared response (tests; a page that knows the data changed). */
-export function clearCache(): void {
-  for (const entry of sharedRequests.values()) if (entry.waiting > 0) entry.controller.abort();
-  sharedRequests.clear();
-}
-
-/** Drops settled responses past their time, so a long session of time-slider moves does not pile up values. */
-function pruneExpired(): void {
-  const now = Date.now();
-  for (const [url, entry] of sharedRequests) if (entry.waiting === 0 && now > entry.expires) sharedRequests.delete(url);
-}
-
-/** Aborts when either signal does (`AbortSignal.any` where the browser has it: Safari < 17.4 does not). */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const controller = new AbortController();
-  for (const signal of [a, b]) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  }
-  return controller.signal;
-}
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -251,73 +203,7 @@ export class ChronosClient {
 
   /** A GET shared with every other caller of the same URL on the page; `signal` detaches only this caller. */
   private get<T>(url: string, ttl: number, signal: AbortSignal | undefined): Promise<T> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    let entry = sharedRequests.get(url);
-    if (entry && entry.waiting === 0 && Date.now() > entry.expires) {
-      sharedRequests.delete(url);
-      entry = undefined;
-    }
-    if (!entry) {
-      const controller = new AbortController();
-      const created: SharedRequest = {
-        controller,
-        waiting: 0,
-        expires: Number.POSITIVE_INFINITY,
-        promise: Promise.resolve(),
-      };
-      created.promise = this.fetchJson(url, controller.signal).then(
-        (body) => {
-          created.expires = Date.now() + ttl;
-          return body;
-        },
-        (error: unknown) => {
-          if (sharedRequests.get(url) === created) sharedRequests.delete(url);
-          throw error;
-        },
-      );
-      // Rejections are delivered to each caller below; this keeps an unawaited failure from being "unhandled".
-      created.promise.catch(() => {});
-      pruneExpired();
-      sharedRequests.set(url, created);
-      entry = created;
-    }
-    return this.attach(entry, url, signal) as Promise<T>;
-  }
-
-  /** The shared promise as seen by one caller, who may abort without disturbing the others. */
-  private attach(entry: SharedRequest, url: string, signal: AbortSignal | undefined): Promise<unknown> {
-    entry.waiting++;
-    return new Promise((resolve, reject) => {
-      let done = false;
-      const finish = () => {
-        done = true;
-        entry.waiting--;
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const onAbort = () => {
-        if (done) return;
-        finish();
-        // Nobody else wants it: stop the download, and forget it so the next caller starts afresh.
-        if (entry.waiting === 0) {
-          entry.controller.abort();
-          if (sharedRequests.get(url) === entry) sharedRequests.delete(url);
-        }
-        reject(abortError(signal!));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      entry.promise.then(
-        (value) => {
-          if (done) return;
-          finish();
-          resolve(value);
-        },
-        (error: unknown) => {
-          if (done) return;
-          finish();
-          reject(error);
-        },
-      );
-    });
+    return sharedRequest(url, { ttl, load: (shared) => this.fetchJson(url, shared), ...(signal ? { signal } : {}) });
   }
 
   /** One logical GET: retries network errors, timeouts, 5xx and 429 with backoff; throws ChronosApiError. */

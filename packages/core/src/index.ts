@@ -1,5 +1,5 @@
-// @chronos/core: the framework-free half of Chronos maps — API client, classification, colour schemes
-// and formatting. Runs in browsers and Node; no DOM.
+// @chronos/core: the framework-free half of Chronos maps — API client and page-wide request cache,
+// classification, colour schemes, choropleth arithmetic, bounding boxes and formatting. Runs in browsers and Node; no DOM.
 export {
   type Breaks,
   type Classification,
@@ -27,16 +27,26 @@ export {
   schemeIds,
   schemes,
 } from './schemes.ts';
+export { type BBox, bboxOf, type GeometryLike } from './bbox.ts';
+export {
+  type ChoroplethDataInput,
+  type ChoroplethPaint,
+  knownCodes,
+  missingCodes,
+  normalizeData,
+  type PaintSettings,
+  paintChoropleth,
+  selectRegions,
+} from './choropleth.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel } from './format.ts';
 export {
   ChronosApiError,
   ChronosClient,
   type ChronosClientOptions,
-  clearCache,
   type FetchLike,
-  isAbortError,
   latest,
 } from './client.ts';
+export { clearCache, isAbortError, sharedFile, sharedRequest } from './request-cache.ts';
 export {
   CLASSES_RANGE,
   DEFAULT_CLASSES,

@@ -1,9 +1,10 @@
-// Bounding boxes of GeoJSON regions for fitting the map. Longitudes are taken on the circle: Alaska's
-// Aleutians cross the antimeridian, and a naive min/max would fit the whole world instead of North America.
+// The one bounding-box function of Chronos maps (GeoJSON boundaries, regions read back from vector tiles,
+// a whole PMTiles archive). Longitudes are taken on the circle: Alaska's Aleutians cross the antimeridian,
+// and a naive min/max would fit the whole world instead of North America.
 
 export type BBox = [west: number, south: number, east: number, north: number];
 
-interface GeometryLike {
+export interface GeometryLike {
   type: string;
   coordinates?: unknown;
   geometries?: GeometryLike[];

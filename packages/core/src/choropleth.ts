@@ -1,0 +1,126 @@
+// The arithmetic of a choropleth, without a map: values a page supplies normalised to the API's shape,
+// the regions a map knows and which of them lack a value, the regions of some region sets picked out of
+// the page-wide boundaries, and values + settings → class breaks and one colour per region.
+import { type Breaks, type Classification, classIndex, classify } from './classify.ts';
+import { colorsFor } from './schemes.ts';
+import type { ChoroplethData, FeatureCollection, MetricInfo, RegionValue } from './types.ts';
+
+/** Values a page supplies itself: an API-shaped body, or a plain `{ "US-KS": 3.1, ... }` map. */
+export type ChoroplethDataInput = ChoroplethData | Record<string, number | null>;
+
+const EMPTY_METRIC: MetricInfo = { id: '', title: '', units: '', frequency: 'monthly', sources: [] };
+
+/** A page's values in the API's shape: missing fields filled in, non-finite numbers as null. */
+export function normalizeData(input: ChoroplethDataInput): ChoroplethData {
+  if (Array.isArray((input as ChoroplethData).values)) {
+    const data = input as ChoroplethData;
+    return {
+      ...data,
+      metric: { ...EMPTY_METRIC, ...data.metric },
+      time: data.time ?? '',
+      missing: data.missing ?? [],
+    };
+  }
+  const values = Object.entries(input as Record<string, number | null>).map(([region, value]) => ({
+    region,
+    name: region,
+    value: typeof value === 'number' && Number.isFinite(value) ? value : null,
+  }));
+  return { metric: { ...EMPTY_METRIC }, time: '', values, missing: [] };
+}
+
+/** Every region a map knows: those it draws, those with a value and those the API says are missing. */
+export function knownCodes(drawn: Iterable<string>, data: ChoroplethData | undefined): Set<string> {
+  const codes = new Set<string>(drawn);
+  if (data) {
+    for (const value of data.values) codes.add(value.region);
+    for (const code of data.missing) codes.add(code);
+  }
+  return codes;
+}
+
+/** The known regions without a numeric value, sorted. */
+export function missingCodes(known: Iterable<string>, data: ChoroplethData): string[] {
+  const withValue = new Set(data.values.filter((v) => typeof v.value === 'number').map((v) => v.region));
+  return [...known].filter((code) => !withValue.has(code)).sort();
+}
+
+/** Which country's regions make up each region set. */
+const SET_COUNTRY: Record<string, string> = { 'us-states': 'US', 'ca-provinces': 'CA' };
+
+/**
+ * The features of `sets` out of a collection holding every set: one boundaries download serves every
+ * map on a page, whatever region sets each shows. The collection itself is returned when nothing is left out.
+ */
+export function selectRegions(collection: FeatureCollection, sets: string | readonly string[]): FeatureCollection {
+  const wanted = new Set(
+    (typeof sets === 'string' ? sets.split(',') : sets).map((set) => SET_COUNTRY[set.trim()] ?? set.trim()),
+  );
+  const features = collection.features.filter((feature) => wanted.has(String(feature.properties?.country)));
+  return features.length === collection.features.length ? collection : { ...collection, features };
+}
+
+/** How a map classifies and colours (already validated). */
+export interface PaintSettings {
+  classification: Classification;
+  classes: number;
+  thresholds?: number[] | undefined;
+  midpoint?: number | undefined;
+  scheme: string;
+  reverse?: boolean;
+  /** Colours supplied by the page: their number sets the number of classes. */
+  colors?: string[] | undefined;
+}
+
+export interface ChoroplethPaint {
+  /** Undefined when no region has a finite value. */
+  breaks: Breaks | undefined;
+  /** One colour per class, light to dark. */
+  colors: string[];
+  /** Region code → class colour, for the regions with a value. */
+  colorByCode: Map<string, string>;
+  /** Why the settings' classification could not be used (quantile was used instead). */
+  problem?: string;
+}
+
+/**
+ * Classifies `values` (or `classifyOver`, every period's values for stable breaks) and colours each region.
+ * A classification that fails on these values (e.g. custom thresholds out of order for the data) falls
+ * back to quantile with the same number of classes; `colors` of another length than the classes falls
+ * back to the scheme.
+ */
+export function paintChoropleth(
+  values: readonly RegionValue[],
+  settings: PaintSettings,
+  classifyOver?: readonly number[],
+): ChoroplethPaint {
+  const numbers = values.map((value) => value.value);
+  const colorByCode = new Map<string, string>();
+  if (!numbers.some((value) => typeof value === 'number' && Number.isFinite(value))) {
+    return { breaks: undefined, colors: [], colorByCode };
+  }
+  const classes = settings.colors?.length ?? settings.classes;
+  const over = classifyOver ?? numbers;
+  let breaks: Breaks;
+  let problem: string | undefined;
+  try {
+    breaks = classify(over, {
+      method: settings.classification,
+      classes,
+      ...(settings.thresholds ? { thresholds: settings.thresholds } : {}),
+      ...(settings.midpoint === undefined ? {} : { midpoint: settings.midpoint }),
+    });
+  } catch (error) {
+    problem = (error as Error).message;
+    breaks = classify(over, { method: 'quantile', classes });
+  }
+  const colors =
+    settings.colors && settings.colors.length === breaks.classes
+      ? settings.colors
+      : colorsFor(settings.scheme, breaks.classes, { reverse: settings.reverse ?? false });
+  for (const value of values) {
+    const index = classIndex(value.value, breaks);
+    if (index >= 0) colorByCode.set(value.region, colors[index]!);
+  }
+  return { breaks, colors, colorByCode, ...(problem === undefined ? {} : { problem }) };
+}
