@@ -2,36 +2,27 @@
 // MapLibre's stylesheet into the element's shadow root, draws the regions once per boundary set and
 // colours them only through feature-state, so new values never re-upload geometry. Removed with the host.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type {
-  ExpressionSpecification,
-  FilterSpecification,
-  GeoJSONSourceSpecification,
-  LayerSpecification,
-  Map as MapLibreMap,
-  MapLayerMouseEvent,
-  MapOptions,
-  VectorSourceSpecification,
-} from 'maplibre-gl';
-import type { FeatureCollection } from '@chronos/core';
-import type { BBox } from './bounds.ts';
+import type { FilterSpecification, Map as MapLibreMap, MapLayerMouseEvent, MapOptions } from 'maplibre-gl';
+import { type BBox, bboxOf } from '@chronos/core';
+import {
+  BASEMAP_SOURCE,
+  FILL,
+  fillPaint,
+  hatch,
+  LINE,
+  linePaint,
+  type MapTheme,
+  NO_DATA,
+  PATTERN,
+  type RegionSource,
+  regionLayers,
+  SOURCE,
+  sourceSpec,
+} from './map-layers.ts';
+
+export type { MapTheme, RegionSource } from './map-layers.ts';
 
 type Runtime = typeof import('./maplibre-runtime.ts');
-
-/** Regions to draw: a GeoJSON collection (fetched once per page) or a vector-tile archive. */
-export type RegionSource =
-  | { kind: 'geojson'; key: string; data: FeatureCollection }
-  | { kind: 'vector'; key: string; url: string; sourceLayer: string };
-
-/** Colours the map itself needs (the rest of the theme is CSS). */
-export interface MapTheme {
-  name: 'light' | 'dark';
-  background: string;
-  noData: string;
-  noDataStripe: string;
-  outline: string;
-  hoverOutline: string;
-  selectedOutline: string;
-}
 
 export interface MapSettings {
   interactive: boolean;
@@ -49,32 +40,11 @@ export interface MapCallbacks {
   onError(message: string): void;
 }
 
-const SOURCE = 'chronos-regions';
-const BASEMAP_SOURCE = 'chronos-basemap';
-const FILL = 'chronos-regions-fill';
-const NO_DATA = 'chronos-regions-no-data';
-const LINE = 'chronos-regions-line';
-const PATTERN = 'chronos-no-data';
-
 let runtimePromise: Promise<Runtime> | undefined;
 /** The MapLibre chunk, imported once per page. */
 export function loadRuntime(): Promise<Runtime> {
   runtimePromise ??= import('./maplibre-runtime.ts');
   return runtimePromise;
-}
-
-/** A diagonal hatch, drawn once per theme: stripes on transparent, over the no-data fill colour. */
-function hatch(stripe: string, size = 8): { width: number; height: number; data: Uint8Array } {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(stripe.slice(i, i + 2), 16)) as [number, number, number];
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      if ((x + y) % size > 1) continue;
-      const offset = (y * size + x) * 4;
-      data.set([r, g, b, 255], offset);
-    }
-  }
-  return { width: size, height: size, data };
 }
 
 export class MapController implements ReactiveController {
@@ -188,64 +158,15 @@ export class MapController implements ReactiveController {
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
     this.#painted.clear();
     this.#hovered = null;
-    const source = this.#sourceSpec(regions);
+    const source = sourceSpec(regions);
     map.addSource(SOURCE, source);
-    for (const layer of this.#regionLayers(regions, this.#settings.theme)) map.addLayer(layer);
+    for (const layer of regionLayers(regions, this.#settings.theme)) map.addLayer(layer);
     this.#regions = regions;
     return true;
   }
 
   get #theme(): MapTheme {
     return this.#settings!.theme;
-  }
-
-  #sourceSpec(regions: RegionSource): GeoJSONSourceSpecification | VectorSourceSpecification {
-    return regions.kind === 'geojson'
-      ? { type: 'geojson', data: regions.data as GeoJSONSourceSpecification['data'], promoteId: 'code' }
-      : { type: 'vector', url: `pmtiles://${regions.url}`, promoteId: 'code' };
-  }
-
-  #regionLayers(regions: RegionSource, theme: MapTheme): LayerSpecification[] {
-    const sourceLayer = regions.kind === 'vector' ? { 'source-layer': regions.sourceLayer } : {};
-    return [
-      { id: FILL, type: 'fill', source: SOURCE, ...sourceLayer, paint: this.#fillPaint(theme) },
-      {
-        id: NO_DATA,
-        type: 'fill',
-        source: SOURCE,
-        ...sourceLayer,
-        paint: {
-          'fill-pattern': PATTERN,
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'hasValue'], false], 0, 1],
-        },
-      },
-      { id: LINE, type: 'line', source: SOURCE, ...sourceLayer, paint: this.#linePaint(theme) },
-    ];
-  }
-
-  #fillPaint(theme: MapTheme): { 'fill-color': ExpressionSpecification } {
-    return { 'fill-color': ['coalesce', ['feature-state', 'color'], theme.noData] };
-  }
-
-  #linePaint(theme: MapTheme): { 'line-color': ExpressionSpecification; 'line-width': ExpressionSpecification } {
-    return {
-      'line-color': [
-        'case',
-        ['boolean', ['feature-state', 'selected'], false],
-        theme.selectedOutline,
-        ['boolean', ['feature-state', 'hover'], false],
-        theme.hoverOutline,
-        theme.outline,
-      ],
-      'line-width': [
-        'case',
-        ['boolean', ['feature-state', 'selected'], false],
-        2.5,
-        ['boolean', ['feature-state', 'hover'], false],
-        2,
-        0.6,
-      ],
-    };
   }
 
   #feature(code: string): { source: string; id: string; sourceLayer?: string } {
@@ -291,21 +212,7 @@ export class MapController implements ReactiveController {
     if (!map || this.#regions?.kind !== 'vector') return undefined;
     const filter: FilterSpecification = ['==', ['get', 'code'], code];
     const features = map.querySourceFeatures(SOURCE, { sourceLayer: this.#regions.sourceLayer, filter });
-    let box: BBox | undefined;
-    for (const feature of features) {
-      const coordinates: number[][] = [];
-      const walk = (c: unknown): void => {
-        if (Array.isArray(c) && typeof c[0] === 'number') coordinates.push(c as number[]);
-        else if (Array.isArray(c)) for (const child of c) walk(child);
-      };
-      walk((feature.geometry as { coordinates?: unknown }).coordinates);
-      for (const [lon, lat] of coordinates as [number, number][]) {
-        box = box
-          ? [Math.min(box[0], lon), Math.min(box[1], lat), Math.max(box[2], lon), Math.max(box[3], lat)]
-          : [lon, lat, lon, lat];
-      }
-    }
-    return box;
+    return bboxOf(features.map((feature) => feature.geometry));
   }
 
   fit(bbox: BBox, animate = false): void {
@@ -326,9 +233,9 @@ export class MapController implements ReactiveController {
     if (!map || !previous) return;
     if (previous.theme !== settings.theme) {
       map.setPaintProperty('chronos-background', 'background-color', settings.theme.background);
-      if (map.getLayer(FILL)) map.setPaintProperty(FILL, 'fill-color', this.#fillPaint(settings.theme)['fill-color']);
+      if (map.getLayer(FILL)) map.setPaintProperty(FILL, 'fill-color', fillPaint(settings.theme)['fill-color']);
       if (map.getLayer(LINE)) {
-        const line = this.#linePaint(settings.theme);
+        const line = linePaint(settings.theme);
         map.setPaintProperty(LINE, 'line-color', line['line-color']);
         map.setPaintProperty(LINE, 'line-width', line['line-width']);
       }

@@ -1,25 +1,8 @@
 // Shadow-root styles of <chronos-choropleth>. Every colour and size a page may want to change is a
-// --chronos-* custom property declared on :host; the dark theme only swaps those properties.
+// --chronos-* custom property declared on :host; the dark theme only swaps those properties (the palettes
+// themselves are in internal/theme.ts, which the map reads too).
 import { css } from 'lit';
-
-// The dark palette, used by theme="dark" and by theme="auto" when the page prefers dark.
-const darkTheme = css`
-  --chronos-background: #15191e;
-  --chronos-text-color: #e6edf3;
-  --chronos-muted-color: #9198a1;
-  --chronos-border-color: #30363d;
-  --chronos-accent-color: #4493f8;
-  --chronos-map-background: #0d1117;
-  --chronos-region-outline-color: #15191e;
-  --chronos-region-hover-color: #ffffff;
-  --chronos-region-selected-color: #ffd33d;
-  --chronos-no-data-color: #4d4d4d;
-  --chronos-no-data-stripe-color: #737373;
-  --chronos-tooltip-background: rgba(22, 27, 34, 0.97);
-  --chronos-tooltip-color: #e6edf3;
-  --chronos-skeleton-color: #21262d;
-  --chronos-error-color: #ff7b72;
-`;
+import { paletteDeclarations } from '../../internal/theme.ts';
 
 export const choroplethStyles = css`
   :host {
@@ -28,21 +11,7 @@ export const choroplethStyles = css`
     --chronos-height: 440px;
     --chronos-table-height: 18em;
     --chronos-radius: 6px;
-    --chronos-background: #ffffff;
-    --chronos-text-color: #1f2328;
-    --chronos-muted-color: #59636e;
-    --chronos-border-color: #d0d7de;
-    --chronos-accent-color: #0969da;
-    --chronos-map-background: #eef2f5;
-    --chronos-region-outline-color: #ffffff;
-    --chronos-region-hover-color: #1f2328;
-    --chronos-region-selected-color: #000000;
-    --chronos-no-data-color: #d9d9d9;
-    --chronos-no-data-stripe-color: #a3a3a3;
-    --chronos-tooltip-background: rgba(255, 255, 255, 0.97);
-    --chronos-tooltip-color: #1f2328;
-    --chronos-skeleton-color: #e6eaef;
-    --chronos-error-color: #b42318;
+    ${paletteDeclarations('light')}
 
     display: block;
     position: relative;
@@ -57,12 +26,12 @@ export const choroplethStyles = css`
   }
 
   :host([theme='dark']) {
-    ${darkTheme}
+    ${paletteDeclarations('dark')}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      ${darkTheme}
+      ${paletteDeclarations('dark')}
     }
   }
 

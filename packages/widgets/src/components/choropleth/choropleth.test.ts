@@ -247,13 +247,33 @@ describe('<chronos-choropleth> requests', () => {
     expectPainted(second, 'US-KS', KANSAS);
   });
 
+  it('maps of different region sets share one boundaries request (the demo page)', async () => {
+    const both = choropleth('metric="unemployment"');
+    const us = choropleth('metric="unemployment" geo="us-states"');
+    const canada = choropleth('metric="unemployment" geo="ca-provinces"');
+    await Promise.all([both, us, canada].map((element) => nextEvent(element, 'chronos-load')));
+    const requests = await apiRequests();
+    expect(requests.filter((r) => r.includes('mode=boundaries'))).to.have.length(1);
+    const codes = (element: HTMLElement) =>
+      [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map((row) => row.dataset.region!);
+    expect(codes(us).every((code) => code.startsWith('US-'))).to.equal(true);
+    expect(codes(canada).every((code) => code.startsWith('CA-'))).to.equal(true);
+    expect(
+      codes(both).some((code) => code.startsWith('US-')) && codes(both).some((code) => code.startsWith('CA-')),
+    ).to.equal(true);
+    expectPainted(us, 'US-KS', KANSAS);
+    expectPainted(canada, 'CA-SK', SASKATCHEWAN);
+  });
+
   it('sends the api-key and honours geo', async () => {
     const { apiKey } = (await (await fetch('/__chronos/backend')).json()) as { apiKey: string };
     const element = choropleth(`metric="unemployment" geo="us-states" api-key="${apiKey}"`);
     await nextEvent(element, 'chronos-load');
     const requests = await apiRequests();
     expect(requests.length).to.be.greaterThan(0);
-    expect(requests.every((r) => r.includes(`key=${apiKey}`) && r.includes('geo=us-states&'))).to.equal(true);
+    expect(requests.every((r) => r.includes(`key=${apiKey}`))).to.equal(true);
+    // Values for the requested set only; geometry is the page-wide download of every set (see below).
+    expect(requests.filter((r) => r.includes('mode=data')).every((r) => r.includes('geo=us-states&'))).to.equal(true);
     const codes = [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map(
       (row) => row.dataset.region!,
     );

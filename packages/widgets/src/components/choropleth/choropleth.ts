@@ -6,18 +6,18 @@
 import {
   ChronosApiError,
   ChronosClient,
-  classify,
-  classIndex,
+  type ChoroplethDataInput,
   classRanges,
-  colorsFor,
   formatPeriod,
   formatValue as formatMetricValue,
+  knownCodes,
+  missingCodes,
   noDataLabel,
+  normalizeData,
+  paintChoropleth,
   stableValues,
   type Breaks,
   type ChoroplethData,
-  type FeatureCollection,
-  type MetricInfo,
   type RegionValue,
 } from '@chronos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -32,51 +32,20 @@ import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
-import { type BBox, bboxOf } from '../../internal/bounds.ts';
+import { bboxOf } from '@chronos/core';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
-import { loadRuntime, MapController, type MapTheme, type RegionSource } from '../../internal/map-controller.ts';
+import { loadGeometry, type RegionGeometry } from '../../internal/geometry-loader.ts';
+import { loadRuntime, MapController, type MapSettings, type MapTheme } from '../../internal/map-controller.ts';
+import { readMapTheme } from '../../internal/theme.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
+import { LoadingController } from './choropleth-loading.ts';
+import { nextSort, renderTable, type TableSort } from './choropleth-table.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 
-/** Values a page supplies itself: an API-shaped body, or a plain `{ "US-KS": 3.1, ... }` map. */
-export type ChoroplethDataInput = ChoroplethData | Record<string, number | null>;
+export type { ChoroplethDataInput };
 
 /** Formats a value for the tooltip, legend and table instead of the metric's own format. */
 export type ValueFormatter = (value: number | null, region: RegionValue | undefined) => string;
-
-type Status = 'loading' | 'ready' | 'empty' | 'error';
-
-interface RegionGeometry {
-  source: RegionSource;
-  bbox: BBox | undefined;
-  /** Code → display name, when the geometry carries names. */
-  names: Map<string, string>;
-  features: Map<string, FeatureCollection['features'][number]>;
-}
-
-/** Static boundary files (not the API), shared by every map on the page like the API client's cache. */
-const boundaryFiles = new Map<string, Promise<FeatureCollection>>();
-
-function fetchBoundaryFile(url: string, signal: AbortSignal): Promise<FeatureCollection> {
-  let request = boundaryFiles.get(url);
-  if (!request) {
-    request = fetch(url).then(async (response) => {
-      if (!response.ok) throw new Error(`The boundaries file ${url} answered ${response.status}.`);
-      return (await response.json()) as FeatureCollection;
-    });
-    request.catch(() => boundaryFiles.delete(url));
-    boundaryFiles.set(url, request);
-  }
-  return abortable(request, signal);
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    promise.then(resolve, reject);
-  });
-}
 
 /** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
 function defaultApi(): string {
@@ -89,26 +58,6 @@ const booleanDefaultTrue = {
   fromAttribute: (value: string | null) => value !== 'false',
   toAttribute: (value: boolean) => (value ? '' : 'false'),
 };
-
-const EMPTY_METRIC: MetricInfo = { id: '', title: '', units: '', frequency: 'monthly', sources: [] };
-
-function normalizeData(input: ChoroplethDataInput): ChoroplethData {
-  if (Array.isArray((input as ChoroplethData).values)) {
-    const data = input as ChoroplethData;
-    return {
-      ...data,
-      metric: { ...EMPTY_METRIC, ...data.metric },
-      time: data.time ?? '',
-      missing: data.missing ?? [],
-    };
-  }
-  const values = Object.entries(input as Record<string, number | null>).map(([region, value]) => ({
-    region,
-    name: region,
-    value: typeof value === 'number' && Number.isFinite(value) ? value : null,
-  }));
-  return { metric: EMPTY_METRIC, time: '', values, missing: [] };
-}
 
 /**
  * A choropleth map of US states and Canadian provinces and territories, coloured by a Chronos metric.
@@ -215,17 +164,12 @@ export class ChronosChoropleth extends ChronosElement {
   /** Extra MapLibre map options (e.g. `{ preserveDrawingBuffer: true }` to export images); read once. */
   @property({ attribute: false }) mapOptions?: Partial<MapOptions>;
 
-  @state() private status: Status = 'loading';
-  @state() private errorDetail?: ChronosErrorDetail;
   @state() private problems: SettingProblem[] = [];
   @state() private shown?: ChoroplethData;
   @state() private breaks?: Breaks;
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
-  @state() private tableSort: { by: 'name' | 'value'; direction: 'ascending' | 'descending' } = {
-    by: 'name',
-    direction: 'ascending',
-  };
+  @state() private tableSort: TableSort = { by: 'name', direction: 'ascending' };
   /** The region whose table row has the pointer or the keyboard focus (outlined on the map). */
   #tableHover: string | null = null;
   #tableToggle = createRef<HTMLButtonElement>();
@@ -235,12 +179,16 @@ export class ChronosChoropleth extends ChronosElement {
   #controller = new MapController(this, {
     onHover: (code, point) => this.#onHover(code, point),
     onClick: (code) => this.#onClick(code),
-    onError: (message) => this.#fail({ kind: 'network', message }),
+    onError: (message) => this.#loading.fail({ kind: 'network', message }),
   });
   #client?: ChronosClient;
   #geometry?: RegionGeometry;
-  #load?: AbortController;
-  #dataLoad?: AbortController;
+  #loading = new LoadingController(this, {
+    all: (signal) => this.#loadAll(signal),
+    data: (signal) => this.#loadData(signal),
+    describe: (error) => this.#describe(error),
+    report: (detail) => this.#report(detail),
+  });
   #stable = new Map<string, Promise<number[]>>();
   #reported = new Set<string>();
   #darkQuery?: MediaQueryList;
@@ -271,15 +219,13 @@ export class ChronosChoropleth extends ChronosElement {
     // Reconnected after a move in the DOM: the map was removed with the old position.
     if (this.hasUpdated) {
       this.#needsFit = true;
-      void this.#loadAll();
+      void this.#loading.runAll();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#darkQuery?.removeEventListener('change', this.#onSchemeChange);
-    this.#load?.abort();
-    this.#dataLoad?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -310,8 +256,10 @@ export class ChronosChoropleth extends ChronosElement {
     const geometryChanged = any(['api', 'apiKey', 'geo', 'boundaries']);
     const dataChanged = any(['metric', 'time', 'data', 'stableBreaks']);
     const styleChanged = any(['classification', 'classes', 'thresholds', 'scheme', 'reverse', 'midpoint', 'colors']);
-    if (geometryChanged || (this.status === 'error' && dataChanged)) void this.#loadAll();
-    else if (dataChanged) void this.#loadData();
+    const failed = this.#loading.status === 'error';
+    if (geometryChanged || (failed && dataChanged) || (dataChanged && (!this.#geometry || !this.#controller.map))) {
+      void this.#loading.runAll();
+    } else if (dataChanged) void this.#loading.runData();
     else if (styleChanged && this.shown) this.#paint(this.shown);
     if (any(['theme', 'basemap', 'interactive', 'cooperativeGestures'])) {
       this.#controller.update(this.#mapSettings());
@@ -338,7 +286,7 @@ export class ChronosChoropleth extends ChronosElement {
 
   /** Loads again after an error (what the retry button does). */
   retry(): void {
-    void this.#loadAll();
+    void this.#loading.runAll();
   }
 
   // --- loading --------------------------------------------------------------------------------
@@ -352,90 +300,42 @@ export class ChronosChoropleth extends ChronosElement {
     return this.#client;
   }
 
-  async #loadAll(): Promise<void> {
-    this.#load?.abort();
-    this.#dataLoad?.abort();
-    const load = new AbortController();
-    this.#load = load;
-    this.status = 'loading';
-    this.errorDetail = undefined;
-    try {
-      await this.updateComplete;
-      const container = this.#mapContainer.value;
-      if (!container) return;
-      // Geometry, values and the map (MapLibre chunk, WebGL context, workers) all start at once.
-      const firstMap = !this.#controller.map;
-      const [, geometry, data] = await Promise.all([
-        this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
-          throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), {
-            kind: 'map',
-          });
-        }),
-        this.#loadGeometry(load.signal),
-        this.#fetchData(load.signal),
-      ]);
-      if (load.signal.aborted) return;
-      this.#geometry = geometry;
-      const regionsChanged = this.#controller.setRegions(geometry.source);
-      if (regionsChanged) this.#needsFit = true;
-      if (regionsChanged || firstMap) this.#controller.setSelected(this.selected ?? null);
-      if (this.#needsFit && geometry.bbox) {
-        this.#controller.fit(geometry.bbox);
-        this.#needsFit = false;
-      }
-      await this.#show(data, load.signal);
-    } catch (error) {
-      if (!load.signal.aborted) this.#fail(this.#describe(error));
+  async #loadAll(signal: AbortSignal): Promise<void> {
+    await this.updateComplete;
+    const container = this.#mapContainer.value;
+    if (!container) return;
+    // Geometry, values and the map (MapLibre chunk, WebGL context, workers) all start at once.
+    const firstMap = !this.#controller.map;
+    const [, geometry, data] = await Promise.all([
+      this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
+        throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), {
+          kind: 'map',
+        });
+      }),
+      loadGeometry({
+        boundaries: this.boundaries ?? '',
+        api: this.#api,
+        client: this.#apiClient,
+        geo: this.#settings.geo,
+        signal,
+      }),
+      this.#fetchData(signal),
+    ]);
+    if (signal.aborted) return;
+    this.#geometry = geometry;
+    const regionsChanged = this.#controller.setRegions(geometry.source);
+    if (regionsChanged) this.#needsFit = true;
+    if (regionsChanged || firstMap) this.#controller.setSelected(this.selected ?? null);
+    if (this.#needsFit && geometry.bbox) {
+      this.#controller.fit(geometry.bbox);
+      this.#needsFit = false;
     }
+    await this.#show(data, signal);
   }
 
-  async #loadData(): Promise<void> {
-    if (!this.#geometry || !this.#controller.map) return this.#loadAll();
-    this.#dataLoad?.abort();
-    const load = new AbortController();
-    this.#dataLoad = load;
-    try {
-      const data = await this.#fetchData(load.signal);
-      if (!load.signal.aborted) await this.#show(data, load.signal);
-    } catch (error) {
-      if (!load.signal.aborted) this.#fail(this.#describe(error));
-    }
-  }
-
-  async #loadGeometry(signal: AbortSignal): Promise<RegionGeometry> {
-    const boundaries = this.boundaries?.trim() || 'api';
-    if (boundaries !== 'api' && new URL(boundaries, document.baseURI).pathname.endsWith('.pmtiles')) {
-      const url = new URL(boundaries, document.baseURI).href;
-      const runtime = await loadRuntime();
-      const archive = runtime.pmtilesArchive(url);
-      const [header, metadata] = await Promise.all([archive.getHeader(), archive.getMetadata()]);
-      const layers = (metadata as { vector_layers?: { id: string }[] } | undefined)?.vector_layers ?? [];
-      const sourceLayer = layers[0]?.id ?? 'regions';
-      // Bounds wider than a hemisphere cross the antimeridian (Alaska): fit North America instead.
-      const bbox: BBox =
-        header.maxLon - header.minLon > 180
-          ? [-170, 15, -52, 72]
-          : [header.minLon, header.minLat, header.maxLon, header.maxLat];
-      return { source: { kind: 'vector', key: url, url, sourceLayer }, bbox, names: new Map(), features: new Map() };
-    }
-    const collection =
-      boundaries === 'api'
-        ? await this.#apiClient.boundaries({ geo: this.#settings.geo, detail: 'medium', format: 'geojson', signal })
-        : await fetchBoundaryFile(new URL(boundaries, document.baseURI).href, signal);
-    const names = new Map<string, string>();
-    const features = new Map<string, FeatureCollection['features'][number]>();
-    for (const feature of collection.features) {
-      const code = String(feature.properties?.code ?? feature.id);
-      names.set(code, String(feature.properties?.name ?? code));
-      features.set(code, feature);
-    }
-    const key = boundaries === 'api' ? `api:${this.#api}|${this.#settings.geo}` : `file:${boundaries}`;
-    return {
-      source: { kind: 'geojson', key, data: collection },
-      bbox: bboxOf(collection.features.map((feature) => feature.geometry)),
-      names,
-      features,
-    };
+  async #loadData(signal: AbortSignal): Promise<void> {
+    const data = await this.#fetchData(signal);
+    if (!signal.aborted) await this.#show(data, signal);
   }
 
   async #fetchData(signal: AbortSignal): Promise<ChoroplethData> {
@@ -461,7 +361,7 @@ export class ChronosChoropleth extends ChronosElement {
     if (signal.aborted) return;
     const previous = this.shown?.time ?? null;
     this.#paint(data, classifyOver);
-    this.status = this.breaks ? 'ready' : 'empty';
+    this.#loading.shown(this.breaks !== undefined);
     if (data.time && data.time !== previous) {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
     }
@@ -480,46 +380,12 @@ export class ChronosChoropleth extends ChronosElement {
 
   /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
   #paint(data: ChoroplethData, classifyOver?: number[]): void {
-    const settings = this.#settings;
-    const values = data.values.map((value) => value.value);
-    const hasValues = values.some((value) => typeof value === 'number' && Number.isFinite(value));
-    let breaks: Breaks | undefined;
-    let colors: string[] = [];
-    if (hasValues) {
-      const classes = settings.colors?.length ?? settings.classes;
-      try {
-        breaks = classify(classifyOver ?? values, {
-          method: settings.classification,
-          classes,
-          ...(settings.thresholds ? { thresholds: settings.thresholds } : {}),
-          ...(settings.midpoint === undefined ? {} : { midpoint: settings.midpoint }),
-        });
-      } catch (error) {
-        this.#report({ kind: 'attribute', attribute: 'classification', message: (error as Error).message });
-        breaks = classify(classifyOver ?? values, { method: 'quantile', classes });
-      }
-      colors =
-        settings.colors && settings.colors.length === breaks.classes
-          ? settings.colors
-          : colorsFor(settings.scheme, breaks.classes, { reverse: this.reverse });
-    }
-    const colorByCode = new Map<string, string>();
-    if (breaks) {
-      for (const value of data.values) {
-        const index = classIndex(value.value, breaks);
-        if (index >= 0) colorByCode.set(value.region, colors[index]!);
-      }
-    }
-    this.#controller.paint(colorByCode, this.#knownCodes(data));
+    const paint = paintChoropleth(data.values, { ...this.#settings, reverse: this.reverse }, classifyOver);
+    if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
+    this.#controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;
-    this.breaks = breaks;
-    this.classColors = colors;
-  }
-
-  #fail(detail: ChronosErrorDetail): void {
-    this.status = 'error';
-    this.errorDetail = detail;
-    this.#report(detail);
+    this.breaks = paint.breaks;
+    this.classColors = paint.colors;
   }
 
   #report(detail: ChronosErrorDetail): void {
@@ -537,17 +403,11 @@ export class ChronosChoropleth extends ChronosElement {
   // --- regions --------------------------------------------------------------------------------
 
   #knownCodes(data: ChoroplethData | undefined = this.shown): Set<string> {
-    const codes = new Set<string>(this.#geometry?.names.keys() ?? []);
-    if (data) {
-      for (const value of data.values) codes.add(value.region);
-      for (const code of data.missing) codes.add(code);
-    }
-    return codes;
+    return knownCodes(this.#geometry?.names.keys() ?? [], data);
   }
 
   #missing(data: ChoroplethData): string[] {
-    const withValue = new Set(data.values.filter((v) => typeof v.value === 'number').map((v) => v.region));
-    return [...this.#knownCodes(data)].filter((code) => !withValue.has(code)).sort();
+    return missingCodes(this.#knownCodes(data), data);
   }
 
   #valueIndex = new WeakMap<ChoroplethData, Map<string, RegionValue>>();
@@ -606,14 +466,6 @@ export class ChronosChoropleth extends ChronosElement {
     this.#tableToggle.value?.focus();
   }
 
-  #sortBy(by: 'name' | 'value'): void {
-    const { by: current, direction } = this.tableSort;
-    this.tableSort = {
-      by,
-      direction: by === current && direction === 'ascending' ? 'descending' : 'ascending',
-    };
-  }
-
   // --- presentation ---------------------------------------------------------------------------
 
   get #locale(): string {
@@ -652,23 +504,11 @@ export class ChronosChoropleth extends ChronosElement {
   }
 
   #mapTheme(): MapTheme {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
-    const dark = this.#resolvedTheme() === 'dark';
-    const stripe = read('--chronos-no-data-stripe-color', dark ? '#737373' : '#a3a3a3');
-    return {
-      name: dark ? 'dark' : 'light',
-      background: read('--chronos-map-background', dark ? '#0d1117' : '#eef2f5'),
-      noData: read('--chronos-no-data-color', dark ? '#4d4d4d' : '#d9d9d9'),
-      noDataStripe: /^#[0-9a-f]{6}$/i.test(stripe) ? stripe : '#a3a3a3',
-      outline: read('--chronos-region-outline-color', dark ? '#15191e' : '#ffffff'),
-      hoverOutline: read('--chronos-region-hover-color', dark ? '#ffffff' : '#1f2328'),
-      selectedOutline: read('--chronos-region-selected-color', dark ? '#ffd33d' : '#000000'),
-    };
+    return readMapTheme(this, this.#resolvedTheme());
   }
 
   #lastTheme?: MapTheme;
-  #mapSettings(): import('../../internal/map-controller.ts').MapSettings {
+  #mapSettings(): MapSettings {
     const theme = this.#mapTheme();
     // Keep the same object while nothing changed, so the controller can skip repainting.
     if (!this.#lastTheme || JSON.stringify(this.#lastTheme) !== JSON.stringify(theme)) this.#lastTheme = theme;
@@ -701,7 +541,7 @@ export class ChronosChoropleth extends ChronosElement {
             role="img"
             aria-label=${`Map: ${title}${period ? `, ${period}` : ''}. The data table follows.`}
           ></div>
-          ${this.#renderNotices()} ${this.status === 'ready' || this.status === 'empty' ? this.#renderLegend() : nothing}
+          ${this.#renderNotices()} ${this.#loading.status === 'ready' || this.#loading.status === 'empty' ? this.#renderLegend() : nothing}
           ${this.#renderTooltip()} ${this.#renderStatus()}
         </div>
         <div part="footer" class="footer">
@@ -735,16 +575,17 @@ export class ChronosChoropleth extends ChronosElement {
   }
 
   #renderStatus(): TemplateResult | typeof nothing {
-    if (this.status === 'loading') {
+    const status = this.#loading.status;
+    if (status === 'loading') {
       return html`<div part="skeleton" class="overlay skeleton" role="status">Loading map…</div>`;
     }
-    if (this.status === 'error') {
+    if (status === 'error') {
       return html`<div part="error" class="overlay error" role="alert">
-        <p class="error-message">${this.errorDetail?.message ?? 'The map could not be loaded.'}</p>
+        <p class="error-message">${this.#loading.error?.message ?? 'The map could not be loaded.'}</p>
         <button part="retry-button" type="button" @click=${() => this.retry()}>Retry</button>
       </div>`;
     }
-    if (this.status === 'empty') {
+    if (status === 'empty') {
       const period = this.#period();
       return html`<div part="empty" class="overlay empty" role="status">
         <p>No data for ${this.shown?.metric.title || this.metric}${period ? ` in ${period}` : ''}.</p>
@@ -838,75 +679,22 @@ export class ChronosChoropleth extends ChronosElement {
   #renderTable(): TemplateResult | typeof nothing {
     const data = this.shown;
     if (!data) return nothing;
-    const rows = [...this.#knownCodes(data)].map((code) => this.#region(code));
-    const { by, direction } = this.tableSort;
-    const sign = direction === 'ascending' ? 1 : -1;
-    const byName = (a: RegionEventDetail, b: RegionEventDetail) => a.name.localeCompare(b.name, this.#locale);
-    rows.sort((a, b) => {
-      if (by === 'name') return sign * byName(a, b);
-      // Regions without a value come last either way.
-      if (a.value === null || b.value === null) return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0);
-      return sign * (a.value - b.value) || byName(a, b);
-    });
     const period = this.#period();
-    const open = this.showTable;
-    // Buttons only while the table is shown: a hidden table must not take keyboard focus.
-    const selectable = open && this.interactive;
-    const header = (column: 'name' | 'value', label: string) => {
-      const sorted = by === column ? direction : 'none';
-      return html`<th scope="col" aria-sort=${sorted}>
-        ${
-          open
-            ? html`<button type="button" class="sort" data-sort=${column} @click=${() => this.#sortBy(column)}>
-                ${label}<span class="sort-mark" aria-hidden="true"
-                  >${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span
-                >
-              </button>`
-            : label
-        }
-      </th>`;
-    };
-    return html`<div
-      id="table"
-      part=${open ? 'table-panel' : nothing}
-      class=${open ? 'table-panel' : 'visually-hidden'}
-      @keydown=${(event: KeyboardEvent) => this.#onTableKeydown(event)}
-    >
-      <table part="table">
-        <caption>
-          ${data.metric.title || this.metric}${period ? `, ${period}` : ''}
-        </caption>
-        <thead>
-          <tr>
-            ${header('name', 'Region')} ${header('value', 'Value')}
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) => html`<tr
-              data-region=${row.code}
-              aria-current=${this.selected === row.code ? 'true' : nothing}
-              @pointerenter=${selectable ? () => this.#onRowHover(row.code) : nothing}
-              @pointerleave=${selectable ? () => this.#onRowHover(null) : nothing}
-            >
-              <th scope="row">${
-                selectable
-                  ? html`<button
-                      type="button"
-                      class="region"
-                      @click=${() => this.#onClick(row.code)}
-                      @focus=${() => this.#onRowHover(row.code)}
-                      @blur=${() => this.#onRowHover(null)}
-                    >${row.name}</button>`
-                  : row.name
-              }</th>
-              <td>${row.formattedValue}</td>
-              <td>${row.status ?? ''}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return renderTable({
+      data,
+      rows: [...this.#knownCodes(data)].map((code) => this.#region(code)),
+      caption: `${data.metric.title || this.metric}${period ? `, ${period}` : ''}`,
+      locale: this.#locale,
+      sort: this.tableSort,
+      open: this.showTable,
+      interactive: this.interactive,
+      selected: this.selected,
+      onSort: (by) => {
+        this.tableSort = nextSort(this.tableSort, by);
+      },
+      onRowHover: (code) => this.#onRowHover(code),
+      onSelect: (code) => this.#onClick(code),
+      onKeydown: (event) => this.#onTableKeydown(event),
+    });
   }
 }

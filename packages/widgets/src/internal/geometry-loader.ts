@@ -1,0 +1,83 @@
+// Where a map's regions come from: the API's GeoJSON (every region set in one request per page, each
+// map keeping the sets it shows), a GeoJSON file the page names, or a PMTiles archive of vector tiles.
+// Every download goes through @chronos/core's page-wide request cache, so N maps cost one request.
+import {
+  type BBox,
+  bboxOf,
+  type ChronosClient,
+  type FeatureCollection,
+  REGION_SETS,
+  selectRegions,
+  sharedFile,
+} from '@chronos/core';
+import type { RegionSource } from './map-layers.ts';
+import { loadRuntime } from './map-controller.ts';
+
+export interface RegionGeometry {
+  source: RegionSource;
+  bbox: BBox | undefined;
+  /** Code → display name, when the geometry carries names. */
+  names: Map<string, string>;
+  features: Map<string, FeatureCollection['features'][number]>;
+}
+
+export interface GeometryRequest {
+  /** The element's `boundaries`: `api`, a `.pmtiles` URL or a GeoJSON file URL. */
+  boundaries: string;
+  /** The API base URL (part of the source key: two APIs are two geometries). */
+  api: string;
+  client: ChronosClient;
+  /** Region sets shown, comma-separated. */
+  geo: string;
+  signal: AbortSignal;
+}
+
+export async function loadGeometry(request: GeometryRequest): Promise<RegionGeometry> {
+  const boundaries = request.boundaries.trim() || 'api';
+  if (boundaries !== 'api' && new URL(boundaries, document.baseURI).pathname.endsWith('.pmtiles')) {
+    return loadVectorGeometry(new URL(boundaries, document.baseURI).href);
+  }
+  // Every region set, whatever this map shows: one URL, so one download for every map on the page.
+  const collection =
+    boundaries === 'api'
+      ? selectRegions(
+          await request.client.boundaries({
+            geo: REGION_SETS,
+            detail: 'medium',
+            format: 'geojson',
+            signal: request.signal,
+          }),
+          request.geo,
+        )
+      : await sharedFile<FeatureCollection>(new URL(boundaries, document.baseURI).href, request.signal);
+  const names = new Map<string, string>();
+  const features = new Map<string, FeatureCollection['features'][number]>();
+  for (const feature of collection.features) {
+    const code = String(feature.properties?.code ?? feature.id);
+    names.set(code, String(feature.properties?.name ?? code));
+    features.set(code, feature);
+  }
+  const key = boundaries === 'api' ? `api:${request.api}|${request.geo}` : `file:${boundaries}`;
+  return {
+    source: { kind: 'geojson', key, data: collection },
+    bbox: bboxOf(collection.features.map((feature) => feature.geometry)),
+    names,
+    features,
+  };
+}
+
+/** A PMTiles archive: its first layer is the regions; names and shapes arrive with the tiles. */
+async function loadVectorGeometry(url: string): Promise<RegionGeometry> {
+  const runtime = await loadRuntime();
+  const archive = runtime.pmtilesArchive(url);
+  const [header, metadata] = await Promise.all([archive.getHeader(), archive.getMetadata()]);
+  const layers = (metadata as { vector_layers?: { id: string }[] } | undefined)?.vector_layers ?? [];
+  const sourceLayer = layers[0]?.id ?? 'regions';
+  // A PMTiles header cannot say that its bounds cross the antimeridian: bounds wider than a hemisphere
+  // mean they do (Alaska), and North America is fitted instead of the whole world.
+  const bbox: BBox =
+    header.maxLon - header.minLon > 180
+      ? [-170, 15, -52, 72]
+      : [header.minLon, header.minLat, header.maxLon, header.maxLat];
+  return { source: { kind: 'vector', key: url, url, sourceLayer }, bbox, names: new Map(), features: new Map() };
+}

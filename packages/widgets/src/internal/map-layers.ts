@@ -1,0 +1,99 @@
+// The regions' MapLibre style: source and layer specifications, paint expressions driven by
+// feature-state (colour, hover, selected, no data) and the no-data hatch. Pure data, no map needed.
+import type {
+  ExpressionSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  VectorSourceSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from '@chronos/core';
+
+/** Regions to draw: a GeoJSON collection (fetched once per page) or a vector-tile archive. */
+export type RegionSource =
+  | { kind: 'geojson'; key: string; data: FeatureCollection }
+  | { kind: 'vector'; key: string; url: string; sourceLayer: string };
+
+/** Colours the map itself needs (the rest of the theme is CSS). */
+export interface MapTheme {
+  name: 'light' | 'dark';
+  background: string;
+  noData: string;
+  noDataStripe: string;
+  outline: string;
+  hoverOutline: string;
+  selectedOutline: string;
+}
+
+export const SOURCE = 'chronos-regions';
+export const BASEMAP_SOURCE = 'chronos-basemap';
+export const FILL = 'chronos-regions-fill';
+export const NO_DATA = 'chronos-regions-no-data';
+export const LINE = 'chronos-regions-line';
+export const PATTERN = 'chronos-no-data';
+
+/** A diagonal hatch, drawn once per theme: stripes on transparent, over the no-data fill colour. */
+export function hatch(stripe: string, size = 8): { width: number; height: number; data: Uint8Array } {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(stripe.slice(i, i + 2), 16)) as [number, number, number];
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if ((x + y) % size > 1) continue;
+      const offset = (y * size + x) * 4;
+      data.set([r, g, b, 255], offset);
+    }
+  }
+  return { width: size, height: size, data };
+}
+
+export function sourceSpec(regions: RegionSource): GeoJSONSourceSpecification | VectorSourceSpecification {
+  return regions.kind === 'geojson'
+    ? { type: 'geojson', data: regions.data as GeoJSONSourceSpecification['data'], promoteId: 'code' }
+    : { type: 'vector', url: `pmtiles://${regions.url}`, promoteId: 'code' };
+}
+
+/** Fill (class colour), hatch (no data) and outline layers of the regions. */
+export function regionLayers(regions: RegionSource, theme: MapTheme): LayerSpecification[] {
+  const sourceLayer = regions.kind === 'vector' ? { 'source-layer': regions.sourceLayer } : {};
+  return [
+    { id: FILL, type: 'fill', source: SOURCE, ...sourceLayer, paint: fillPaint(theme) },
+    {
+      id: NO_DATA,
+      type: 'fill',
+      source: SOURCE,
+      ...sourceLayer,
+      paint: {
+        'fill-pattern': PATTERN,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hasValue'], false], 0, 1],
+      },
+    },
+    { id: LINE, type: 'line', source: SOURCE, ...sourceLayer, paint: linePaint(theme) },
+  ];
+}
+
+export function fillPaint(theme: MapTheme): { 'fill-color': ExpressionSpecification } {
+  return { 'fill-color': ['coalesce', ['feature-state', 'color'], theme.noData] };
+}
+
+export function linePaint(theme: MapTheme): {
+  'line-color': ExpressionSpecification;
+  'line-width': ExpressionSpecification;
+} {
+  return {
+    'line-color': [
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      theme.selectedOutline,
+      ['boolean', ['feature-state', 'hover'], false],
+      theme.hoverOutline,
+      theme.outline,
+    ],
+    'line-width': [
+      'case',
+      ['boolean', ['feature-state', 'selected'], false],
+      2.5,
+      ['boolean', ['feature-state', 'hover'], false],
+      2,
+      0.6,
+    ],
+  };
+}
