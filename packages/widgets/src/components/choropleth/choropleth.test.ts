@@ -254,7 +254,7 @@ describe('<chronos-choropleth> requests', () => {
     await Promise.all([both, us, canada].map((element) => nextEvent(element, 'chronos-load')));
     const requests = await apiRequests();
     expect(requests.filter((r) => r.includes('mode=boundaries'))).to.have.length(1);
-    const codes = (element: HTMLElement) =>
+    const codes = (element: ChronosChoropleth) =>
       [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map((row) => row.dataset.region!);
     expect(codes(us).every((code) => code.startsWith('US-'))).to.equal(true);
     expect(codes(canada).every((code) => code.startsWith('CA-'))).to.equal(true);

@@ -23,8 +23,6 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-// styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
-import { styleMap } from 'lit/directives/style-map.js';
 import type { MapOptions } from 'maplibre-gl';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
 import { ChronosLoadEvent } from '../../events/load.ts';
@@ -39,6 +37,7 @@ import { loadRuntime, MapController, type MapSettings, type MapTheme } from '../
 import { readMapTheme } from '../../internal/theme.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
 import { LoadingController } from './choropleth-loading.ts';
+import { renderFooter, renderLegend, renderTooltip } from './choropleth-overlays.ts';
 import { nextSort, renderTable, type TableSort } from './choropleth-table.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 
@@ -597,83 +596,28 @@ export class ChronosChoropleth extends ChronosElement {
   #renderLegend(): TemplateResult | typeof nothing {
     const position = this.#settings.legend;
     if (position === 'none' || !this.shown) return nothing;
-    const metric = this.shown.metric;
-    const breaks = this.breaks;
-    const missing = this.#missing(this.shown);
-    return html`<div part="legend" class="legend" data-position=${position}>
-      ${metric.title ? html`<p part="legend-title" class="legend-title">${metric.title}</p>` : nothing}
-      <ul>
-        ${
-          breaks
-            ? classRanges(breaks).map(
-                (range) => html`<li part="legend-item" data-class=${range.index}>
-                  <span
-                    part="legend-swatch"
-                    class="swatch"
-                    style=${styleMap({ backgroundColor: this.classColors[range.index] })}
-                  ></span>
-                  <span part="legend-label">${this.#format(range.from)} – ${this.#format(range.to)}</span>
-                </li>`,
-              )
-            : nothing
-        }
-        ${
-          missing.length > 0
-            ? html`<li part="legend-item" data-class="no-data">
-                <span part="legend-swatch" class="swatch no-data"></span>
-                <span part="legend-label">${noDataLabel(this.#locale)}</span>
-              </li>`
-            : nothing
-        }
-      </ul>
-    </div>`;
-  }
-
-  /** Beside the pointer, flipped left/up near the right/bottom edge so it stays inside the map. */
-  #tooltipPosition(hover: { x: number; y: number }): Record<string, string> {
-    const stage = this.#mapContainer.value;
-    const flipX = stage ? hover.x > stage.clientWidth * 0.6 : false;
-    const flipY = stage ? hover.y > stage.clientHeight * 0.7 : false;
-    return {
-      left: `${hover.x}px`,
-      top: `${hover.y}px`,
-      transform: `translate(${flipX ? 'calc(-100% - 12px)' : '12px'}, ${flipY ? 'calc(-100% - 12px)' : '12px'})`,
-    };
+    return renderLegend({
+      position,
+      title: this.shown.metric.title,
+      ranges: this.breaks ? classRanges(this.breaks) : [],
+      colors: this.classColors,
+      format: (value) => this.#format(value),
+      noData: this.#missing(this.shown).length > 0 ? noDataLabel(this.#locale) : undefined,
+    });
   }
 
   #renderTooltip(): TemplateResult | typeof nothing {
     if (!this.hover || !this.interactive) return nothing;
-    const region = this.#region(this.hover.code);
-    const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
-    return html`<div part="tooltip" class="tooltip" style=${styleMap(this.#tooltipPosition(this.hover))} aria-hidden="true">
-      <strong>${region.name}</strong>
-      <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
-      ${this.shown?.time ? html`<div>${this.#period()}</div>` : nothing}
-    </div>`;
+    return renderTooltip(
+      this.#region(this.hover.code),
+      this.hover,
+      this.#mapContainer.value,
+      this.shown?.time ? this.#period() : '',
+    );
   }
 
   #renderFooter(): TemplateResult | typeof nothing {
-    const data = this.shown;
-    if (!data) return nothing;
-    // One credit per source: a source that covers several countries is listed once per country.
-    const sources = (data.metric.sources ?? []).filter(
-      (source, index, all) =>
-        all.findIndex((other) => other.name === source.name && other.url === source.url) === index,
-    );
-    const period = this.#period();
-    return html`
-      <span>
-        ${sources.length > 0 ? 'Source: ' : nothing}
-        ${sources.map(
-          (source, index) =>
-            html`${index > 0 ? ', ' : nothing}${
-              source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.name}</a>` : source.name
-            }`,
-        )}
-        ${data.metric.is_sample && !sources.some((source) => /sample/i.test(source.name)) ? html` (sample data)` : nothing}
-      </span>
-      ${period ? html`<span>Data: ${period}</span>` : nothing}
-    `;
+    return this.shown ? renderFooter(this.shown.metric, this.#period()) : nothing;
   }
 
   #renderTable(): TemplateResult | typeof nothing {

@@ -1,0 +1,84 @@
+// The parts of <chronos-choropleth> drawn over and under the map: the legend (one entry per class, then
+// "No data"), the hover tooltip (kept inside the map) and the footer crediting each source once.
+import type { MetricInfo } from '@chronos/core';
+import { html, nothing, type TemplateResult } from 'lit';
+// styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
+import { styleMap } from 'lit/directives/style-map.js';
+import type { RegionEventDetail } from '../../events/region-detail.ts';
+
+export interface LegendView {
+  position: string;
+  title: string;
+  ranges: { index: number; from: number; to: number }[];
+  colors: string[];
+  format(value: number): string;
+  /** The "No data" label, when some region has no value. */
+  noData: string | undefined;
+}
+
+export function renderLegend(view: LegendView): TemplateResult {
+  return html`<div part="legend" class="legend" data-position=${view.position}>
+    ${view.title ? html`<p part="legend-title" class="legend-title">${view.title}</p>` : nothing}
+    <ul>
+      ${view.ranges.map(
+        (range) => html`<li part="legend-item" data-class=${range.index}>
+          <span part="legend-swatch" class="swatch" style=${styleMap({ backgroundColor: view.colors[range.index] })}></span>
+          <span part="legend-label">${view.format(range.from)} – ${view.format(range.to)}</span>
+        </li>`,
+      )}
+      ${
+        view.noData !== undefined
+          ? html`<li part="legend-item" data-class="no-data">
+              <span part="legend-swatch" class="swatch no-data"></span>
+              <span part="legend-label">${view.noData}</span>
+            </li>`
+          : nothing
+      }
+    </ul>
+  </div>`;
+}
+
+/** Beside the pointer, flipped left/up near the right/bottom edge so it stays inside the map. */
+function tooltipPosition(hover: { x: number; y: number }, stage: HTMLElement | undefined): Record<string, string> {
+  const flipX = stage ? hover.x > stage.clientWidth * 0.6 : false;
+  const flipY = stage ? hover.y > stage.clientHeight * 0.7 : false;
+  return {
+    left: `${hover.x}px`,
+    top: `${hover.y}px`,
+    transform: `translate(${flipX ? 'calc(-100% - 12px)' : '12px'}, ${flipY ? 'calc(-100% - 12px)' : '12px'})`,
+  };
+}
+
+export function renderTooltip(
+  region: RegionEventDetail,
+  hover: { x: number; y: number },
+  stage: HTMLElement | undefined,
+  period: string,
+): TemplateResult {
+  const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
+  return html`<div part="tooltip" class="tooltip" style=${styleMap(tooltipPosition(hover, stage))} aria-hidden="true">
+    <strong>${region.name}</strong>
+    <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
+    ${period ? html`<div>${period}</div>` : nothing}
+  </div>`;
+}
+
+export function renderFooter(metric: MetricInfo, period: string): TemplateResult {
+  // One credit per source: a source that covers several countries is listed once per country.
+  const sources = (metric.sources ?? []).filter(
+    (source, index, all) => all.findIndex((other) => other.name === source.name && other.url === source.url) === index,
+  );
+  return html`
+    <span>
+      ${sources.length > 0 ? 'Source: ' : nothing}
+      ${sources.map(
+        (source, index) =>
+          html`${index > 0 ? ', ' : nothing}${
+            source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.name}</a>` : source.name
+          }`,
+      )}
+      ${metric.is_sample && !sources.some((source) => /sample/i.test(source.name)) ? html` (sample data)` : nothing}
+    </span>
+    ${period ? html`<span>Data: ${period}</span>` : nothing}
+  `;
+}
