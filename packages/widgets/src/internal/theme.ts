@@ -1,7 +1,7 @@
 // The colour palettes of the light and dark themes, in one place: the stylesheet declares them as
 // --chronos-* custom properties, and the map (which WebGL paints, so CSS cannot reach it) reads the same
 // properties back, falling back to these values when a page has set one to nothing.
-import { type CSSResult, unsafeCSS } from 'lit';
+import { type CSSResult, type ReactiveController, type ReactiveControllerHost, unsafeCSS } from 'lit';
 import type { MapTheme } from './map-layers.ts';
 
 export type ThemeName = 'light' | 'dark';
@@ -71,4 +71,40 @@ export function readMapTheme(host: Element, name: ThemeName): MapTheme {
     hoverOutline: read('--chronos-region-hover-color'),
     selectedOutline: read('--chronos-region-selected-color'),
   };
+}
+
+/**
+ * Follows the element's `theme` setting and, for `auto`, the page's prefers-color-scheme: gives the map
+ * its colours (the same object while nothing changed, so the map can skip repainting) and calls
+ * `onChange` when the page's scheme flips.
+ */
+export class ThemeController implements ReactiveController {
+  #darkQuery: MediaQueryList | undefined;
+  #host: ReactiveControllerHost & Element;
+  #onChange: () => void;
+  #last: MapTheme | undefined;
+  #listener = (): void => this.#onChange();
+
+  constructor(host: ReactiveControllerHost & Element, onChange: () => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+    this.#darkQuery?.addEventListener('change', this.#listener);
+  }
+
+  hostDisconnected(): void {
+    this.#darkQuery?.removeEventListener('change', this.#listener);
+  }
+
+  /** The map's colours for a `theme` setting (`auto`, `light` or `dark`). */
+  mapTheme(setting: 'auto' | ThemeName): MapTheme {
+    const name = setting !== 'auto' ? setting : this.#darkQuery?.matches ? 'dark' : 'light';
+    const theme = readMapTheme(this.#host, name);
+    if (!this.#last || JSON.stringify(this.#last) !== JSON.stringify(theme)) this.#last = theme;
+    return this.#last;
+  }
 }

@@ -1,32 +1,65 @@
 // Loading for <chronos-choropleth> as a ReactiveController, modelled on @lit/task: each run gets its own
-// AbortSignal and aborts the run it replaces (and every run aborts when the element leaves the page),
-// the status (loading / ready / empty / error) lives here and re-renders the host, and a run that was
-// not aborted turns its failure into the error state instead of throwing into the page.
+// AbortSignal and aborts the run it replaces (every run aborts when the element leaves the page); the
+// status (loading / ready / empty / error) lives here and re-renders the host; a run that was not aborted
+// turns its failure into the error state instead of throwing into the page. A full run fetches geometry
+// and values while the map is created; a values run fetches values only, onto the geometry drawn.
+import {
+  ChronosApiError,
+  ChronosClient,
+  type ChoroplethData,
+  type ChoroplethDataInput,
+  normalizeData,
+  stableValues,
+} from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChronosErrorDetail } from '../../events/error.ts';
+import { loadGeometry, type RegionGeometry } from '../../internal/geometry-loader.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
 
-export interface LoadSteps {
-  /** Geometry, values and the map: everything, from scratch. */
-  all(signal: AbortSignal): Promise<void>;
-  /** Values only, onto the geometry already drawn. */
-  data(signal: AbortSignal): Promise<void>;
-  /** A thrown value as the error the element shows and reports. */
-  describe(error: unknown): ChronosErrorDetail;
+/** What the loader reads from the element. */
+export interface LoadingHost extends ReactiveControllerHost {
+  api?: string | undefined;
+  apiKey?: string | undefined;
+  metric: string;
+  boundaries: string;
+  data?: ChoroplethDataInput | undefined;
+  stableBreaks: boolean;
+}
+
+/** What the element does with what was loaded. */
+export interface LoadingSteps {
+  /** Validated settings. */
+  settings(): { geo: string; time: string };
+  /** Creates the map (once) after the first render; undefined when there is nowhere to draw it. */
+  attachMap(): Promise<unknown> | undefined;
+  /** Draws newly loaded geometry (before its values are shown). */
+  drawGeometry(geometry: RegionGeometry): void;
+  /** Shows values; `classifyOver` is every period's values when breaks are stable. */
+  show(data: ChoroplethData, classifyOver: number[] | undefined, signal: AbortSignal): Promise<void>;
   /** Reports an error (the `chronos-error` event). */
   report(detail: ChronosErrorDetail): void;
 }
 
+/** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
+function defaultApi(): string {
+  const here = import.meta.url;
+  if (/^https?:/.test(here)) return new URL('/', here).href.replace(/\/$/, '');
+  return globalThis.location?.origin ?? '';
+}
+
 export class LoadingController implements ReactiveController {
-  #host: ReactiveControllerHost;
-  #steps: LoadSteps;
+  #host: LoadingHost;
+  #steps: LoadingSteps;
   #status: LoadStatus = 'loading';
   #error: ChronosErrorDetail | undefined;
   #all: AbortController | undefined;
   #data: AbortController | undefined;
+  #client: ChronosClient | undefined;
+  #geometry: RegionGeometry | undefined;
+  #stable = new Map<string, Promise<number[]>>();
 
-  constructor(host: ReactiveControllerHost, steps: LoadSteps) {
+  constructor(host: LoadingHost, steps: LoadingSteps) {
     this.#host = host;
     this.#steps = steps;
     host.addController(this);
@@ -41,9 +74,24 @@ export class LoadingController implements ReactiveController {
     return this.#error;
   }
 
+  /** The geometry drawn, once loaded. */
+  get geometry(): RegionGeometry | undefined {
+    return this.#geometry;
+  }
+
+  /** The API base URL in use. */
+  get api(): string {
+    return (this.#host.api?.trim() || defaultApi()).replace(/\/$/, '');
+  }
+
   hostDisconnected(): void {
     this.#all?.abort();
     this.#data?.abort();
+  }
+
+  /** The API or its key changed: the next request uses a new client. */
+  resetClient(): void {
+    this.#client = undefined;
   }
 
   /** Loads everything again; any run in progress is abandoned. */
@@ -53,15 +101,19 @@ export class LoadingController implements ReactiveController {
     const run = new AbortController();
     this.#all = run;
     this.#set('loading', undefined);
-    return this.#run(run, this.#steps.all);
+    return this.#run(run, (signal) => this.#loadAll(signal));
   }
 
-  /** Loads values again; an earlier values run is abandoned. */
+  /** Loads values again (everything when nothing is drawn yet); an earlier values run is abandoned. */
   runData(): Promise<void> {
+    if (!this.#geometry) return this.runAll();
     this.#data?.abort();
     const run = new AbortController();
     this.#data = run;
-    return this.#run(run, this.#steps.data);
+    return this.#run(run, async (signal) => {
+      const data = await this.#fetchData(signal);
+      if (!signal.aborted) await this.#show(data, signal);
+    });
   }
 
   /** After values were shown: `ready`, or `empty` when the period has none. */
@@ -75,11 +127,73 @@ export class LoadingController implements ReactiveController {
     this.#steps.report(detail);
   }
 
+  get #apiClient(): ChronosClient {
+    const apiKey = this.#host.apiKey;
+    this.#client ??= new ChronosClient({ baseUrl: this.api, ...(apiKey ? { apiKey } : {}) });
+    return this.#client;
+  }
+
+  async #loadAll(signal: AbortSignal): Promise<void> {
+    await this.#host.updateComplete;
+    // Geometry, values and the map (MapLibre chunk, WebGL context, workers) all start at once.
+    const map = this.#steps.attachMap();
+    if (!map) return;
+    const [, geometry, data] = await Promise.all([
+      map,
+      loadGeometry({
+        boundaries: this.#host.boundaries ?? '',
+        api: this.api,
+        client: this.#apiClient,
+        geo: this.#steps.settings().geo,
+        signal,
+      }),
+      this.#fetchData(signal),
+    ]);
+    if (signal.aborted) return;
+    this.#geometry = geometry;
+    this.#steps.drawGeometry(geometry);
+    await this.#show(data, signal);
+  }
+
+  async #fetchData(signal: AbortSignal): Promise<ChoroplethData> {
+    const data = this.#host.data;
+    if (data !== undefined && data !== null) return normalizeData(data);
+    const { geo, time } = this.#steps.settings();
+    return this.#apiClient.data({ metric: this.#host.metric, geo, time, signal });
+  }
+
+  async #show(data: ChoroplethData, signal: AbortSignal): Promise<void> {
+    const classifyOver = await this.#stableValues(signal);
+    if (!signal.aborted) await this.#steps.show(data, classifyOver, signal);
+  }
+
+  /** Every value of every period, fetched once per metric, for stable breaks. */
+  #stableValues(signal: AbortSignal): Promise<number[]> | undefined {
+    const { metric, stableBreaks, data } = this.#host;
+    if (!stableBreaks || data) return undefined;
+    const key = `${this.api}|${metric}|${this.#steps.settings().geo}`;
+    let values = this.#stable.get(key);
+    if (!values) {
+      values = this.#apiClient.series({ metric, signal }).then((series) => stableValues(series));
+      values.catch(() => this.#stable.delete(key));
+      this.#stable.set(key, values);
+    }
+    return values;
+  }
+
+  #describe(error: unknown): ChronosErrorDetail {
+    if (error instanceof ChronosApiError) return { kind: 'api', status: error.status, message: error.message };
+    const kind = (error as { kind?: string }).kind;
+    if (kind === 'map') return { kind: 'map', message: (error as Error).message };
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'network', message: `Could not load the map data from ${this.api}: ${message}` };
+  }
+
   async #run(run: AbortController, step: (signal: AbortSignal) => Promise<void>): Promise<void> {
     try {
       await step(run.signal);
     } catch (error) {
-      if (!run.signal.aborted) this.fail(this.#steps.describe(error));
+      if (!run.signal.aborted) this.fail(this.#describe(error));
     }
   }
 

@@ -4,18 +4,14 @@
 // re-fetch a few kilobytes and never re-upload geometry. Nothing here throws into the page: failures
 // become the error state and a `chronos-error` event.
 import {
-  ChronosApiError,
-  ChronosClient,
   type ChoroplethDataInput,
   classRanges,
-  formatPeriod,
   formatValue as formatMetricValue,
+  bboxOf,
   knownCodes,
   missingCodes,
   noDataLabel,
-  normalizeData,
   paintChoropleth,
-  stableValues,
   type Breaks,
   type ChoroplethData,
   type RegionValue,
@@ -30,14 +26,14 @@ import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
-import { bboxOf } from '@chronos/core';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
-import { loadGeometry, type RegionGeometry } from '../../internal/geometry-loader.ts';
-import { loadRuntime, MapController, type MapSettings, type MapTheme } from '../../internal/map-controller.ts';
-import { readMapTheme } from '../../internal/theme.ts';
+import type { RegionGeometry } from '../../internal/geometry-loader.ts';
+import { loadRuntime, MapController, type MapSettings } from '../../internal/map-controller.ts';
+import { ThemeController } from '../../internal/theme.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
 import { LoadingController } from './choropleth-loading.ts';
 import { renderFooter, renderLegend, renderTooltip } from './choropleth-overlays.ts';
+import { describeRegion, periodLabel } from './choropleth-regions.ts';
 import { nextSort, renderTable, type TableSort } from './choropleth-table.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 
@@ -45,13 +41,6 @@ export type { ChoroplethDataInput };
 
 /** Formats a value for the tooltip, legend and table instead of the metric's own format. */
 export type ValueFormatter = (value: number | null, region: RegionValue | undefined) => string;
-
-/** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
-function defaultApi(): string {
-  const here = import.meta.url;
-  if (/^https?:/.test(here)) return new URL('/', here).href.replace(/\/$/, '');
-  return globalThis.location?.origin ?? '';
-}
 
 const booleanDefaultTrue = {
   fromAttribute: (value: string | null) => value !== 'false',
@@ -180,19 +169,17 @@ export class ChronosChoropleth extends ChronosElement {
     onClick: (code) => this.#onClick(code),
     onError: (message) => this.#loading.fail({ kind: 'network', message }),
   });
-  #client?: ChronosClient;
-  #geometry?: RegionGeometry;
   #loading = new LoadingController(this, {
-    all: (signal) => this.#loadAll(signal),
-    data: (signal) => this.#loadData(signal),
-    describe: (error) => this.#describe(error),
+    settings: () => this.#settings,
+    attachMap: () => this.#attachMap(),
+    drawGeometry: (geometry) => this.#drawGeometry(geometry),
+    show: (data, classifyOver, signal) => this.#show(data, classifyOver, signal),
     report: (detail) => this.#report(detail),
   });
-  #stable = new Map<string, Promise<number[]>>();
   #reported = new Set<string>();
-  #darkQuery?: MediaQueryList;
-  #onSchemeChange = (): void => this.#controller.update(this.#mapSettings());
+  #theme = new ThemeController(this, () => this.#controller.update(this.#mapSettings()));
   #needsFit = true;
+  #firstMap = true;
 
   /** The MapLibre map, once created (for advanced use; the element owns its lifecycle). */
   get map(): import('maplibre-gl').Map | undefined {
@@ -213,18 +200,11 @@ export class ChronosChoropleth extends ChronosElement {
     super.connectedCallback();
     // Fetch the MapLibre chunk while the first render and the data requests are still being set up.
     void loadRuntime().catch(() => undefined);
-    this.#darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
-    this.#darkQuery?.addEventListener('change', this.#onSchemeChange);
     // Reconnected after a move in the DOM: the map was removed with the old position.
     if (this.hasUpdated) {
       this.#needsFit = true;
       void this.#loading.runAll();
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#darkQuery?.removeEventListener('change', this.#onSchemeChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -247,7 +227,7 @@ export class ChronosChoropleth extends ChronosElement {
       this.#reported.add(problem.message);
       this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', ...problem }));
     }
-    if (changed.has('api') || changed.has('apiKey')) this.#client = undefined;
+    if (changed.has('api') || changed.has('apiKey')) this.#loading.resetClient();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -256,7 +236,11 @@ export class ChronosChoropleth extends ChronosElement {
     const dataChanged = any(['metric', 'time', 'data', 'stableBreaks']);
     const styleChanged = any(['classification', 'classes', 'thresholds', 'scheme', 'reverse', 'midpoint', 'colors']);
     const failed = this.#loading.status === 'error';
-    if (geometryChanged || (failed && dataChanged) || (dataChanged && (!this.#geometry || !this.#controller.map))) {
+    if (
+      geometryChanged ||
+      (failed && dataChanged) ||
+      (dataChanged && (!this.#loading.geometry || !this.#controller.map))
+    ) {
       void this.#loading.runAll();
     } else if (dataChanged) void this.#loading.runData();
     else if (styleChanged && this.shown) this.#paint(this.shown);
@@ -275,7 +259,7 @@ export class ChronosChoropleth extends ChronosElement {
 
   /** Moves the map to fit one region; returns false when the code is unknown. */
   zoomTo(code: string): boolean {
-    const feature = this.#geometry?.features.get(code);
+    const feature = this.#loading.geometry?.features.get(code);
     const box = feature ? bboxOf([feature.geometry]) : this.#controller.vectorBBox(code);
     if (!box) return false;
     const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -290,74 +274,26 @@ export class ChronosChoropleth extends ChronosElement {
 
   // --- loading --------------------------------------------------------------------------------
 
-  get #api(): string {
-    return (this.api?.trim() || defaultApi()).replace(/\/$/, '');
-  }
-
-  get #apiClient(): ChronosClient {
-    this.#client ??= new ChronosClient({ baseUrl: this.#api, ...(this.apiKey ? { apiKey: this.apiKey } : {}) });
-    return this.#client;
-  }
-
-  async #loadAll(signal: AbortSignal): Promise<void> {
-    await this.updateComplete;
+  #attachMap(): Promise<unknown> | undefined {
     const container = this.#mapContainer.value;
-    if (!container) return;
-    // Geometry, values and the map (MapLibre chunk, WebGL context, workers) all start at once.
-    const firstMap = !this.#controller.map;
-    const [, geometry, data] = await Promise.all([
-      this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
-        throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), {
-          kind: 'map',
-        });
-      }),
-      loadGeometry({
-        boundaries: this.boundaries ?? '',
-        api: this.#api,
-        client: this.#apiClient,
-        geo: this.#settings.geo,
-        signal,
-      }),
-      this.#fetchData(signal),
-    ]);
-    if (signal.aborted) return;
-    this.#geometry = geometry;
+    if (!container) return undefined;
+    this.#firstMap = !this.#controller.map;
+    return this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
+      throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), { kind: 'map' });
+    });
+  }
+
+  #drawGeometry(geometry: RegionGeometry): void {
     const regionsChanged = this.#controller.setRegions(geometry.source);
     if (regionsChanged) this.#needsFit = true;
-    if (regionsChanged || firstMap) this.#controller.setSelected(this.selected ?? null);
+    if (regionsChanged || this.#firstMap) this.#controller.setSelected(this.selected ?? null);
     if (this.#needsFit && geometry.bbox) {
       this.#controller.fit(geometry.bbox);
       this.#needsFit = false;
     }
-    await this.#show(data, signal);
   }
 
-  async #loadData(signal: AbortSignal): Promise<void> {
-    const data = await this.#fetchData(signal);
-    if (!signal.aborted) await this.#show(data, signal);
-  }
-
-  async #fetchData(signal: AbortSignal): Promise<ChoroplethData> {
-    if (this.data !== undefined && this.data !== null) return normalizeData(this.data);
-    return this.#apiClient.data({ metric: this.metric, geo: this.#settings.geo, time: this.#settings.time, signal });
-  }
-
-  /** Every value of every period, fetched once per metric, for stable breaks. */
-  #stableValues(signal: AbortSignal): Promise<number[]> | undefined {
-    if (!this.stableBreaks || this.data) return undefined;
-    const key = `${this.#api}|${this.metric}|${this.#settings.geo}`;
-    let values = this.#stable.get(key);
-    if (!values) {
-      values = this.#apiClient.series({ metric: this.metric, signal }).then((series) => stableValues(series));
-      values.catch(() => this.#stable.delete(key));
-      this.#stable.set(key, values);
-    }
-    return values;
-  }
-
-  async #show(data: ChoroplethData, signal: AbortSignal): Promise<void> {
-    const classifyOver = await this.#stableValues(signal);
-    if (signal.aborted) return;
+  async #show(data: ChoroplethData, classifyOver: number[] | undefined, signal: AbortSignal): Promise<void> {
     const previous = this.shown?.time ?? null;
     this.#paint(data, classifyOver);
     this.#loading.shown(this.breaks !== undefined);
@@ -391,43 +327,20 @@ export class ChronosChoropleth extends ChronosElement {
     this.dispatchEvent(new ChronosErrorEvent(detail));
   }
 
-  #describe(error: unknown): ChronosErrorDetail {
-    if (error instanceof ChronosApiError) return { kind: 'api', status: error.status, message: error.message };
-    const kind = (error as { kind?: string }).kind;
-    if (kind === 'map') return { kind: 'map', message: (error as Error).message };
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'network', message: `Could not load the map data from ${this.#api}: ${message}` };
-  }
-
   // --- regions --------------------------------------------------------------------------------
 
   #knownCodes(data: ChoroplethData | undefined = this.shown): Set<string> {
-    return knownCodes(this.#geometry?.names.keys() ?? [], data);
+    return knownCodes(this.#loading.geometry?.names.keys() ?? [], data);
   }
 
   #missing(data: ChoroplethData): string[] {
     return missingCodes(this.#knownCodes(data), data);
   }
 
-  #valueIndex = new WeakMap<ChoroplethData, Map<string, RegionValue>>();
-
   #region(code: string): RegionEventDetail {
-    const data = this.shown;
-    let index = data ? this.#valueIndex.get(data) : undefined;
-    if (data && !index) {
-      index = new Map(data.values.map((v) => [v.region, v]));
-      this.#valueIndex.set(data, index);
-    }
-    const value = index?.get(code);
-    const name = this.#geometry?.names.get(code) ?? (value && value.name !== code ? value.name : undefined) ?? code;
-    return {
-      code,
-      name,
-      value: value?.value ?? null,
-      formattedValue: this.#format(value?.value ?? null, value),
-      ...(value?.status ? { status: value.status } : {}),
-      ...(this.shown?.time ? { time: this.shown.time } : {}),
-    };
+    return describeRegion(code, this.shown, this.#loading.geometry?.names, (value, region) =>
+      this.#format(value, region),
+    );
   }
 
   #onHover(code: string | null, point: { x: number; y: number } | null): void {
@@ -487,41 +400,22 @@ export class ChronosChoropleth extends ChronosElement {
     });
   }
 
-  #period(data: ChoroplethData | undefined = this.shown): string {
-    if (!data?.time) return '';
-    try {
-      return formatPeriod(data.time, data.metric.frequency, this.#locale);
-    } catch {
-      return data.time;
-    }
+  #period(): string {
+    return periodLabel(this.shown, this.#locale);
   }
 
-  #resolvedTheme(): 'light' | 'dark' {
-    const theme = this.#settings?.theme ?? 'auto';
-    if (theme !== 'auto') return theme;
-    return this.#darkQuery?.matches ? 'dark' : 'light';
-  }
-
-  #mapTheme(): MapTheme {
-    return readMapTheme(this, this.#resolvedTheme());
-  }
-
-  #lastTheme?: MapTheme;
   #mapSettings(): MapSettings {
-    const theme = this.#mapTheme();
-    // Keep the same object while nothing changed, so the controller can skip repainting.
-    if (!this.#lastTheme || JSON.stringify(this.#lastTheme) !== JSON.stringify(theme)) this.#lastTheme = theme;
     const basemap = this.basemap?.trim();
     return {
       interactive: this.interactive,
       cooperativeGestures: this.cooperativeGestures,
-      theme: this.#lastTheme,
+      theme: this.#theme.mapTheme(this.#settings?.theme ?? 'auto'),
       basemap:
         basemap === 'none'
           ? null
           : basemap
             ? new URL(basemap, document.baseURI).href
-            : new URL(`${this.#api}/tiles/basemap.pmtiles`, document.baseURI).href,
+            : new URL(`${this.#loading.api}/tiles/basemap.pmtiles`, document.baseURI).href,
       ...(this.mapOptions ? { options: this.mapOptions } : {}),
     };
   }
