@@ -70,14 +70,9 @@ export async function loadGeometry(request: GeometryRequest): Promise<RegionGeom
 async function loadVectorGeometry(url: string): Promise<RegionGeometry> {
   const runtime = await loadRuntime();
   const archive = runtime.pmtilesArchive(url);
-  const [header, metadata] = await Promise.all([archive.getHeader(), archive.getMetadata()]);
+  const metadata = await archive.getMetadata();
   const layers = (metadata as { vector_layers?: { id: string }[] } | undefined)?.vector_layers ?? [];
   const sourceLayer = layers[0]?.id ?? 'regions';
-  // A PMTiles header cannot say that its bounds cross the antimeridian: bounds wider than a hemisphere
-  // mean they do (Alaska), and North America is fitted instead of the whole world.
-  const bbox: BBox =
-    header.maxLon - header.minLon > 180
-      ? [-170, 15, -52, 72]
-      : [header.minLon, header.minLat, header.maxLon, header.maxLat];
+  const bbox = await runtime.archiveBBox(archive, sourceLayer);
   return { source: { kind: 'vector', key: url, url, sourceLayer }, bbox, names: new Map(), features: new Map() };
 }

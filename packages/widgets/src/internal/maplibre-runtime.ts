@@ -1,6 +1,9 @@
 // Everything heavy that a map needs, behind one dynamic import() so the CDN entry stays small and
 // MapLibre arrives as chunks beside it only when an element first draws a map.
+import { type BBox, bboxOf, type GeometryLike } from '@chronos/core';
+import { VectorTile } from '@mapbox/vector-tile';
 import * as maplibregl from 'maplibre-gl';
+import { PbfReader } from 'pbf';
 import { PMTiles, Protocol } from 'pmtiles';
 import { maplibreStyleSheet } from './maplibre.styles.ts';
 import { workerUrl } from './maplibre-worker-url.ts';
@@ -21,6 +24,49 @@ export function pmtilesArchive(url: string): PMTiles {
   const archive = new PMTiles(url);
   protocol.add(archive);
   return archive;
+}
+
+/** More tiles than this at the archive's lowest zoom and the header's bounds are used instead. */
+const MAX_EXTENT_TILES = 16;
+
+/**
+ * The bounding box of one layer's features in an archive, read from its lowest-zoom tiles with the same
+ * antimeridian-aware bboxOf as GeoJSON: a PMTiles header's bounds cannot cross the antimeridian, so an
+ * archive holding Alaska says "the whole world" there.
+ */
+export async function archiveBBox(archive: PMTiles, layer: string): Promise<BBox | undefined> {
+  const header = await archive.getHeader();
+  const z = header.minZoom;
+  const span = 2 ** z;
+  const x = (lon: number) => Math.min(span - 1, Math.max(0, Math.floor(((lon + 180) / 360) * span)));
+  const y = (lat: number) => {
+    const sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
+    return Math.min(span - 1, Math.max(0, Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * span)));
+  };
+  const [x0, x1, y0, y1] = [x(header.minLon), x(header.maxLon), y(header.maxLat), y(header.minLat)];
+  const geometries: GeometryLike[] = [];
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_EXTENT_TILES) {
+    const tiles = [];
+    for (let tx = x0; tx <= x1; tx++) for (let ty = y0; ty <= y1; ty++) tiles.push([tx, ty] as const);
+    await Promise.all(
+      tiles.map(async ([tx, ty]) => {
+        const tile = await archive.getZxy(z, tx, ty);
+        const features = tile ? new VectorTile(new PbfReader(new Uint8Array(tile.data))).layers[layer] : undefined;
+        for (let i = 0; i < (features?.length ?? 0); i++) {
+          geometries.push(features!.feature(i).toGeoJSON(tx, ty, z).geometry as GeometryLike);
+        }
+      }),
+    );
+  } else {
+    geometries.push({
+      type: 'MultiPoint',
+      coordinates: [
+        [header.minLon, header.minLat],
+        [header.maxLon, header.maxLat],
+      ],
+    });
+  }
+  return bboxOf(geometries);
 }
 
 /** Protomaps basemap layers, loaded only when a map shows a basemap. */

@@ -1,8 +1,9 @@
 // The data table of <chronos-choropleth>: one row per region, always in the accessibility tree (visually
 // hidden until shown), sortable by name or value, and while shown its region buttons outline (focus,
-// pointer) and select (click) regions from the keyboard.
-import type { ChoroplethData } from '@chronos/core';
-import { html, nothing, type TemplateResult } from 'lit';
+// pointer) and select (click) regions from the keyboard. The footer's toggle shows and hides it; Escape
+// inside it closes it and gives the focus back to the toggle.
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
 
 export interface TableSort {
@@ -10,8 +11,7 @@ export interface TableSort {
   direction: 'ascending' | 'descending';
 }
 
-export interface TableView {
-  data: ChoroplethData;
+interface TableView {
   /** Every known region, as the element describes it to events. */
   rows: RegionEventDetail[];
   /** Caption: the metric's title and the period shown. */
@@ -29,7 +29,7 @@ export interface TableView {
 }
 
 /** The next sort after a click on a column header: that column, flipping direction on a second click. */
-export function nextSort(current: TableSort, by: TableSort['by']): TableSort {
+function nextSort(current: TableSort, by: TableSort['by']): TableSort {
   return {
     by,
     direction: by === current.by && current.direction === 'ascending' ? 'descending' : 'ascending',
@@ -47,7 +47,7 @@ function sortRows(rows: RegionEventDetail[], { by, direction }: TableSort, local
   });
 }
 
-export function renderTable(view: TableView): TemplateResult {
+function renderTable(view: TableView): TemplateResult {
   const { by, direction } = view.sort;
   const rows = sortRows(view.rows, view.sort, view.locale);
   const open = view.open;
@@ -109,4 +109,92 @@ export function renderTable(view: TableView): TemplateResult {
       </tbody>
     </table>
   </div>`;
+}
+
+/** What the table reads from the element. */
+export interface TableHost extends ReactiveControllerHost {
+  showTable: boolean;
+  interactive: boolean;
+  selected?: string | undefined;
+}
+
+export interface TableSource {
+  /** Every known region (unsorted). */
+  rows(): RegionEventDetail[];
+  caption(): string;
+  locale(): string;
+  /** A row was clicked: select its region as a map click would. */
+  select(code: string): void;
+  /** Outline a region as hovering it would (null clears). */
+  outline(code: string | null): void;
+}
+
+/** The table's own state (sort, outlined row) and its templates; the element owns `showTable`. */
+export class DataTable {
+  #host: TableHost;
+  #source: TableSource;
+  #sort: TableSort = { by: 'name', direction: 'ascending' };
+  /** The region whose row has the pointer or the keyboard focus (outlined on the map). */
+  #hovered: string | null = null;
+  #toggle = createRef<HTMLButtonElement>();
+
+  constructor(host: TableHost, source: TableSource) {
+    this.#host = host;
+    this.#source = source;
+  }
+
+  /** The footer button that shows and hides the table. */
+  renderToggle(): TemplateResult {
+    const open = this.#host.showTable;
+    return html`<button
+      part="table-toggle"
+      class="table-toggle"
+      type="button"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="table"
+      ${ref(this.#toggle)}
+      @click=${() => this.#setOpen(!open)}
+    >
+      ${open ? 'Hide data table' : 'Data table'}
+    </button>`;
+  }
+
+  render(): TemplateResult {
+    return renderTable({
+      rows: this.#source.rows(),
+      caption: this.#source.caption(),
+      locale: this.#source.locale(),
+      sort: this.#sort,
+      open: this.#host.showTable,
+      interactive: this.#host.interactive,
+      selected: this.#host.selected,
+      onSort: (by) => {
+        this.#sort = nextSort(this.#sort, by);
+        this.#host.requestUpdate();
+      },
+      onRowHover: (code) => this.#rowHover(code),
+      onSelect: (code) => this.#source.select(code),
+      onKeydown: (event) => this.#keydown(event),
+    });
+  }
+
+  #setOpen(open: boolean): void {
+    this.#host.showTable = open;
+    if (!open) this.#rowHover(null);
+  }
+
+  /** A row got or lost the pointer or the keyboard focus: outline its region, as hovering it would. */
+  #rowHover(code: string | null): void {
+    if (code === this.#hovered) return;
+    this.#hovered = code;
+    this.#source.outline(code);
+  }
+
+  /** Escape inside the open table closes it and returns the focus to its button. */
+  #keydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.#host.showTable) return;
+    event.stopPropagation();
+    this.#setOpen(false);
+    this.#toggle.value?.focus();
+  }
 }

@@ -34,7 +34,7 @@ import { resolveSettings, type SettingProblem, type Settings } from './choroplet
 import { LoadingController } from './choropleth-loading.ts';
 import { renderFooter, renderLegend, renderTooltip } from './choropleth-overlays.ts';
 import { describeRegion, periodLabel } from './choropleth-regions.ts';
-import { nextSort, renderTable, type TableSort } from './choropleth-table.ts';
+import { DataTable } from './choropleth-table.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 
 export type { ChoroplethDataInput };
@@ -157,10 +157,19 @@ export class ChronosChoropleth extends ChronosElement {
   @state() private breaks?: Breaks;
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
-  @state() private tableSort: TableSort = { by: 'name', direction: 'ascending' };
-  /** The region whose table row has the pointer or the keyboard focus (outlined on the map). */
-  #tableHover: string | null = null;
-  #tableToggle = createRef<HTMLButtonElement>();
+  #table = new DataTable(this, {
+    rows: () => [...this.#knownCodes()].map((code) => this.#region(code)),
+    caption: () => {
+      const period = this.#period();
+      return `${this.shown?.metric.title || this.metric}${period ? `, ${period}` : ''}`;
+    },
+    locale: () => this.#locale,
+    select: (code) => this.#onClick(code),
+    outline: (code) => {
+      this.#controller.setHovered(code);
+      this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
+    },
+  });
 
   #settings!: Settings;
   #mapContainer = createRef<HTMLDivElement>();
@@ -356,28 +365,6 @@ export class ChronosChoropleth extends ChronosElement {
     this.dispatchEvent(new ChronosRegionClickEvent(this.#region(code)));
   }
 
-  /** A table row got or lost the pointer or the keyboard focus: outline its region, as hovering it would. */
-  #onRowHover(code: string | null): void {
-    if (code === this.#tableHover) return;
-    this.#tableHover = code;
-    this.#controller.setHovered(code);
-    this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
-  }
-
-  #toggleTable(): void {
-    this.showTable = !this.showTable;
-    if (!this.showTable) this.#onRowHover(null);
-  }
-
-  /** Escape inside the open table closes it and returns the focus to its button. */
-  #onTableKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || !this.showTable) return;
-    event.stopPropagation();
-    this.showTable = false;
-    this.#onRowHover(null);
-    this.#tableToggle.value?.focus();
-  }
-
   // --- presentation ---------------------------------------------------------------------------
 
   get #locale(): string {
@@ -439,23 +426,9 @@ export class ChronosChoropleth extends ChronosElement {
         </div>
         <div part="footer" class="footer">
           <slot name="footer">${this.#renderFooter()}</slot>
-          ${
-            data
-              ? html`<button
-                  part="table-toggle"
-                  class="table-toggle"
-                  type="button"
-                  aria-expanded=${this.showTable ? 'true' : 'false'}
-                  aria-controls="table"
-                  ${ref(this.#tableToggle)}
-                  @click=${() => this.#toggleTable()}
-                >
-                  ${this.showTable ? 'Hide data table' : 'Data table'}
-                </button>`
-              : nothing
-          }
+          ${data ? this.#table.renderToggle() : nothing}
         </div>
-        ${this.#renderTable()}
+        ${data ? this.#table.render() : nothing}
       </div>
     `;
   }
@@ -512,27 +485,5 @@ export class ChronosChoropleth extends ChronosElement {
 
   #renderFooter(): TemplateResult | typeof nothing {
     return this.shown ? renderFooter(this.shown.metric, this.#period()) : nothing;
-  }
-
-  #renderTable(): TemplateResult | typeof nothing {
-    const data = this.shown;
-    if (!data) return nothing;
-    const period = this.#period();
-    return renderTable({
-      data,
-      rows: [...this.#knownCodes(data)].map((code) => this.#region(code)),
-      caption: `${data.metric.title || this.metric}${period ? `, ${period}` : ''}`,
-      locale: this.#locale,
-      sort: this.tableSort,
-      open: this.showTable,
-      interactive: this.interactive,
-      selected: this.selected,
-      onSort: (by) => {
-        this.tableSort = nextSort(this.tableSort, by);
-      },
-      onRowHover: (code) => this.#onRowHover(code),
-      onSelect: (code) => this.#onClick(code),
-      onKeydown: (event) => this.#onTableKeydown(event),
-    });
   }
 }
