@@ -348,14 +348,16 @@ describe('<chronos-choropleth> requests', () => {
     expect(light.reduce((a, b) => a + b)).to.be.greaterThan(dark.reduce((a, b) => a + b));
   });
 
-  it('fits all of North America from boundaries.pmtiles, Aleutians included, not the whole world', async () => {
+  it('fits all of North America from boundaries.pmtiles, Arctic islands to Hawaii, not the whole world', async () => {
     const element = choropleth('metric="unemployment" boundaries="/tiles/boundaries.pmtiles"');
     await nextEvent(element, 'chronos-load');
     const bounds = element.map!.getBounds();
-    // Attu Island (172.9°E, west of the antimeridian) and Newfoundland (52.7°W) are both in view.
-    expect(bounds.getWest()).to.be.at.most(172.9 - 360);
+    // Alaska's western tip (168°W), Newfoundland (52.7°W), Hawaii (18.9°N) and Ellesmere Island (83°N).
+    expect(bounds.getWest()).to.be.at.most(-168);
     expect(bounds.getEast()).to.be.at.least(-52.7);
-    expect(bounds.getEast() - bounds.getWest()).to.be.lessThan(270);
+    expect(bounds.getSouth()).to.be.at.most(18.9);
+    expect(bounds.getNorth()).to.be.at.least(83);
+    expect(bounds.getEast() - bounds.getWest()).to.be.lessThan(360);
   });
 
   it('draws regions from boundaries.pmtiles as vector tiles without any GeoJSON request', async () => {
