@@ -1,10 +1,41 @@
-// The parts of <chronos-choropleth> drawn over and under the map: the legend (one entry per class, then
-// "No data"), the hover tooltip (kept inside the map) and the footer crediting each source once.
+// The parts of <chronos-choropleth> drawn over and under the map: notices about invalid attributes, the
+// loading / error / empty overlays, the legend (one entry per class, then "No data"), the hover tooltip
+// (kept inside the map) and the footer crediting each source once.
 import type { MetricInfo } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
 import { styleMap } from 'lit/directives/style-map.js';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
+import type { LoadStatus } from './choropleth-loading.ts';
+
+export function renderNotices(problems: readonly { message: string }[]): TemplateResult | typeof nothing {
+  if (problems.length === 0) return nothing;
+  return html`<div class="notices" role="status">
+    ${problems.map((problem) => html`<p part="notice" class="notice">${problem.message}</p>`)}
+  </div>`;
+}
+
+/** The skeleton while loading, the error panel with its retry button, or the "no data" message. */
+export function renderStatus(
+  status: LoadStatus,
+  text: { error: string | undefined; empty: string; retry(): void },
+): TemplateResult | typeof nothing {
+  if (status === 'loading') {
+    return html`<div part="skeleton" class="overlay skeleton" role="status">Loading map…</div>`;
+  }
+  if (status === 'error') {
+    return html`<div part="error" class="overlay error" role="alert">
+      <p class="error-message">${text.error ?? 'The map could not be loaded.'}</p>
+      <button part="retry-button" type="button" @click=${() => text.retry()}>Retry</button>
+    </div>`;
+  }
+  if (status === 'empty') {
+    return html`<div part="empty" class="overlay empty" role="status">
+      <p>${text.empty}</p>
+    </div>`;
+  }
+  return nothing;
+}
 
 export interface LegendView {
   position: string;

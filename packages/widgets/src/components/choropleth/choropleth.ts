@@ -32,7 +32,7 @@ import { loadRuntime, MapController, type MapSettings } from '../../internal/map
 import { ThemeController } from '../../internal/theme.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
 import { LoadingController } from './choropleth-loading.ts';
-import { renderFooter, renderLegend, renderTooltip } from './choropleth-overlays.ts';
+import { renderFooter, renderLegend, renderNotices, renderStatus, renderTooltip } from './choropleth-overlays.ts';
 import { describeRegion, periodLabel } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
@@ -421,7 +421,7 @@ export class ChronosChoropleth extends ChronosElement {
             role="img"
             aria-label=${`Map: ${title}${period ? `, ${period}` : ''}. The data table follows.`}
           ></div>
-          ${this.#renderNotices()} ${this.#loading.status === 'ready' || this.#loading.status === 'empty' ? this.#renderLegend() : nothing}
+          ${renderNotices(this.problems)} ${this.#loading.status === 'ready' || this.#loading.status === 'empty' ? this.#renderLegend() : nothing}
           ${this.#renderTooltip()} ${this.#renderStatus()}
         </div>
         <div part="footer" class="footer">
@@ -433,31 +433,13 @@ export class ChronosChoropleth extends ChronosElement {
     `;
   }
 
-  #renderNotices(): TemplateResult | typeof nothing {
-    if (this.problems.length === 0) return nothing;
-    return html`<div class="notices" role="status">
-      ${this.problems.map((problem) => html`<p part="notice" class="notice">${problem.message}</p>`)}
-    </div>`;
-  }
-
   #renderStatus(): TemplateResult | typeof nothing {
-    const status = this.#loading.status;
-    if (status === 'loading') {
-      return html`<div part="skeleton" class="overlay skeleton" role="status">Loading map…</div>`;
-    }
-    if (status === 'error') {
-      return html`<div part="error" class="overlay error" role="alert">
-        <p class="error-message">${this.#loading.error?.message ?? 'The map could not be loaded.'}</p>
-        <button part="retry-button" type="button" @click=${() => this.retry()}>Retry</button>
-      </div>`;
-    }
-    if (status === 'empty') {
-      const period = this.#period();
-      return html`<div part="empty" class="overlay empty" role="status">
-        <p>No data for ${this.shown?.metric.title || this.metric}${period ? ` in ${period}` : ''}.</p>
-      </div>`;
-    }
-    return nothing;
+    const period = this.#period();
+    return renderStatus(this.#loading.status, {
+      error: this.#loading.error?.message,
+      empty: `No data for ${this.shown?.metric.title || this.metric}${period ? ` in ${period}` : ''}.`,
+      retry: () => this.retry(),
+    });
   }
 
   #renderLegend(): TemplateResult | typeof nothing {
