@@ -13,8 +13,31 @@ export class HttpError extends Error {
 export const notFound = (message: string): HttpError => new HttpError(404, message);
 export const badRequest = (message: string): HttpError => new HttpError(400, message);
 
-export function errorBody(statusCode: number, message: string): { statusCode: number; error: string; message: string } {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+/** Why a request was refused, for a page to switch on (the widget's `chronos-error` kind comes from it). */
+export type RefusalCode = 'key_required' | 'unknown_key' | 'malformed_key' | 'key_revoked' | 'origin_not_allowed' | 'rate_limited';
+
+const REFUSAL_CODES: ReadonlySet<unknown> = new Set<RefusalCode>([
+  'key_required',
+  'unknown_key',
+  'malformed_key',
+  'key_revoked',
+  'origin_not_allowed',
+  'rate_limited',
+]);
+
+export const isRefusalCode = (code: unknown): code is RefusalCode => REFUSAL_CODES.has(code);
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: RefusalCode;
+}
+
+export function errorBody(statusCode: number, message: string, code?: RefusalCode): ErrorBody {
+  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  if (code) body.code = code;
+  return body;
 }
 
 /** "a, b and c" for messages that name the valid choices. */

@@ -6,6 +6,12 @@ export const ErrorResponse = Type.Object(
     statusCode: Type.Integer(),
     error: Type.String(),
     message: Type.String(),
+    code: Type.Optional(
+      Type.String({
+        description:
+          'Why a request was refused (401/403/429): key_required, unknown_key, malformed_key, key_revoked, origin_not_allowed or rate_limited',
+      }),
+    ),
   },
   { $id: 'Error', description: 'Every 4xx/5xx response' },
 );

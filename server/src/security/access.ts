@@ -1,15 +1,20 @@
 // Who may call the API from a browser. A request is allowed when it carries no Origin (server-to-server,
 // same-origin navigation), when its origin is one of ours (ALLOWED_ORIGINS, or a loopback origin in
 // development and on the embedded store), or when it presents a publishable key bound to that origin.
-// The decision is made once per request and shared by CORS (grant or not), rate limiting (per key or
-// per IP) and the access hook (403 saying why).
+// The decision is made once per request and shared by CORS, rate limiting (per key or per IP) and the
+// access hook (403 saying why, with a `code` a page can switch on and CORS headers so the page can read it).
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import type { RefusalCode } from '../http-error.ts';
 import { type ApiKey, KEY_PATTERN, type KeyStore, originAllowed } from './keys.ts';
 
 export type AccessDecision =
   | { allowed: true; origin: string | null; keyId: string | null; rateLimit: number | null }
-  | { allowed: false; message: string };
+  | { allowed: false; origin: string | null; code: RefusalCode; message: string };
+
+/** Response headers page script may read: PMTiles clients need the range headers; API clients Retry-After
+ * and the request id. One string (not a list): @fastify/cors would join a list again on every request. */
+export const EXPOSED_HEADERS = 'ETag, Content-Range, Content-Length, Accept-Ranges, Retry-After, X-Request-Id';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -71,7 +76,9 @@ function decide(request: FastifyRequest, config: Config, keys: KeyStore): Access
   }
   return {
     allowed: false,
-    message: `Origin ${origin} is not allowed without a publishable key. Add key=pk_… (a key bound to this origin, created with \`chronos-server keys create --origin ${origin}\`) to the request.`,
+    origin,
+    code: 'key_required',
+    message: `Origin ${origin} is not allowed without a publishable key: give the map api-key="pk_…" (key=pk_… on API requests), a key bound to this origin, created with \`chronos-server keys create --origin ${origin}\`.`,
   };
 }
 
@@ -83,17 +90,36 @@ const ALLOWED_WITHOUT_ORIGIN: AccessDecision = Object.freeze({
 });
 
 function keyDecision(presented: string, key: ApiKey | null, origin: string | null): AccessDecision {
-  if (!key) {
-    const shown = KEY_PATTERN.test(presented) ? `${presented.slice(0, 11)}…` : 'given';
+  if (!KEY_PATTERN.test(presented)) {
     return {
       allowed: false,
-      message: `The publishable key ${shown} is not valid: it is malformed, unknown or revoked. Keys look like pk_ followed by 32 characters.`,
+      origin,
+      code: 'malformed_key',
+      message: 'The publishable key given is malformed: keys look like pk_ followed by 32 characters (letters, digits, "_" or "-").',
+    };
+  }
+  if (!key) {
+    return {
+      allowed: false,
+      origin,
+      code: 'unknown_key',
+      message: `Unknown publishable key ${presented.slice(0, 11)}…: no such key exists. Check the api-key attribute, or create a key with \`chronos-server keys create --origin <your site>\`.`,
+    };
+  }
+  if (key.revokedAt) {
+    return {
+      allowed: false,
+      origin,
+      code: 'key_revoked',
+      message: `The publishable key ${key.prefix}… was revoked on ${key.revokedAt.slice(0, 10)}: ask for a new key.`,
     };
   }
   if (origin && origin !== 'null' && !originAllowed(origin, key.origins)) {
     return {
       allowed: false,
-      message: `The publishable key ${key.prefix}… is not allowed from origin ${origin}; it is bound to ${key.origins.join(', ')}.`,
+      origin,
+      code: 'origin_not_allowed',
+      message: `This key (${key.prefix}…) is not allowed on ${origin}: it is bound to ${key.origins.join(', ')}. Add ${origin} to the key or use a key bound to it.`,
     };
   }
   return { allowed: true, origin, keyId: key.id, rateLimit: key.rateLimit };

@@ -93,7 +93,8 @@ export async function revokeKey(db: Db, idOrPrefix: string): Promise<ApiKey | nu
   return rows[0] ? toApiKey(rows[0]) : null;
 }
 
-/** Finds the active key matching a presented `pk_…` value (cached for `ttlMs`). */
+/** Finds the key matching a presented `pk_…` value (cached for `ttlMs`); a revoked key is found too, with
+ * `revokedAt` set, so that a refusal can say "revoked" rather than "unknown". */
 export class KeyStore {
   readonly #db: Db;
   readonly #cache: LRUCache<string, { key: ApiKey | null }>;
@@ -103,7 +104,7 @@ export class KeyStore {
     this.#cache = new LRUCache({ max: 10_000, ttl: ttlMs });
   }
 
-  /** The key, or null when malformed, unknown or revoked; synchronous when the answer is cached (the
+  /** The key, or null when malformed or unknown; synchronous when the answer is cached (the
    * common case: every request of an embed presents the same key). */
   find(presented: string): ApiKey | null | Promise<ApiKey | null> {
     if (!KEY_PATTERN.test(presented)) return null;
@@ -114,7 +115,7 @@ export class KeyStore {
 
   async #lookup(presented: string): Promise<ApiKey | null> {
     const { rows } = await this.#db.query<KeyRow>(
-      `select ${COLUMNS} from api_keys where prefix = $1 and revoked_at is null`,
+      `select ${COLUMNS} from api_keys where prefix = $1`,
       [presented.slice(0, PREFIX_LENGTH)],
     );
     const presentedHash = hash(presented);

@@ -4,7 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildTestApp, type TestApp } from '../helpers.ts';
+
+// Big enough to be worth compressing (precompress.ts skips files under 1 KB).
+const ENTRY = `export const version = "1";\n${'export const padding = "chronos entry module";\n'.repeat(100)}`;
+const CHUNK = `${'export function draw() { return "a content-hashed chunk"; }\n'.repeat(200)}`;
 
 describe('site and docs', () => {
   let dir: string;
@@ -16,7 +21,9 @@ describe('site and docs', () => {
     mkdirSync(join(dir, 'cdn'));
     writeFileSync(join(dir, 'html', 'index.html'), '<!doctype html><title>Demo</title><chronos-choropleth>');
     writeFileSync(join(dir, 'html', 'package.json'), '{"private":true}');
-    writeFileSync(join(dir, 'cdn', 'chronos.js'), 'export const version = "1";');
+    writeFileSync(join(dir, 'cdn', 'chronos.js'), ENTRY);
+    mkdirSync(join(dir, 'cdn', 'chunks'));
+    writeFileSync(join(dir, 'cdn', 'chunks', 'maplibre-runtime-DjITfJxH.js'), CHUNK);
     built = await buildTestApp('pglite', {
       redis: false,
       env: { DEMO_PAGE: join(dir, 'html', 'index.html'), CDN_DIR: join(dir, 'cdn') },
@@ -44,7 +51,41 @@ describe('site and docs', () => {
     assert.equal(bundle.statusCode, 200);
     assert.match(bundle.headers['content-type'] as string, /javascript/);
     assert.equal(bundle.headers['cross-origin-resource-policy'], 'cross-origin');
-    assert.equal(bundle.headers['access-control-allow-origin'], 'https://news.example.com');
+    assert.equal(bundle.headers['access-control-allow-origin'], '*');
+  });
+
+  test('/cdn/* like a CDN: brotli or gzip copies, immutable hashed chunks, a short-lived entry with an ETag', async () => {
+    const chunkUrl = '/cdn/chunks/maplibre-runtime-DjITfJxH.js';
+    const brotli = await built.app.inject({ url: chunkUrl, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    assert.equal(brotli.statusCode, 200);
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.match(brotli.headers['content-type'] as string, /javascript/);
+    assert.match(brotli.headers.vary as string, /accept-encoding/i);
+    assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(brotliDecompressSync(brotli.rawPayload).toString(), CHUNK);
+    assert.ok(brotli.rawPayload.length < CHUNK.length / 10, `${brotli.rawPayload.length} bytes on the wire`);
+    // Public like the CDN: one cached copy for every embedding site.
+    const foreign = await built.app.inject({ url: chunkUrl, headers: { origin: 'https://news.example.com' } });
+    assert.equal(foreign.headers['access-control-allow-origin'], '*');
+    assert.doesNotMatch(String(foreign.headers.vary ?? ''), /Origin/);
+
+    const gzipped = await built.app.inject({ url: chunkUrl, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzipped.rawPayload).toString(), CHUNK);
+    const plain = await built.app.inject({ url: chunkUrl, headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, CHUNK);
+
+    const entry = await built.app.inject({ url: '/cdn/chronos.js', headers: { 'accept-encoding': 'br' } });
+    assert.equal(entry.headers['content-encoding'], 'br');
+    assert.equal(entry.headers['cache-control'], 'public, max-age=300, must-revalidate');
+    assert.ok(entry.headers.etag);
+    const revalidated = await built.app.inject({
+      url: '/cdn/chronos.js',
+      headers: { 'accept-encoding': 'br', 'if-none-match': entry.headers.etag as string },
+    });
+    assert.equal(revalidated.statusCode, 304);
+    assert.equal(revalidated.rawPayload.length, 0);
   });
 
   test('JSON responses carry no document-only headers', async () => {

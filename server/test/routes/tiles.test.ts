@@ -1,4 +1,4 @@
-// GET /tiles/{name}.pmtiles: whole archive, byte ranges (first bytes, suffix), 416, validators, CORS.
+// GET /tiles/{name}.pmtiles: whole archive, byte ranges (first bytes, suffix), 416, validators, public CORS.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,14 +73,38 @@ for (const store of STORES) {
       assert.equal(stale.rawPayload.length, 4096);
     });
 
-    test('CORS: an allowed origin gets its origin granted and Content-Range exposed', async () => {
-      const response = await t.app.inject({
-        url: '/tiles/basemap.pmtiles',
-        headers: { origin: 'https://maps.example.org', range: 'bytes=0-9' },
+    test('public like the R2 bucket: any origin, no key, Allow-Origin * without Vary: Origin, ranges readable', async () => {
+      for (const origin of ['https://maps.example.org', 'https://news.example.com']) {
+        const response = await t.app.inject({
+          url: '/tiles/basemap.pmtiles',
+          headers: { origin, range: 'bytes=0-9' },
+        });
+        assert.equal(response.statusCode, 206, origin);
+        assert.equal(response.headers['access-control-allow-origin'], '*');
+        assert.equal(response.headers['access-control-allow-credentials'], undefined);
+        assert.doesNotMatch(String(response.headers.vary ?? ''), /Origin/);
+        for (const header of ['Content-Range', 'ETag', 'Content-Length', 'Accept-Ranges']) {
+          assert.match(response.headers['access-control-expose-headers'] as string, new RegExp(header));
+        }
+      }
+      // A page's key on the URL is accepted and ignored.
+      const keyed = await t.app.inject({
+        url: `/tiles/basemap.pmtiles?key=pk_${'b'.repeat(32)}`,
+        headers: { origin: 'https://news.example.com', range: 'bytes=0-9' },
       });
-      assert.equal(response.statusCode, 206);
-      assert.equal(response.headers['access-control-allow-origin'], 'https://maps.example.org');
-      assert.match(response.headers['access-control-expose-headers'] as string, /Content-Range/);
+      assert.equal(keyed.statusCode, 206);
+      // A preflight (If-None-Match / If-Match are not CORS-safelisted) from a foreign origin is granted.
+      const preflight = await t.app.inject({
+        method: 'OPTIONS',
+        url: '/tiles/basemap.pmtiles',
+        headers: {
+          origin: 'https://news.example.com',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'range,if-none-match',
+        },
+      });
+      assert.equal(preflight.statusCode, 204);
+      assert.match(preflight.headers['access-control-allow-headers'] as string, /Range.*If-None-Match/);
     });
 
     test('unknown archive → 404 naming the available ones; other names → 400', async () => {

@@ -1,6 +1,7 @@
 // The embedding policy: our origins and (in development / embedded) loopback pages need no key; other
-// origins need a publishable key bound to them; refused requests get a 403 that says why and no CORS
-// grant; keys are hashed, revocable and carry their own rate limit (429 with Retry-After).
+// origins need a publishable key bound to them; refused requests get a 403 that says why, with a code,
+// readable by the refused page (its origin echoed, never credentials) and granting nothing; keys are
+// hashed, revocable and carry their own rate limit (429 rate_limited with Retry-After, readable too).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createKey, listKeys, revokeKey } from '../../src/security/keys.ts';
@@ -32,10 +33,21 @@ for (const store of STORES) {
       assert.match(response.headers.vary as string, /Origin/);
     });
 
-    test('a foreign origin without a key: 403 saying why, and no CORS grant', async () => {
+    /** A refusal the refused page can read: its own origin echoed, never credentials, Retry-After exposed. */
+    const assertReadableRefusal = (response: Awaited<ReturnType<typeof get>>, origin: string) => {
+      assert.equal(response.headers['access-control-allow-origin'], origin);
+      assert.equal(response.headers['access-control-allow-credentials'], undefined);
+      assert.match(response.headers['access-control-expose-headers'] as string, /Retry-After/);
+      assert.match(response.headers.vary as string, /Origin/);
+      assert.match(response.headers['content-type'] as string, /application\/json/);
+    };
+
+    test('a foreign origin without a key: 403 key_required saying why, readable by that page', async () => {
       const response = await get(DATA_URL, { origin: PARTNER });
       assert.equal(response.statusCode, 403);
-      assert.equal(response.headers['access-control-allow-origin'], undefined);
+      assertReadableRefusal(response, PARTNER);
+      assert.equal(response.json().code, 'key_required');
+      assert.equal(response.json().error, 'Forbidden');
       assert.match(
         response.json().message,
         /Origin https:\/\/news\.example\.com is not allowed without a publishable key/,
@@ -46,7 +58,9 @@ for (const store of STORES) {
         url: DATA_URL,
         headers: { origin: PARTNER, 'access-control-request-method': 'GET' },
       });
-      assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+      // A refused preflight is not a grant: a non-2xx status fails it whatever the headers.
+      assert.equal(preflight.statusCode, 403);
+      assert.equal(preflight.headers['access-control-allow-methods'], undefined);
     });
 
     test('loopback origins need a key when the server runs PostgreSQL outside development', async () => {
@@ -68,25 +82,43 @@ for (const store of STORES) {
       assert.equal(allowed.headers['access-control-allow-origin'], PARTNER);
       const elsewhere = await get(`${DATA_URL}&key=${key}`, { origin: 'https://copycat.example.net' });
       assert.equal(elsewhere.statusCode, 403);
+      assert.equal(elsewhere.json().code, 'origin_not_allowed');
       assert.match(
         elsewhere.json().message,
-        /not allowed from origin https:\/\/copycat\.example\.net; it is bound to https:\/\/news\.example\.com/,
+        /is not allowed on https:\/\/copycat\.example\.net: it is bound to https:\/\/news\.example\.com/,
       );
-      assert.equal(elsewhere.headers['access-control-allow-origin'], undefined);
+      assert.ok(!elsewhere.body.includes(key), 'the refusal never repeats the whole key');
+      assertReadableRefusal(elsewhere, 'https://copycat.example.net');
 
       assert.ok((await listKeys(t.app.db)).some((k) => k.id === record.id && !k.revokedAt));
       await revokeKey(t.app.db, record.prefix);
       t.app.keyStore.forget();
       const revoked = await get(`${DATA_URL}&key=${key}`, { origin: PARTNER });
       assert.equal(revoked.statusCode, 403);
-      assert.match(revoked.json().message, /unknown or revoked/);
+      assert.equal(revoked.json().code, 'key_revoked');
+      assert.match(revoked.json().message, /was revoked on \d{4}-\d{2}-\d{2}/);
+      assertReadableRefusal(revoked, PARTNER);
     });
 
-    test('an unknown or malformed key: 403', async () => {
+    test('an unknown or malformed key: 403 unknown_key / malformed_key, readable by the page', async () => {
       const unknown = await get(`${DATA_URL}&key=pk_${'a'.repeat(32)}`, { origin: PARTNER });
       assert.equal(unknown.statusCode, 403);
+      assert.equal(unknown.json().code, 'unknown_key');
+      assert.match(unknown.json().message, /^Unknown publishable key pk_aaaaaaaa…/);
+      assertReadableRefusal(unknown, PARTNER);
       const malformed = await get(`${DATA_URL}&key=sk_secret`, { origin: PARTNER });
       assert.equal(malformed.statusCode, 403);
+      assert.equal(malformed.json().code, 'malformed_key');
+      assert.match(malformed.json().message, /malformed: keys look like pk_ followed by 32 characters/);
+      assertReadableRefusal(malformed, PARTNER);
+    });
+
+    test('tiles are public: any origin, no key, Access-Control-Allow-Origin: * without Vary: Origin', async () => {
+      // No archives are built here: the 404 still shows the route is reached (not refused) and granted to all.
+      const response = await get('/tiles/basemap.pmtiles', { origin: 'https://anyone.example.net' });
+      assert.notEqual(response.statusCode, 403);
+      assert.equal(response.headers['access-control-allow-origin'], '*');
+      assert.doesNotMatch(String(response.headers.vary ?? ''), /Origin/);
     });
 
     test('wildcard key origins match subdomains only', async () => {
@@ -108,8 +140,13 @@ for (const store of STORES) {
         statuses.push(last.statusCode);
       }
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
-      assert.ok(Number(last!.headers['retry-after']) > 0);
-      assert.match(last!.json().message, /Rate limit exceeded: 3 requests/);
+      const retryAfter = Number(last!.headers['retry-after']);
+      assert.ok(retryAfter > 0);
+      assert.equal(last!.json().code, 'rate_limited');
+      assert.equal(last!.json().statusCode, 429);
+      assert.match(last!.json().message, /^Rate limited \(3 requests per minute for this key\), retry in \d+ s\.$/);
+      assert.match(last!.json().message, new RegExp(`retry in ${retryAfter} s`));
+      assertReadableRefusal(last!, PARTNER);
       // Another key (or an anonymous caller) is not affected.
       assert.equal((await get(DATA_URL, { origin: OURS })).statusCode, 200);
     });
@@ -146,7 +183,8 @@ test('rate limit per IP: the API answers 429 with Retry-After past RATE_LIMIT_MA
     assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
     const limited = await t.app.inject('/api/health');
     assert.ok(Number(limited.headers['retry-after']) > 0);
-    assert.match(limited.json().message, /Rate limit exceeded: 3 requests per/);
+    assert.match(limited.json().message, /Rate limited \(3 requests per minute from this address\)/);
+    assert.equal(limited.json().code, 'rate_limited');
     for (let i = 0; i < 6; i++) assert.equal((await t.app.inject('/docs/json')).statusCode, 200);
   } finally {
     await t.close();

@@ -3,7 +3,7 @@
 // and reported to Sentry when configured, and answer with a generic message.
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
-import { errorBody } from '../../http-error.ts';
+import { errorBody, isRefusalCode } from '../../http-error.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,7 +88,9 @@ export default fp(
       } else if (status === 404 && error.code === 'FST_ERR_NOT_FOUND') {
         message = 'Not found';
       }
-      reply.code(status).type('application/json; charset=utf-8').send(errorBody(status, message));
+      // A refusal thrown by a plugin (rate limiting) keeps its code for the page to switch on.
+      const code = isRefusalCode(error.code) ? error.code : undefined;
+      reply.code(status).type('application/json; charset=utf-8').send(errorBody(status, message, code));
     });
     fastify.setNotFoundHandler((request, reply) => {
       reply

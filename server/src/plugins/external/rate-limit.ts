@@ -32,6 +32,13 @@ export default fp<{ config: Config }>(
     fastify.addHook('onRoute', (route) => {
       if (route.url === '/docs' || route.url.startsWith('/docs/')) route.config = { ...route.config, rateLimit: false };
     });
+    // The window in words for messages (the plugin's own `after` is the time left, not the window).
+    const minutes = config.RATE_LIMIT_WINDOW_MS / 60_000;
+    const window = Number.isInteger(minutes)
+      ? minutes === 1
+        ? 'minute'
+        : `${minutes} minutes`
+      : `${config.RATE_LIMIT_WINDOW_MS / 1000} s`;
     await fastify.register(rateLimit, {
       global: true,
       timeWindow: config.RATE_LIMIT_WINDOW_MS,
@@ -51,10 +58,13 @@ export default fp<{ config: Config }>(
       skipOnError: true,
       // Limit headers only when they matter (429), not on every response.
       addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-      errorResponseBuilder: (_request, context) => ({
+      // Thrown to the error handler, which keeps `code`; CORS headers were set by an earlier hook, and
+      // Retry-After is exposed, so the page can read both and say when it retries.
+      errorResponseBuilder: (request, context) => ({
         statusCode: 429,
         error: 'Too Many Requests',
-        message: `Rate limit exceeded: ${context.max} requests per ${context.after}. Retry in ${Math.ceil(context.ttl / 1000)} s.`,
+        code: 'rate_limited',
+        message: `Rate limited (${context.max} requests per ${window} ${keyed(request) ? 'for this key' : 'from this address'}), retry in ${Math.ceil(context.ttl / 1000)} s.`,
       }),
     });
   },

@@ -1,5 +1,8 @@
 // The demo page at / (examples/html/index.html and the files beside it) and the widgets' CDN bundle at
 // /cdn/* (packages/widgets/dist/cdn), when they are built; a short page saying what to do otherwise.
+// /cdn/* is served like a CDN: brotli or gzip copies made once (precompress.ts), content-hashed chunks
+// cached for a year as immutable, the unhashed entry (chronos.js) briefly and revalidated by ETag, so a
+// new release reaches pages within minutes while its chunks are never fetched twice.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
@@ -7,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { errorBody } from '../../http-error.ts';
 import { DOCUMENT_OPTIONS } from '../../plugins/external/helmet.ts';
+import { precompressDir } from './precompress.ts';
 
 export interface SitePluginOptions {
   demoPage: string;
@@ -40,6 +44,12 @@ widgets are built (<code>pnpm build</code>).</p>
 </html>
 `;
 
+/** Vite's chunk names (`chunks/[name]-[hash].js`, plus `.br`/`.gz` when a copy is sent): the name changes
+ * whenever the content does. */
+const CONTENT_HASHED = /-[A-Za-z0-9_-]{8}\.[a-z]+(\.br|\.gz)?$/;
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+export const ENTRY_CACHE_CONTROL = 'public, max-age=300, must-revalidate';
+
 /** Never serve workspace internals that sit beside the demo page. */
 const hidden = (path: string) => /(^|[\\/])(node_modules|package\.json|\.[^\\/]*)([\\/]|$)/.test(path);
 
@@ -63,11 +73,22 @@ const plugin: FastifyPluginAsync<SitePluginOptions> = async (fastify, { demoPage
     );
   }
   if (existsSync(cdnDir)) {
+    try {
+      const written = await precompressDir(cdnDir);
+      if (written > 0) fastify.log.info({ cdnDir, written }, 'precompressed the CDN bundle');
+    } catch (error) {
+      // A read-only bundle directory: serve it uncompressed rather than not at all.
+      fastify.log.warn({ err: error, cdnDir }, 'could not precompress the CDN bundle; serving it uncompressed');
+    }
     await fastify.register(fastifyStatic, {
       root: cdnDir,
       prefix: '/cdn/',
       decorateReply: false,
-      maxAge: '1h',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', CONTENT_HASHED.test(path) ? IMMUTABLE_CACHE_CONTROL : ENTRY_CACHE_CONTROL);
+      },
       schemaHide: true,
     });
   } else {

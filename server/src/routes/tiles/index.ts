@@ -2,6 +2,15 @@
 // a strong ETag (size + mtime) honoured by If-None-Match and If-Range, and a long Cache-Control.
 // Hand-written on range-parser rather than @fastify/static because PMTiles clients need a strong ETag
 // (send's is weak) and errors must be the API's JSON.
+//
+// Tiles are PUBLIC: no key, `Access-Control-Allow-Origin: *` (plugins/external/cors.ts), no Vary: Origin.
+// This is how the production R2 bucket behind the CDN serves them (`chronos-tiles upload` prints the same
+// CORS rule), so a map behaves the same against `npm start` and production. Keying them would buy nothing:
+// basemap and boundary geometry is public data, not what a key protects (the API's metric values and its
+// database are); a key in the URL would split every shared cache per embedding site, and a keyed CORS
+// answer (Vary: Origin) could not be cached once for all. MapLibre's pmtiles:// requests also carry no
+// key. Archives are not HTTP-compressed: their tiles are gzipped inside, and byte ranges must address
+// the stored bytes.
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,13 +41,13 @@ const plugin: FastifyPluginAsyncTypebox<{ tilesDir: string }> = async (fastify, 
         params: Type.Object({
           file: Type.String({ maxLength: 132, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\.pmtiles$' }),
         }),
+        // Accepted and ignored (tiles are public), so a URL carrying the page's key still works.
         querystring: Type.Object({ key: Key }),
         response: {
           200: Type.Unknown({ description: 'The whole archive' }),
           206: Type.Unknown({ description: 'The requested byte range' }),
           304: Type.Null(),
           400: ErrorResponse,
-          403: ErrorResponse,
           404: ErrorResponse,
           416: ErrorResponse,
         },
