@@ -250,13 +250,39 @@ describe('retries', () => {
       json(
         response,
         429,
-        { statusCode: 429, error: 'Too Many Requests', message: 'rate limit exceeded' },
+        {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: 'Rate limited (3 requests per minute for this key), retry in 120 s.',
+          code: 'rate_limited',
+        },
         { 'retry-after': '120' },
       );
     await assert.rejects(client().data({ metric: 'unemployment', geo: 'us-states' }), {
       name: 'ChronosApiError',
       status: 429,
-      message: 'rate limit exceeded',
+      message: 'Rate limited (3 requests per minute for this key), retry in 120 s.',
+      code: 'rate_limited',
+      retryAfter: 120,
+    });
+    assert.equal(seen.length, 1);
+  });
+
+  test("a 403 refusal is not retried and carries the server's code and message for the page", async () => {
+    handler = (_request, response) =>
+      json(response, 403, {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'This key (pk_abcdefgh…) is not allowed on https://news.example: it is bound to https://other.example.',
+        code: 'origin_not_allowed',
+      });
+    await assert.rejects(client().data({ metric: 'unemployment', geo: 'us-states' }), {
+      name: 'ChronosApiError',
+      status: 403,
+      error: 'Forbidden',
+      code: 'origin_not_allowed',
+      retryAfter: undefined,
+      message: /not allowed on https:\/\/news\.example/,
     });
     assert.equal(seen.length, 1);
   });

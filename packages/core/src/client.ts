@@ -4,6 +4,7 @@
 // the server's own message so an element can show it.
 import type {
   ApiErrorBody,
+  ApiRefusalCode,
   BoundaryDetail,
   ChoroplethData,
   FeatureCollection,
@@ -45,11 +46,27 @@ export class ChronosApiError extends Error {
   readonly error: string;
   /** The request URL, without the API key. */
   readonly url: string;
-  constructor(message: string, details: { status: number; error: string; url: string; cause?: unknown }) {
+  /** The server's refusal code (`origin_not_allowed`, `rate_limited`, …) when it sent one. */
+  readonly code: ApiRefusalCode | undefined;
+  /** Seconds the server asked to wait (`Retry-After`), when it said. */
+  readonly retryAfter: number | undefined;
+  constructor(
+    message: string,
+    details: {
+      status: number;
+      error: string;
+      url: string;
+      cause?: unknown;
+      code?: ApiRefusalCode | undefined;
+      retryAfter?: number | undefined;
+    },
+  ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;
     this.error = details.error;
     this.url = details.url;
+    this.code = details.code;
+    this.retryAfter = details.retryAfter;
   }
 }
 
@@ -299,7 +316,14 @@ async function errorFrom(response: Response, url: string): Promise<ChronosApiErr
     typeof body?.message === 'string' && body.message
       ? body.message
       : `the Chronos API answered ${response.status}${reason ? ` ${reason}` : ''} for ${url}`;
-  return new ChronosApiError(message, { status: response.status, error: reason || String(response.status), url });
+  const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+  return new ChronosApiError(message, {
+    status: response.status,
+    error: reason || String(response.status),
+    url,
+    code: typeof body?.code === 'string' ? body.code : undefined,
+    retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+  });
 }
 
 function describe(cause: unknown): string {

@@ -98,4 +98,15 @@ export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** Why a request was refused (401/403/429), for a page to switch on. */
+  code?: ApiRefusalCode;
 }
+
+/** The server's refusal codes: no key from a foreign origin, a bad key, a key bound elsewhere, too many requests. */
+export type ApiRefusalCode =
+  | 'key_required'
+  | 'unknown_key'
+  | 'malformed_key'
+  | 'key_revoked'
+  | 'origin_not_allowed'
+  | 'rate_limited';

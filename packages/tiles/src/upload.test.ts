@@ -63,8 +63,10 @@ describe('chronos-tiles upload', () => {
     const cors = JSON.parse(printed.slice(printed.indexOf('['))) as ReturnType<typeof corsRule>;
     assert.deepEqual(cors, corsRule());
     assert.deepEqual(cors[0]!.AllowedMethods, ['GET', 'HEAD']);
-    assert.deepEqual(cors[0]!.AllowedHeaders, ['Range', 'If-Match']);
-    assert.deepEqual(cors[0]!.ExposeHeaders, ['ETag']);
+    assert.deepEqual(cors[0]!.AllowedOrigins, ['*']);
+    assert.deepEqual(cors[0]!.AllowedHeaders, ['Range', 'If-Match', 'If-None-Match']);
+    // A PMTiles client reads the validator and the range it got back.
+    assert.deepEqual(cors[0]!.ExposeHeaders, ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges']);
   });
 
   test('a real upload puts every archive with the immutable cache header and the PMTiles content type', async () => {

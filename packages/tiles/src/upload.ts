@@ -20,14 +20,18 @@ import { UsageError } from './usage-error.ts';
 export const CONTENT_TYPE = 'application/vnd.pmtiles';
 export const CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** The R2 CORS rule for PMTiles: range GETs from any page (or the given origins), ETag readable. */
+/**
+ * The R2 CORS rule for PMTiles: range GETs from any page (or the given origins), the range headers
+ * readable. Tiles are public by design (basemap and boundary geometry are not what a key protects, and
+ * `*` lets the CDN keep one copy for every embedding site); the server's /tiles answers the same way.
+ */
 export function corsRule(origins: readonly string[] = ['*']) {
   return [
     {
       AllowedOrigins: [...origins],
       AllowedMethods: ['GET', 'HEAD'],
-      AllowedHeaders: ['Range', 'If-Match'],
-      ExposeHeaders: ['ETag'],
+      AllowedHeaders: ['Range', 'If-Match', 'If-None-Match'],
+      ExposeHeaders: ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges'],
       MaxAgeSeconds: 86400,
     },
   ];
