@@ -1,0 +1,200 @@
+// A real embedding, started for the end-to-end tests and the first-load bench: the Chronos server as an
+// operator runs it (`chronos-server serve`, NODE_ENV=production, on a fresh PostgreSQL database, Redis,
+// the built tile archives and CDN bundle) with publishable keys made by `chronos-server keys create`, and
+// a separate tiny HTTP server for the third-party pages. Chromium reaches both through host names mapped
+// to 127.0.0.1 (HOST_RESOLVER_RULES), so the page's origin is http://news.example:<port>, not loopback.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
+
+export const PAGE_HOST = 'news.example';
+export const API_HOST = 'api.chronos.test';
+/** For Chromium: both names resolve to this machine. */
+export const HOST_RESOLVER_RULES = `--host-resolver-rules=MAP ${PAGE_HOST} 127.0.0.1,MAP ${API_HOST} 127.0.0.1`;
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const serverDir = packageDir('@chronos/server');
+const serverCli = join(
+  serverDir,
+  (JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+    'chronos-server'
+  ]!,
+);
+const widgetsDir = packageDir('@chronos/widgets');
+export const cdnDir = join(widgetsDir, 'dist', 'cdn');
+
+const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface EmbeddingStack {
+  /** The API (and /cdn, /tiles) as the page sees it: http://api.chronos.test:<port>. */
+  api: string;
+  /** The third-party page's origin: http://news.example:<port>. */
+  pageOrigin: string;
+  /** A publishable key bound to pageOrigin. */
+  key: string;
+  /** A valid key bound to another site. */
+  otherSiteKey: string;
+  /** A key bound to pageOrigin that allows one request per window. */
+  limitedKey: string;
+  /** Serves `html` at pageOrigin + path. */
+  page(path: string, html: string): string;
+  close(): Promise<void>;
+}
+
+function runOrThrow(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr || result.stdout}`);
+  }
+  return result.stdout;
+}
+
+/** The CDN bundle as `pnpm build` makes it; built once when missing. */
+function ensureCdnBundle(): void {
+  if (existsSync(join(cdnDir, 'chronos.js'))) return;
+  runOrThrow('pnpm', ['--filter', '@chronos/widgets', 'build'], { cwd: widgetsDir });
+}
+
+/** boundaries.pmtiles and basemap.pmtiles from `chronos-tiles build`, into a fresh directory. */
+function buildTiles(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'chronos-embedding-tiles-'));
+  runOrThrow(process.execPath, [join(packageDir('@chronos/tiles'), 'src', 'cli.ts'), 'build', '--out', dir]);
+  return dir;
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database with PostGIS, as the server tests make theirs. */
+async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `chronos_test_embedding_${randomBytes(6).toString('hex')}`;
+  await admin(`create database ${name}`);
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query('create extension if not exists postgis');
+  await client.end();
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** `chronos-server serve` in production mode; resolves with its port once it listens. */
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--no-concurrent-recompilation', serverCli, 'serve'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (listening) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
+        resolve({ child, port: Number(listening[1]) });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`chronos-server serve exited (${code}) before listening:\n${output}`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startEmbeddingStack(): Promise<EmbeddingStack> {
+  ensureCdnBundle();
+  const tilesDir = buildTiles();
+  const database = await createDatabase();
+  const pages = new Map<string, string>();
+  const pageServer: Server = createServer((request, response) => {
+    const html = pages.get((request.url ?? '/').split('?')[0]!);
+    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html ?? 'not found');
+  });
+  await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
+  const pageOrigin = `http://${PAGE_HOST}:${(pageServer.address() as AddressInfo).port}`;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    TILES_DIR: tilesDir,
+    CDN_DIR: cdnDir,
+    // No ingestion from FRED / Statistics Canada: the seeded sample data is what the maps show.
+    SCHEDULER: 'off',
+    // Other suites share this 2-core machine: a slow moment is not overload.
+    MAX_EVENT_LOOP_DELAY_MS: '30000',
+    MAX_RSS_MB: '8192',
+  };
+  let child: ChildProcess | undefined;
+  try {
+    const started = await startServer(env);
+    child = started.child;
+    const createKey = (origin: string, label: string, rateLimit = 100_000) =>
+      runOrThrow(
+        process.execPath,
+        [serverCli, 'keys', 'create', '--origin', origin, '--label', label, '--rate-limit', String(rateLimit)],
+        { env },
+      )
+        .trim()
+        .split('\n')[0]!
+        .trim();
+    const key = createKey(pageOrigin, 'news.example embed');
+    const otherSiteKey = createKey('https://other-site.example', 'another site');
+    const limitedKey = createKey(pageOrigin, 'one request a minute', 1);
+    const server = child;
+    return {
+      api: `http://${API_HOST}:${started.port}`,
+      pageOrigin,
+      key,
+      otherSiteKey,
+      limitedKey,
+      page(path, html) {
+        pages.set(path, html);
+        return `${pageOrigin}${path}`;
+      },
+      async close() {
+        await stopServer(server);
+        await new Promise((resolve) => pageServer.close(resolve));
+        await database.drop();
+        rmSync(tilesDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (child) await stopServer(child);
+    pageServer.close();
+    await database.drop();
+    rmSync(tilesDir, { recursive: true, force: true });
+    throw error;
+  }
+}

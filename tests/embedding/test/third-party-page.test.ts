@@ -1,0 +1,249 @@
+// A news site embeds Chronos as the README says: the CDN script tag from the API server and a
+// <chronos-choropleth api-key="pk_…">, on its own origin (http://news.example:<port>, not loopback),
+// against the real server in production mode on PostgreSQL. It must get a coloured choropleth over a
+// basemap; a page that is refused must be able to read why.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from '../src/stack.ts';
+
+type Rgb = [number, number, number];
+
+// Points outside every region (Pacific, Gulf of Mexico, Atlantic, Mexico) and inside some regions.
+const OUTSIDE: [number, number][] = [
+  [-132, 36],
+  [-90, 25.5],
+  [-62, 34],
+  [-103, 23],
+];
+const INSIDE: [number, number][] = [
+  [-98.5, 38.5], // Kansas
+  [-99.5, 31.5], // Texas
+  [-106, 54], // Saskatchewan
+  [-89.5, 40], // Illinois
+];
+
+const close = (a: Rgb, b: Rgb, tolerance = 6) => a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
+
+describe('a third-party page embedding Chronos with a publishable key', () => {
+  let stack: EmbeddingStack;
+  let browser: Browser;
+  before(async () => {
+    stack = await startEmbeddingStack();
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [...CHROMIUM_ARGS, HOST_RESOLVER_RULES],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  /** Opens a page, collecting failed requests and the answers for tile archives. */
+  async function open(url: string): Promise<{ page: Page; failed: string[]; tiles: { url: string; status: number }[] }> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(120_000);
+    const failed: string[] = [];
+    const tiles: { url: string; status: number }[] = [];
+    page.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
+    page.on('response', (response) => {
+      if (response.url().includes('/tiles/')) tiles.push({ url: response.url(), status: response.status() });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, failed, tiles };
+  }
+
+  test('the basemap and the choropleth both draw: tiles answer 206, basemap pixels outside the regions', async () => {
+    const url = stack.page(
+      '/keyed.html',
+      `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>News</title>
+<script type="module" src="${stack.api}/cdn/chronos.js"></script>
+<style>chronos-choropleth { display: block; width: 800px; height: 500px; }</style></head>
+<body>
+<chronos-choropleth id="with" api="${stack.api}" api-key="${stack.key}" metric="unemployment"></chronos-choropleth>
+<chronos-choropleth id="without" api="${stack.api}" api-key="${stack.key}" metric="unemployment" basemap="none"></chronos-choropleth>
+<script>
+  // Set before the module upgrades the elements: readable canvases, and what happened to each map.
+  for (const element of document.querySelectorAll('chronos-choropleth')) {
+    element.mapOptions = { canvasContextAttributes: { preserveDrawingBuffer: true } };
+    element.addEventListener('chronos-load', () => { element.dataset.loaded = 'true'; });
+    element.addEventListener('chronos-error', (event) => { element.dataset.error = event.detail.message; });
+  }
+</script>
+</body></html>`,
+    );
+    const { page, failed, tiles } = await open(url);
+    try {
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('chronos-choropleth')].every(
+            (element) => (element as HTMLElement).dataset.loaded || (element as HTMLElement).dataset.error,
+          ),
+      );
+      const errors = await page.$$eval('chronos-choropleth', (elements) =>
+        elements.map((element) => (element as HTMLElement).dataset.error ?? null),
+      );
+      assert.deepEqual(errors, [null, null], 'no chronos-error');
+      // The basemap is added once its archive's header has been read; wait until its layers are drawn.
+      await page.waitForFunction(() => {
+        const map = (document.getElementById('with') as unknown as { map?: import('maplibre-gl').Map }).map;
+        return (
+          map !== undefined &&
+          (map.getStyle().layers ?? []).some((layer) => (layer as { source?: string }).source === 'chronos-basemap') &&
+          map.loaded() &&
+          map.areTilesLoaded()
+        );
+      });
+
+      const basemapAnswers = tiles.filter((tile) => tile.url.includes('/tiles/basemap.pmtiles'));
+      assert.ok(basemapAnswers.length > 0, 'the page asked for basemap tiles');
+      assert.ok(
+        basemapAnswers.every((tile) => tile.status === 206 || tile.status === 200),
+        JSON.stringify(basemapAnswers),
+      );
+      assert.ok(basemapAnswers.some((tile) => tile.status === 206));
+      assert.deepEqual(failed, [], 'no request failed (CORS or otherwise)');
+
+      const colours = await page.evaluate(
+        (points: [number, number][]) => {
+          /** The most frequent colour of a 5×5 block around each point, for both maps; null when off-canvas. */
+          const read = (id: string) => {
+            const map = (document.getElementById(id) as unknown as { map: import('maplibre-gl').Map }).map;
+            const canvas = map.getCanvas();
+            const copy = document.createElement('canvas');
+            copy.width = canvas.width;
+            copy.height = canvas.height;
+            const context = copy.getContext('2d')!;
+            context.drawImage(canvas, 0, 0);
+            const scale = canvas.width / canvas.clientWidth;
+            return points.map((lngLat) => {
+              const point = map.project(lngLat);
+              const x = Math.round(point.x * scale);
+              const y = Math.round(point.y * scale);
+              if (x < 3 || y < 3 || x > canvas.width - 3 || y > canvas.height - 3) return null;
+              const data = context.getImageData(x - 2, y - 2, 5, 5).data;
+              const counts = new Map<string, number>();
+              for (let i = 0; i < data.length; i += 4) {
+                const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+                counts.set(key, (counts.get(key) ?? 0) + 1);
+              }
+              return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0].split(',').map(Number);
+            });
+          };
+          return { with: read('with'), without: read('without') };
+        },
+        [...OUTSIDE, ...INSIDE],
+      );
+      const outside = OUTSIDE.map((_, i) => ({ with: colours.with[i] as Rgb | null, without: colours.without[i] as Rgb | null }));
+      const inside = INSIDE.map((_, i) => ({
+        with: colours.with[OUTSIDE.length + i] as Rgb | null,
+        without: colours.without[OUTSIDE.length + i] as Rgb | null,
+      }));
+      const visibleOutside = outside.filter((pair) => pair.with && pair.without);
+      assert.ok(visibleOutside.length >= 2, `points outside the regions in view: ${JSON.stringify(outside)}`);
+      // Without a basemap every point outside the regions is one flat background colour…
+      const flat = visibleOutside[0]!.without!;
+      for (const pair of visibleOutside) assert.ok(close(pair.without!, flat), JSON.stringify(outside));
+      // …with it, water and land are drawn there.
+      const drawn = visibleOutside.filter((pair) => !close(pair.with!, pair.without!));
+      assert.equal(drawn.length, visibleOutside.length, `basemap pixels: ${JSON.stringify(outside)}`);
+
+      const visibleInside = inside.filter((pair) => pair.with && pair.without);
+      assert.ok(visibleInside.length >= 3, `regions in view: ${JSON.stringify(inside)}`);
+      // The choropleth is coloured: regions differ from the background, and not all alike.
+      for (const pair of visibleInside) {
+        assert.ok(!close(pair.without!, flat), `region coloured: ${JSON.stringify(inside)}`);
+        assert.ok(!close(pair.with!, flat));
+      }
+      const distinct = new Set(visibleInside.map((pair) => pair.without!.join(',')));
+      assert.ok(distinct.size >= 2, `several classes shown: ${JSON.stringify(inside)}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('refusals are readable from page script: status, code, a message for the site owner, Retry-After', async () => {
+    const url = stack.page('/refused.html', '<!doctype html><html lang="en"><title>Refused</title><body></body></html>');
+    const { page } = await open(url);
+    try {
+      const answers = await page.evaluate(
+        async ({ api, otherSiteKey, limitedKey }) => {
+          const data = `${api}/api/geo/choropleth?metric=unemployment&mode=data&geo=us-states,ca-provinces`;
+          const read = async (target: string) => {
+            try {
+              // no-store: the second rate-limited request must reach the server, not the HTTP cache.
+              const response = await fetch(target, { cache: 'no-store' });
+              return {
+                status: response.status,
+                retryAfter: response.headers.get('retry-after'),
+                body: (await response.json()) as { code?: string; message: string; statusCode: number },
+              };
+            } catch (error) {
+              return { failed: String(error) };
+            }
+          };
+          const unknown = `pk_${'z'.repeat(32)}`;
+          return {
+            noKey: await read(data),
+            unknownKey: await read(`${data}&key=${unknown}`),
+            otherSite: await read(`${data}&key=${otherSiteKey}`),
+            limitedFirst: await read(`${data}&key=${limitedKey}`),
+            limitedSecond: await read(`${data}&key=${limitedKey}`),
+          };
+        },
+        { api: stack.api, otherSiteKey: stack.otherSiteKey, limitedKey: stack.limitedKey },
+      );
+      const origin = stack.pageOrigin.replaceAll('.', '\\.');
+      assert.equal(answers.noKey.status, 403, JSON.stringify(answers.noKey));
+      assert.equal(answers.noKey.body?.code, 'key_required');
+      assert.match(answers.noKey.body!.message, new RegExp(`Origin ${origin} is not allowed without a publishable key`));
+      assert.equal(answers.unknownKey.status, 403, JSON.stringify(answers.unknownKey));
+      assert.equal(answers.unknownKey.body?.code, 'unknown_key');
+      assert.match(answers.unknownKey.body!.message, /^Unknown publishable key pk_zzzzzzzz…/);
+      assert.equal(answers.otherSite.status, 403, JSON.stringify(answers.otherSite));
+      assert.equal(answers.otherSite.body?.code, 'origin_not_allowed');
+      assert.match(answers.otherSite.body!.message, new RegExp(`is not allowed on ${origin}: it is bound to https://other-site\\.example`));
+      assert.equal(answers.limitedFirst.status, 200, JSON.stringify(answers.limitedFirst));
+      assert.equal(answers.limitedSecond.status, 429, JSON.stringify(answers.limitedSecond));
+      assert.equal(answers.limitedSecond.body?.code, 'rate_limited');
+      assert.ok(Number(answers.limitedSecond.retryAfter) > 0, 'Retry-After is readable');
+      assert.match(answers.limitedSecond.body!.message, new RegExp(`retry in ${answers.limitedSecond.retryAfter} s`));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("a map with another site's key reports the server's reason in chronos-error, not a network error", async () => {
+    const url = stack.page(
+      '/wrong-key.html',
+      `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Wrong key</title>
+<script type="module" src="${stack.api}/cdn/chronos.js"></script></head>
+<body>
+<chronos-choropleth api="${stack.api}" api-key="${stack.otherSiteKey}" metric="unemployment" style="display:block;width:400px;height:300px"></chronos-choropleth>
+<script>
+  document.addEventListener('chronos-error', (event) => { document.body.dataset.error = JSON.stringify(event.detail); });
+</script>
+</body></html>`,
+    );
+    const { page } = await open(url);
+    try {
+      await page.waitForFunction(() => document.body.dataset.error !== undefined);
+      const detail = JSON.parse((await page.evaluate(() => document.body.dataset.error))!) as {
+        kind: string;
+        status?: number;
+        message: string;
+      };
+      assert.equal(detail.kind, 'api', JSON.stringify(detail));
+      assert.equal(detail.status, 403);
+      assert.match(detail.message, new RegExp(`is not allowed on ${stack.pageOrigin.replaceAll('.', '\\.')}`));
+      assert.doesNotMatch(detail.message, /Failed to fetch|could not reach/);
+    } finally {
+      await page.close();
+    }
+  });
+});
