@@ -43,17 +43,33 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
   });
 
   /** Opens a page, collecting failed requests and the answers for tile archives. */
-  async function open(url: string): Promise<{ page: Page; failed: string[]; tiles: { url: string; status: number }[] }> {
+  async function open(url: string): Promise<{
+    page: Page;
+    failed: string[];
+    tiles: { url: string; status: number }[];
+    /** Rejects as soon as a tile archive answers with an error (so a refused basemap fails fast). */
+    tileRefused: Promise<never>;
+  }> {
     const page = await browser.newPage();
     page.setDefaultTimeout(120_000);
     const failed: string[] = [];
     const tiles: { url: string; status: number }[] = [];
-    page.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
+    let refuse: (error: Error) => void = () => {};
+    const tileRefused = new Promise<never>((_, reject) => {
+      refuse = reject;
+    });
+    tileRefused.catch(() => {});
+    page.on('requestfailed', (request) => {
+      failed.push(`${request.url()} (${request.failure()?.errorText})`);
+      if (request.url().includes('/tiles/')) refuse(new Error(`a tile request failed: ${failed.at(-1)}`));
+    });
     page.on('response', (response) => {
-      if (response.url().includes('/tiles/')) tiles.push({ url: response.url(), status: response.status() });
+      if (!response.url().includes('/tiles/')) return;
+      tiles.push({ url: response.url(), status: response.status() });
+      if (response.status() >= 400) refuse(new Error(`${response.url()} answered ${response.status()}`));
     });
     await page.goto(url, { waitUntil: 'load' });
-    return { page, failed, tiles };
+    return { page, failed, tiles, tileRefused };
   }
 
   test('the basemap and the choropleth both draw: tiles answer 206, basemap pixels outside the regions', async () => {
@@ -76,7 +92,7 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
 </script>
 </body></html>`,
     );
-    const { page, failed, tiles } = await open(url);
+    const { page, failed, tiles, tileRefused } = await open(url);
     try {
       await page.waitForFunction(
         () =>
@@ -89,7 +105,7 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
       );
       assert.deepEqual(errors, [null, null], 'no chronos-error');
       // The basemap is added once its archive's header has been read; wait until its layers are drawn.
-      await page.waitForFunction(() => {
+      const basemapDrawn = page.waitForFunction(() => {
         const map = (document.getElementById('with') as unknown as { map?: import('maplibre-gl').Map }).map;
         return (
           map !== undefined &&
@@ -98,6 +114,7 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
           map.areTilesLoaded()
         );
       });
+      await Promise.race([basemapDrawn, tileRefused]);
 
       const basemapAnswers = tiles.filter((tile) => tile.url.includes('/tiles/basemap.pmtiles'));
       assert.ok(basemapAnswers.length > 0, 'the page asked for basemap tiles');
