@@ -36,6 +36,9 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export interface EmbeddingStack {
   /** The API (and /cdn, /tiles) as the page sees it: http://api.chronos.test:<port>. */
   api: string;
+  /** The same server at http://127.0.0.1:<port>, as `npm start` users open its demo page (the page's CSP
+   * upgrades insecure requests, which browsers skip for loopback hosts only). */
+  local: string;
   /** The third-party page's origin: http://news.example:<port>. */
   pageOrigin: string;
   /** A publishable key bound to pageOrigin. */
@@ -175,6 +178,7 @@ export async function startEmbeddingStack(): Promise<EmbeddingStack> {
     const server = child;
     return {
       api: `http://${API_HOST}:${started.port}`,
+      local: `http://127.0.0.1:${started.port}`,
       pageOrigin,
       key,
       otherSiteKey,
