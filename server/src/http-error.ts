@@ -14,7 +14,13 @@ export const notFound = (message: string): HttpError => new HttpError(404, messa
 export const badRequest = (message: string): HttpError => new HttpError(400, message);
 
 /** Why a request was refused, for a page to switch on (the widget's `chronos-error` kind comes from it). */
-export type RefusalCode = 'key_required' | 'unknown_key' | 'malformed_key' | 'key_revoked' | 'origin_not_allowed' | 'rate_limited';
+export type RefusalCode =
+  | 'key_required'
+  | 'unknown_key'
+  | 'malformed_key'
+  | 'key_revoked'
+  | 'origin_not_allowed'
+  | 'rate_limited';
 
 const REFUSAL_CODES: ReadonlySet<unknown> = new Set<RefusalCode>([
   'key_required',

@@ -273,7 +273,8 @@ describe('retries', () => {
       json(response, 403, {
         statusCode: 403,
         error: 'Forbidden',
-        message: 'This key (pk_abcdefgh…) is not allowed on https://news.example: it is bound to https://other.example.',
+        message:
+          'This key (pk_abcdefgh…) is not allowed on https://news.example: it is bound to https://other.example.',
         code: 'origin_not_allowed',
       });
     await assert.rejects(client().data({ metric: 'unemployment', geo: 'us-states' }), {

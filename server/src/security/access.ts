@@ -95,7 +95,8 @@ function keyDecision(presented: string, key: ApiKey | null, origin: string | nul
       allowed: false,
       origin,
       code: 'malformed_key',
-      message: 'The publishable key given is malformed: keys look like pk_ followed by 32 characters (letters, digits, "_" or "-").',
+      message:
+        'The publishable key given is malformed: keys look like pk_ followed by 32 characters (letters, digits, "_" or "-").',
     };
   }
   if (!key) {

@@ -114,10 +114,9 @@ export class KeyStore {
   }
 
   async #lookup(presented: string): Promise<ApiKey | null> {
-    const { rows } = await this.#db.query<KeyRow>(
-      `select ${COLUMNS} from api_keys where prefix = $1`,
-      [presented.slice(0, PREFIX_LENGTH)],
-    );
+    const { rows } = await this.#db.query<KeyRow>(`select ${COLUMNS} from api_keys where prefix = $1`, [
+      presented.slice(0, PREFIX_LENGTH),
+    ]);
     const presentedHash = hash(presented);
     let found: ApiKey | null = null;
     for (const row of rows) {

@@ -62,7 +62,7 @@ try {
   process.stdout.write(`  region geometry fetched ${geometryRequests} time(s)\n`);
   recordFigure({
     bench: 'embedding',
-    figure: "demo page first load, bytes on the wire (all responses, compressed)",
+    figure: 'demo page first load, bytes on the wire (all responses, compressed)',
     value: total / KB,
     unit: 'KB',
     goal: `≤ ${GOAL_KB} KB`,

@@ -118,7 +118,9 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; por
     child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('exit', (code) => reject(new Error(`chronos-server serve exited (${code}) before listening:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`chronos-server serve exited (${code}) before listening:\n${output}`)),
+    );
   });
 }
 

@@ -10,6 +10,15 @@ import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from '.
 
 type Rgb = [number, number, number];
 
+/** What these tests read of an element's MapLibre map (element.map) inside the page. */
+interface PageMap {
+  getStyle(): { layers?: { source?: string }[] };
+  loaded(): boolean;
+  areTilesLoaded(): boolean;
+  getCanvas(): HTMLCanvasElement;
+  project(lngLat: [number, number]): { x: number; y: number };
+}
+
 // Points outside every region (Pacific, Gulf of Mexico, Atlantic, Mexico) and inside some regions.
 const OUTSIDE: [number, number][] = [
   [-132, 36],
@@ -94,11 +103,10 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
     );
     const { page, failed, tiles, tileRefused } = await open(url);
     try {
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('chronos-choropleth')].every(
-            (element) => (element as HTMLElement).dataset.loaded || (element as HTMLElement).dataset.error,
-          ),
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('chronos-choropleth')].every(
+          (element) => (element as HTMLElement).dataset.loaded || (element as HTMLElement).dataset.error,
+        ),
       );
       const errors = await page.$$eval('chronos-choropleth', (elements) =>
         elements.map((element) => (element as HTMLElement).dataset.error ?? null),
@@ -106,10 +114,10 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
       assert.deepEqual(errors, [null, null], 'no chronos-error');
       // The basemap is added once its archive's header has been read; wait until its layers are drawn.
       const basemapDrawn = page.waitForFunction(() => {
-        const map = (document.getElementById('with') as unknown as { map?: import('maplibre-gl').Map }).map;
+        const map = (document.getElementById('with') as unknown as { map?: PageMap }).map;
         return (
           map !== undefined &&
-          (map.getStyle().layers ?? []).some((layer) => (layer as { source?: string }).source === 'chronos-basemap') &&
+          (map.getStyle().layers ?? []).some((layer) => layer.source === 'chronos-basemap') &&
           map.loaded() &&
           map.areTilesLoaded()
         );
@@ -129,7 +137,7 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
         (points: [number, number][]) => {
           /** The most frequent colour of a 5×5 block around each point, for both maps; null when off-canvas. */
           const read = (id: string) => {
-            const map = (document.getElementById(id) as unknown as { map: import('maplibre-gl').Map }).map;
+            const map = (document.getElementById(id) as unknown as { map: PageMap }).map;
             const canvas = map.getCanvas();
             const copy = document.createElement('canvas');
             copy.width = canvas.width;
@@ -148,14 +156,20 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
                 const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
                 counts.set(key, (counts.get(key) ?? 0) + 1);
               }
-              return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0].split(',').map(Number);
+              return [...counts.entries()]
+                .sort((a, b) => b[1] - a[1])[0]![0]
+                .split(',')
+                .map(Number);
             });
           };
           return { with: read('with'), without: read('without') };
         },
         [...OUTSIDE, ...INSIDE],
       );
-      const outside = OUTSIDE.map((_, i) => ({ with: colours.with[i] as Rgb | null, without: colours.without[i] as Rgb | null }));
+      const outside = OUTSIDE.map((_, i) => ({
+        with: colours.with[i] as Rgb | null,
+        without: colours.without[i] as Rgb | null,
+      }));
       const inside = INSIDE.map((_, i) => ({
         with: colours.with[OUTSIDE.length + i] as Rgb | null,
         without: colours.without[OUTSIDE.length + i] as Rgb | null,
@@ -184,7 +198,10 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
   });
 
   test('refusals are readable from page script: status, code, a message for the site owner, Retry-After', async () => {
-    const url = stack.page('/refused.html', '<!doctype html><html lang="en"><title>Refused</title><body></body></html>');
+    const url = stack.page(
+      '/refused.html',
+      '<!doctype html><html lang="en"><title>Refused</title><body></body></html>',
+    );
     const { page } = await open(url);
     try {
       const answers = await page.evaluate(
@@ -217,13 +234,19 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
       const origin = stack.pageOrigin.replaceAll('.', '\\.');
       assert.equal(answers.noKey.status, 403, JSON.stringify(answers.noKey));
       assert.equal(answers.noKey.body?.code, 'key_required');
-      assert.match(answers.noKey.body!.message, new RegExp(`Origin ${origin} is not allowed without a publishable key`));
+      assert.match(
+        answers.noKey.body!.message,
+        new RegExp(`Origin ${origin} is not allowed without a publishable key`),
+      );
       assert.equal(answers.unknownKey.status, 403, JSON.stringify(answers.unknownKey));
       assert.equal(answers.unknownKey.body?.code, 'unknown_key');
       assert.match(answers.unknownKey.body!.message, /^Unknown publishable key pk_zzzzzzzz…/);
       assert.equal(answers.otherSite.status, 403, JSON.stringify(answers.otherSite));
       assert.equal(answers.otherSite.body?.code, 'origin_not_allowed');
-      assert.match(answers.otherSite.body!.message, new RegExp(`is not allowed on ${origin}: it is bound to https://other-site\\.example`));
+      assert.match(
+        answers.otherSite.body!.message,
+        new RegExp(`is not allowed on ${origin}: it is bound to https://other-site\\.example`),
+      );
       assert.equal(answers.limitedFirst.status, 200, JSON.stringify(answers.limitedFirst));
       assert.equal(answers.limitedSecond.status, 429, JSON.stringify(answers.limitedSecond));
       assert.equal(answers.limitedSecond.body?.code, 'rate_limited');

@@ -37,7 +37,10 @@ export default fp<{ config: Config }>(
     const refuse = (reply: FastifyReply, decision: AccessDecision) => {
       if (decision.allowed) return false;
       exposeRefusal(reply, decision.origin);
-      reply.code(403).type('application/json; charset=utf-8').send(errorBody(403, decision.message, decision.code));
+      reply
+        .code(403)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(403, decision.message, decision.code));
       return true;
     };
     // A callback hook, synchronous unless a presented key must be looked up: this runs on every API hit.

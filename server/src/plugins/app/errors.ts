@@ -90,7 +90,10 @@ export default fp(
       }
       // A refusal thrown by a plugin (rate limiting) keeps its code for the page to switch on.
       const code = isRefusalCode(error.code) ? error.code : undefined;
-      reply.code(status).type('application/json; charset=utf-8').send(errorBody(status, message, code));
+      reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(status, message, code));
     });
     fastify.setNotFoundHandler((request, reply) => {
       reply
