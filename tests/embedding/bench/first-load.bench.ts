@@ -6,7 +6,7 @@
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 import { recordFigure } from '@chronos/devkit/bench-record';
 import puppeteer from 'puppeteer-core';
-import { HOST_RESOLVER_RULES, startEmbeddingStack } from '../src/stack.ts';
+import { HOST_RESOLVER_RULES, startEmbeddingStack } from '../src/testing/stack.ts';
 
 const KB = 1024;
 const GOAL_KB = 450;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from '../src/stack.ts';
+import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from './testing/stack.ts';
 
 type Rgb = [number, number, number];
 

@@ -4,14 +4,13 @@
 // a separate tiny HTTP server for the third-party pages. Chromium reaches both through host names mapped
 // to 127.0.0.1 (HOST_RESOLVER_RULES), so the page's origin is http://news.example:<port>, not loopback.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
+import { boundariesFile, createTestDatabase, REDIS_URL } from '@chronos/server/testing';
 
 export const PAGE_HOST = 'news.example';
 export const API_HOST = 'api.chronos.test';
@@ -29,9 +28,6 @@ const serverCli = join(
 );
 const widgetsDir = packageDir('@chronos/widgets');
 export const cdnDir = join(widgetsDir, 'dist', 'cdn');
-
-const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface EmbeddingStack {
   /** The API (and /cdn, /tiles) as the page sees it: http://api.chronos.test:<port>. */
@@ -69,31 +65,15 @@ function ensureCdnBundle(): void {
 /** boundaries.pmtiles and basemap.pmtiles from `chronos-tiles build`, into a fresh directory. */
 function buildTiles(): string {
   const dir = mkdtempSync(join(tmpdir(), 'chronos-embedding-tiles-'));
-  runOrThrow(process.execPath, [join(packageDir('@chronos/tiles'), 'src', 'cli.ts'), 'build', '--out', dir]);
+  runOrThrow(process.execPath, [
+    join(packageDir('@chronos/tiles'), 'src', 'cli.ts'),
+    'build',
+    '--boundaries',
+    boundariesFile,
+    '--out',
+    dir,
+  ]);
   return dir;
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database with PostGIS, as the server tests make theirs. */
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `chronos_test_embedding_${randomBytes(6).toString('hex')}`;
-  await admin(`create database ${name}`);
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await client.query('create extension if not exists postgis');
-  await client.end();
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 /** `chronos-server serve` in production mode; resolves with its port once it listens. */
@@ -135,7 +115,7 @@ function stopServer(child: ChildProcess): Promise<void> {
 export async function startEmbeddingStack(): Promise<EmbeddingStack> {
   ensureCdnBundle();
   const tilesDir = buildTiles();
-  const database = await createDatabase();
+  const database = await createTestDatabase();
   const pages = new Map<string, string>();
   const pageServer: Server = createServer((request, response) => {
     const html = pages.get((request.url ?? '/').split('?')[0]!);
