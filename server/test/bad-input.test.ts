@@ -29,7 +29,11 @@ const CASES: [string, number, RegExp][] = [
   [`${C}?mode=data&metric=`, 400, /"metric"/],
   [`${C}?mode=data&metric=unemployment&geo=`, 400, /"geo"/],
   [`${C}?mode=data&metric=unemployment&geo=,`, 400, /"geo"/],
-  [`${C}?mode=data&metric=unemployment&key=${enc("pk_' or 1=1--")}`, 403, /publishable key given is malformed/],
+  [
+    `${C}?mode=data&metric=unemployment&key=${enc("pk_' or 1=1--")}`,
+    403,
+    /publishable key given is not valid: it is malformed/,
+  ],
   [`${C}?mode=data&metric=unemployment&time=1900-01`, 404, /Available periods: 2021-10 to 2025-09/],
   [`${C}?mode=data&metric=drop_table&geo=us-states`, 404, /Unknown metric "drop_table"/],
   [`${C}?mode=data&metric=unemployment&geo=us-states,us-states-2`, 404, /Unknown geo "us-states-2"/],

@@ -96,7 +96,7 @@ function keyDecision(presented: string, key: ApiKey | null, origin: string | nul
       origin,
       code: 'malformed_key',
       message:
-        'The publishable key given is malformed: keys look like pk_ followed by 32 characters (letters, digits, "_" or "-").',
+        'The publishable key given is not valid: it is malformed. Keys look like pk_ followed by 32 characters (letters, digits, "_" or "-").',
     };
   }
   if (!key) {

@@ -109,7 +109,10 @@ for (const store of STORES) {
       const malformed = await get(`${DATA_URL}&key=sk_secret`, { origin: PARTNER });
       assert.equal(malformed.statusCode, 403);
       assert.equal(malformed.json().code, 'malformed_key');
-      assert.match(malformed.json().message, /malformed: keys look like pk_ followed by 32 characters/);
+      assert.match(
+        malformed.json().message,
+        /not valid: it is malformed\. Keys look like pk_ followed by 32 characters/,
+      );
       assertReadableRefusal(malformed, PARTNER);
     });
 
