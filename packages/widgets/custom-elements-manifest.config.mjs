@@ -1,7 +1,11 @@
 // @custom-elements-manifest/analyzer configuration: Lit support, plus two fixes for this codebase's
 // conventions — registrations are `Class.define('tag')` calls (recorded as custom-element-definition
 // exports), and events are documented by JSDoc @event tags (events inferred from dispatchEvent calls
-// through a helper have no name and are dropped).
+// through a helper have no name and are dropped). Module paths name the shipped files (dist/*.js), not the
+// sources, which the package does not ship.
+import { existsSync } from 'node:fs';
+import { posix } from 'node:path';
+
 const definitions = [];
 
 function registrations() {
@@ -36,6 +40,7 @@ function registrations() {
           declaration: { name: className, module: home.path },
         });
       }
+      shippedPaths(customElementsManifest);
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           if (declaration.events) {
@@ -47,9 +52,30 @@ function registrations() {
   };
 }
 
+/** Every `path` and `module` of the manifest as a shipped file: `src/a/b.ts` (or `./b.ts` relative to the module) → `dist/a/b.js`. */
+function shippedPaths(manifest) {
+  // Runs after the npm build: a type-only module ships as its declaration file alone.
+  const shipped = (path) => {
+    const js = posix.normalize(path).replace(/^\/?src\/(.*)\.ts$/, 'dist/$1.js');
+    return existsSync(js) || !js.endsWith('.js') ? js : js.replace(/\.js$/, '.d.ts');
+  };
+  const visit = (node, dir) => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, dir);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'path' || key === 'module') && typeof value === 'string') {
+          node[key] = shipped(value.startsWith('.') ? posix.join(dir, value) : value);
+        } else visit(value, dir);
+      }
+    }
+  };
+  for (const mod of manifest.modules) visit(mod, posix.dirname(mod.path));
+}
+
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/test/**'],
+  exclude: ['src/**/*.test.ts', 'src/test/**', 'src/internal/maplibre-worker-url*.ts'],
   litelement: true,
   plugins: [registrations()],
 };

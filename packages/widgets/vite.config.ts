@@ -1,6 +1,7 @@
 // npm build of @chronos/widgets: one ES module per source file (so `sideEffects` can name the
-// registration files and bundlers tree-shake the rest), every dependency left external.
-// The CDN bundle is built by the root vite.config.ts.
+// registration files and bundlers tree-shake the rest), every dependency left external, MapLibre's worker
+// named by a literal `new URL()` beside the runtime chunk (maplibre-worker-url.npm.ts). No source maps:
+// the package ships no sources for them to point at. The CDN bundle is built by the root vite.config.ts.
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
@@ -12,12 +13,15 @@ const external = Object.keys(pkg.dependencies);
 
 export default defineConfig({
   define: { __CHRONOS_VERSION__: JSON.stringify(pkg.version) },
+  resolve: {
+    alias: [{ find: /^(.*)\/maplibre-worker-url\.ts$/, replacement: '$1/maplibre-worker-url.npm.ts' }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     minify: false,
-    sourcemap: true,
+    sourcemap: false,
     lib: {
       entry: {
         chronos: 'src/chronos.ts',

@@ -1,9 +1,10 @@
-// `pnpm build` for @chronos/widgets: the npm build (ES modules + .d.ts + custom-elements.json), then the
-// CDN bundle from the root vite.config.ts, then dist/.build-stamp (root `npm start` rebuilds when any
+// `pnpm build` for @chronos/widgets: the npm build (ES modules + .d.ts + custom-elements.json + MapLibre's
+// worker beside the runtime chunk), then the CDN bundle from the root vite.config.ts, then dist/.build-stamp (root `npm start` rebuilds when any
 // source file is newer than the stamp).
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const here = join(import.meta.dirname, '..');
@@ -22,8 +23,26 @@ rmSync(join(here, 'dist'), { recursive: true, force: true });
 if (!existsSync(join(root, 'packages/core/dist/index.d.ts')))
   step('pnpm', ['run', 'build'], join(root, 'packages/core'));
 await build({ configFile: join(here, 'vite.config.ts'), logLevel: 'warn' });
+copyMaplibreWorker();
 step('tsc', ['-p', 'tsconfig.build.json']);
 step('custom-elements-manifest', ['analyze']); // custom-elements-manifest.config.mjs
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+/**
+ * maplibre-gl's own worker, beside dist/internal/maplibre-worker-url.npm.js which names it. It must be the
+ * worker of the maplibre-gl that consumers install with it: package.json pins maplibre-gl exactly. Its
+ * source-map comment is dropped (the map is not shipped).
+ */
+function copyMaplibreWorker(): void {
+  const maplibre = fileURLToPath(import.meta.resolve('maplibre-gl'));
+  const worker = readFileSync(join(maplibre, '..', 'maplibre-gl-worker.mjs'), 'utf8');
+  const withoutMap = worker.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  writeFileSync(join(here, 'dist', 'internal', 'maplibre-gl-worker.mjs'), withoutMap);
+  // The source says `@vite-ignore` so that this build leaves the URL alone; consumers' bundlers must not.
+  const urlModule = join(here, 'dist', 'internal', 'maplibre-worker-url.npm.js');
+  const code = readFileSync(urlModule, 'utf8');
+  if (!code.includes('/* @vite-ignore */')) throw new Error(`${urlModule}: the @vite-ignore comment was not found`);
+  writeFileSync(urlModule, code.replace(/\/\* @vite-ignore \*\/\s*/, ''));
+}
+
 writeFileSync(join(here, 'dist', '.build-stamp'), `${new Date().toISOString()}\n`);
 process.stdout.write('built packages/widgets/dist (npm) and dist/cdn (CDN)\n');

@@ -117,6 +117,11 @@ export class MapController implements ReactiveController {
       fadeDuration: 0,
       ...settings.options,
     });
+    // A worker that cannot load would leave the map waiting for ever: fail instead (the element's error state).
+    await runtime.workerReady.catch((error: unknown) => {
+      map.remove();
+      throw error;
+    });
     // The hatch is added when the style first asks for it (and is not missing before the style loads).
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));

@@ -13,6 +13,29 @@ if (workerUrl) maplibregl.setWorkerUrl(workerUrl);
 // of after the regions are added, which is on the path to first paint.
 maplibregl.prewarm();
 
+/**
+ * Settles when MapLibre's worker file is known to be reachable; rejects with the URL and the reason when
+ * it is not. A worker that fails to load only fires `error` on a Worker object MapLibre keeps to itself,
+ * and the map then waits for ever: this check (a HEAD request, in parallel with the workers' own fetch)
+ * turns a bundler that did not emit the worker, or a wrong asset path, into the element's error state.
+ */
+export const workerReady: Promise<void> = checkWorker(maplibregl.getWorkerUrl());
+// Nobody may be awaiting yet; the rejection is handled where a map is created.
+workerReady.catch(() => {});
+
+async function checkWorker(url: string): Promise<void> {
+  if (!url || url.startsWith('blob:') || url.startsWith('data:')) return;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'HEAD' });
+  } catch (error) {
+    throw new Error(`MapLibre's worker could not be loaded from ${url} (${(error as Error).message}).`);
+  }
+  // A server that does not answer HEAD says nothing about the file.
+  if (response.ok || response.status === 405 || response.status === 501) return;
+  throw new Error(`MapLibre's worker could not be loaded from ${url} (HTTP ${response.status}).`);
+}
+
 /** One PMTiles protocol per page, so every map shares archive headers and directories. */
 const protocol = new Protocol({ metadata: true });
 maplibregl.addProtocol('pmtiles', protocol.tile);

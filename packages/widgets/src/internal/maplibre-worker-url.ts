@@ -1,4 +1,5 @@
-// Where MapLibre's worker comes from. In the npm build nothing is set: MapLibre finds
-// `maplibre-gl-worker.mjs` beside itself (import.meta.url), which every bundler and plain ESM
-// serving understand. The CDN build swaps this module for maplibre-worker-url.cdn.ts.
+// Where MapLibre's worker comes from. Served unbundled (the workspace's browser tests), nothing is set:
+// MapLibre finds `maplibre-gl-worker.mjs` beside itself (import.meta.url). The npm build swaps this module
+// for maplibre-worker-url.npm.ts and the CDN build for maplibre-worker-url.cdn.ts: bundlers do not emit
+// the file MapLibre looks for, so both builds name the worker explicitly.
 export const workerUrl: string | undefined = undefined;

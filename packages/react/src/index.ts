@@ -1,0 +1,17 @@
+'use client';
+// @chronos/react: one React component per Chronos element (made with @lit/react), plus JSX types for the
+// raw tags. A client module: safe to import and render from Server Components in the Next.js App Router,
+// where it renders the tag on the server and the element upgrades in the browser.
+export { ChronosChoropleth, type ChronosChoroplethProps } from './choropleth.ts';
+export type { ChronosTagProps } from './jsx.ts';
+export type {
+  ChronosErrorDetail,
+  ChronosErrorEvent,
+  ChronosLoadDetail,
+  ChronosLoadEvent,
+  ChronosRegionClickEvent,
+  ChronosRegionHoverEvent,
+  ChronosTimeChangeDetail,
+  ChronosTimeChangeEvent,
+  RegionEventDetail,
+} from '@chronos/widgets/classes';
