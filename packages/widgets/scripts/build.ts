@@ -2,7 +2,7 @@
 // worker beside the runtime chunk), then the CDN bundle from the root vite.config.ts, then dist/.build-stamp (root `npm start` rebuilds when any
 // source file is newer than the stamp).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -27,6 +27,16 @@ copyMaplibreWorker();
 step('tsc', ['-p', 'tsconfig.build.json']);
 step('custom-elements-manifest', ['analyze']); // custom-elements-manifest.config.mjs
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+// Vite copies MapLibre's worker into the CDN chunks as an asset, with its source-map comment but not the map.
+const cdnChunks = join(here, 'dist', 'cdn', 'chunks');
+for (const file of readdirSync(cdnChunks).filter((name) => name.startsWith('maplibre-gl-worker'))) {
+  writeFileSync(join(cdnChunks, file), withoutSourceMap(readFileSync(join(cdnChunks, file), 'utf8')));
+}
+/** A module without its trailing `//# sourceMappingURL=` comment (for maps that are not shipped). */
+function withoutSourceMap(code: string): string {
+  return code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+}
+
 /**
  * maplibre-gl's own worker, beside dist/internal/maplibre-worker-url.npm.js which names it. It must be the
  * worker of the maplibre-gl that consumers install with it: package.json pins maplibre-gl exactly. Its
@@ -35,8 +45,7 @@ await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 function copyMaplibreWorker(): void {
   const maplibre = fileURLToPath(import.meta.resolve('maplibre-gl'));
   const worker = readFileSync(join(maplibre, '..', 'maplibre-gl-worker.mjs'), 'utf8');
-  const withoutMap = worker.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-  writeFileSync(join(here, 'dist', 'internal', 'maplibre-gl-worker.mjs'), withoutMap);
+  writeFileSync(join(here, 'dist', 'internal', 'maplibre-gl-worker.mjs'), withoutSourceMap(worker));
   // The source says `@vite-ignore` so that this build leaves the URL alone; consumers' bundlers must not.
   const urlModule = join(here, 'dist', 'internal', 'maplibre-worker-url.npm.js');
   const code = readFileSync(urlModule, 'utf8');

@@ -1,0 +1,37 @@
+// @chronos/react against the element definitions: one component per Chronos element in the widgets'
+// custom-elements.json, and each renders its tag (with attributes) through react-dom/server, as the
+// Next.js App Router does before the element upgrades in the browser.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import * as chronosReact from './index.ts';
+
+interface Manifest {
+  modules: { exports?: { kind: string; name: string; declaration: { name: string } }[] }[];
+}
+
+const require = createRequire(import.meta.url);
+const manifest = JSON.parse(readFileSync(require.resolve('@chronos/widgets/custom-elements.json'), 'utf8')) as Manifest;
+const definitions = manifest.modules.flatMap((module) =>
+  (module.exports ?? []).filter((entry) => entry.kind === 'custom-element-definition'),
+);
+
+test('every Chronos element has a React component named after its class', () => {
+  assert.ok(definitions.length > 0, 'custom-elements.json defines no element (build @chronos/widgets first)');
+  const missing = definitions.filter((definition) => !(definition.declaration.name in chronosReact));
+  assert.deepEqual(
+    missing.map((definition) => `<${definition.name}> (${definition.declaration.name})`),
+    [],
+  );
+});
+
+test('<ChronosChoropleth> renders its tag on the server; element properties wait for the browser', () => {
+  const html = renderToString(
+    createElement(chronosReact.ChronosChoropleth, { metric: 'median-income', className: 'map', id: 'unemployment' }),
+  );
+  // @lit/react sets element properties (metric, api, …) on the element in the browser, not as attributes.
+  assert.equal(html, '<chronos-choropleth class="map" id="unemployment"></chronos-choropleth>');
+});

@@ -1,0 +1,18 @@
+// Plain Node, no bundler: every entry point of every package imports (what server-side rendering does),
+// and @chronos/react renders its tag to HTML. Prints one JSON line for the test to check.
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+
+const entries = [
+  '@chronos/core',
+  '@chronos/tiles',
+  '@chronos/widgets',
+  '@chronos/widgets/classes',
+  '@chronos/widgets/chronos-choropleth.js',
+  '@chronos/react',
+];
+const exports = {};
+for (const entry of entries) exports[entry] = Object.keys(await import(entry)).sort();
+const { ChronosChoropleth } = await import('@chronos/react');
+const html = renderToString(createElement(ChronosChoropleth, { metric: 'median-income', className: 'map' }));
+process.stdout.write(`${JSON.stringify({ exports, html })}\n`);

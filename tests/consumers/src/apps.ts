@@ -1,0 +1,41 @@
+// Fresh consumer apps (apps/<name>, copied to .work/apps/<name>) with the packed tarballs installed by
+// plain npm. Third-party dependencies come from the npm registry and are cached: they are reinstalled only
+// when the app's package.json (or the Node major) changes. Our tarballs change every build and are
+// reinstalled every run, from local files only.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { step } from './processes.ts';
+
+const templates = join(import.meta.dirname, '..', 'apps');
+const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
+
+export interface InstalledApp {
+  dir: string;
+  /** Seconds spent installing third-party dependencies (0 when the cache was used). */
+  dependencySeconds: number;
+  /** Seconds spent installing our tarballs. */
+  tarballSeconds: number;
+}
+
+export async function installApp(name: string, workDir: string, tarballs: string[]): Promise<InstalledApp> {
+  const dir = join(workDir, 'apps', name);
+  const template = join(templates, name);
+  const manifest = readFileSync(join(template, 'package.json'));
+  const hash = createHash('sha256').update(manifest).update(process.versions.node.split('.')[0]!).digest('hex');
+  const marker = join(dir, 'node_modules', '.chronos-dependencies-hash');
+  let dependencySeconds = 0;
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== hash) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(template, dir, { recursive: true });
+    dependencySeconds = await step('npm', ['install', ...npmFlags], dir);
+    writeFileSync(marker, hash);
+  } else {
+    // The app's own files may have changed; build outputs of the last run must not leak into this one.
+    for (const output of ['dist', '.next']) rmSync(join(dir, output), { recursive: true, force: true });
+    cpSync(template, dir, { recursive: true });
+  }
+  rmSync(join(dir, 'node_modules', '@chronos'), { recursive: true, force: true });
+  const tarballSeconds = await step('npm', ['install', '--no-save', ...npmFlags, ...tarballs], dir);
+  return { dir, dependencySeconds, tarballSeconds };
+}

@@ -1,0 +1,100 @@
+// Opens a consumer app's page in Chromium (the machine's, with the WebGL flags every suite uses) and
+// reports what a user would see: whether the map loaded or failed (`chronos-load` / `chronos-error`),
+// how much of the map is painted in the scheme's colours, and any page error or failed request.
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+
+export interface PageReport {
+  /** `chronos-load` and `chronos-error` events, in order: `{ type, detail }`. */
+  events: { type: string; detail: { kind?: string; message?: string; regionsWithData?: number } }[];
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** Requests that failed or answered ≥ 400 (favicon excepted). */
+  failedRequests: string[];
+  /** Share of the map canvas painted blue (the default `blues` scheme): 0 when no region is coloured. */
+  colouredShare: number;
+  /** The element's visible error text, when it shows one. */
+  errorText: string;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Loads `url`, waits for the first `chronos-load` or `chronos-error` (generous timeout), then inspects the map. */
+export async function inspectMap(
+  browser: Browser,
+  url: string,
+  options: { blockWorker?: boolean } = {},
+): Promise<PageReport> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1000, height: 800 });
+    const pageErrors: string[] = [];
+    const failedRequests: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.on('requestfailed', (request) => {
+      if (!options.blockWorker || !request.url().includes('maplibre-gl-worker'))
+        failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+        failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    });
+    if (options.blockWorker) {
+      // What a bundler that did not emit the worker looks like from the page: its URL answers 404.
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.url().includes('maplibre-gl-worker'))
+          void request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+        else void request.continue();
+      });
+    }
+    await page.evaluateOnNewDocument(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { chronosEvents: unknown[] }).chronosEvents = seen;
+      for (const type of ['chronos-load', 'chronos-error'])
+        window.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { chronosEvents: unknown[] }).chronosEvents.length > 0, {
+      timeout: 120_000,
+      polling: 100,
+    });
+    const events = (await page.evaluate(() =>
+      JSON.parse(JSON.stringify((window as unknown as { chronosEvents: unknown[] }).chronosEvents)),
+    )) as PageReport['events'];
+    const errorText = await page.evaluate(
+      () =>
+        document
+          .querySelector('chronos-choropleth')
+          ?.shadowRoot?.querySelector('[part~="error"]')
+          ?.textContent?.trim() ?? '',
+    );
+    const clip = await page.evaluate(() => {
+      const canvas = document.querySelector('chronos-choropleth')?.shadowRoot?.querySelector('canvas');
+      const rect = canvas?.getBoundingClientRect();
+      return rect && rect.width > 0 ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined;
+    });
+    let colouredShare = 0;
+    if (clip) {
+      const png = await page.screenshot({ clip, encoding: 'base64' });
+      colouredShare = await page.evaluate(async (data: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d');
+        if (!context) return 0;
+        context.drawImage(bitmap, 0, 0);
+        const { data: pixels } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+        let blue = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (pixels[i + 2]! - pixels[i]! > 40) blue++;
+        }
+        return blue / (pixels.length / 4);
+      }, png);
+    }
+    return { events, pageErrors, failedRequests, colouredShare, errorText };
+  } finally {
+    await page.close();
+  }
+}

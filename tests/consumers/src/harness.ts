@@ -1,0 +1,32 @@
+// What the browser checks of the consumer apps share: the real Chronos server (the same backend as the
+// widgets' browser tests: server/src/testing/test-server.ts on the embedded store, with built tiles and a
+// publishable key for loopback origins) and one Chromium.
+import type { Browser } from 'puppeteer-core';
+import { type Backend, startBackend } from '../../../packages/widgets/test/backend.ts';
+import { launchBrowser } from './browser.ts';
+
+export interface Harness {
+  backend: Backend;
+  browser: Browser;
+  /** `path` on `origin` with the API and key in the query string, as the apps read them. */
+  pageUrl(origin: string, path?: string): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const backend = await startBackend();
+  const browser = await launchBrowser();
+  return {
+    backend,
+    browser,
+    pageUrl: (origin, path = '/') =>
+      `${origin}${path}?api=${encodeURIComponent(backend.url)}&key=${encodeURIComponent(backend.apiKey)}`,
+    close: async () => {
+      await browser.close();
+      await backend.close();
+    },
+  };
+}
+
+/** Seconds since `started` (a performance.now() value), for the timings the suite prints. */
+export const since = (started: number): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;

@@ -1,0 +1,105 @@
+// A new user's Vite + TypeScript app with @chronos/widgets installed from the packed tarballs and the
+// README's import line, no configuration: it type-checks, builds, keeps MapLibre out of the entry chunk,
+// and draws a coloured map in Chromium from `vite preview` and from the dev server. A worker that cannot
+// load ends in the element's error state.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { installApp } from './apps.ts';
+import { inspectMap, type PageReport } from './browser.ts';
+import { type Harness, since, startHarness } from './harness.ts';
+import { freePort, type RunningServer, startServer, step } from './processes.ts';
+import { packedTarballs } from './tarballs.ts';
+
+const workDir = join(import.meta.dirname, '..', '.work');
+let dir: string;
+let harness: Harness;
+let preview: RunningServer | undefined;
+
+before(async () => {
+  const tarballs = packedTarballs();
+  let started = performance.now();
+  const installed = await installApp('vite', workDir, [tarballs['@chronos/core'], tarballs['@chronos/widgets']]);
+  dir = installed.dir;
+  process.stdout.write(
+    `vite app: dependencies ${installed.dependencySeconds.toFixed(1)} s (0 = cached), tarballs ${installed.tarballSeconds.toFixed(1)} s\n`,
+  );
+  started = performance.now();
+  await step('npm', ['run', 'build'], dir);
+  process.stdout.write(`vite app: tsc + vite build ${since(started)}\n`);
+  harness = await startHarness();
+});
+
+after(async () => {
+  await preview?.stop();
+  await harness?.close();
+});
+
+/** The map drew with data: one chronos-load, no chronos-error, no page error, regions coloured. */
+function assertColouredMap(report: PageReport): void {
+  assert.deepEqual(report.pageErrors, []);
+  assert.deepEqual(report.failedRequests, []);
+  assert.deepEqual(
+    report.events.map((event) => event.type),
+    ['chronos-load'],
+    JSON.stringify(report.events),
+  );
+  assert.ok((report.events[0]?.detail.regionsWithData ?? 0) > 50);
+  assert.ok(report.colouredShare > 0.05, `only ${(report.colouredShare * 100).toFixed(1)} % of the map is coloured`);
+}
+
+describe('Vite app (vanilla TypeScript)', () => {
+  test('MapLibre stays out of the entry chunk; its worker is emitted as a file', () => {
+    const assets = readdirSync(join(dir, 'dist', 'assets'));
+    const entry = assets.find((file) => /^index-.*\.js$/.test(file));
+    assert.ok(entry, `no entry chunk in ${assets.join(', ')}`);
+    const code = readFileSync(join(dir, 'dist', 'assets', entry), 'utf8');
+    assert.doesNotMatch(code, /maplibregl|WebGL2RenderingContext/);
+    assert.ok(assets.some((file) => file.startsWith('maplibre-gl-worker')));
+  });
+
+  test('vite preview: the built app draws a coloured map from the real server', async () => {
+    const port = await freePort();
+    preview = await startServer(
+      'npx',
+      ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      dir,
+      `http://127.0.0.1:${port}/`,
+    );
+    const started = performance.now();
+    assertColouredMap(await inspectMap(harness.browser, harness.pageUrl(preview.url.replace(/\/$/, ''))));
+    process.stdout.write(`vite preview: page to chronos-load and pixels ${since(started)}\n`);
+  });
+
+  test('a MapLibre worker that cannot load ends in the error state with chronos-error', async () => {
+    assert.ok(preview, 'vite preview is not running');
+    const report = await inspectMap(harness.browser, harness.pageUrl(preview.url.replace(/\/$/, '')), {
+      blockWorker: true,
+    });
+    assert.deepEqual(report.pageErrors, []);
+    assert.deepEqual(
+      report.events.map((event) => [event.type, event.detail.kind]),
+      [['chronos-error', 'map']],
+    );
+    assert.match(report.events[0]!.detail.message ?? '', /worker could not be loaded .*maplibre-gl-worker.*HTTP 404/);
+    assert.match(report.errorText, /worker could not be loaded/);
+  });
+
+  test('vite dev server: the app draws a coloured map with no configuration', async () => {
+    const port = await freePort();
+    const started = performance.now();
+    const dev = await startServer(
+      'npx',
+      ['vite', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      dir,
+      `http://127.0.0.1:${port}/`,
+    );
+    try {
+      assertColouredMap(await inspectMap(harness.browser, harness.pageUrl(`http://127.0.0.1:${port}`)));
+      process.stdout.write(`vite dev: start, page to chronos-load and pixels ${since(started)}\n`);
+    } finally {
+      await dev.stop();
+    }
+  });
+});
