@@ -93,7 +93,8 @@ export async function inspectMap(
         return blue / (pixels.length / 4);
       }, png);
     }
-    return { events, pageErrors, failedRequests, colouredShare, errorText };
+    // Copies: closing the page aborts requests still in flight (tiles, prefetches), which is not a failure.
+    return { events, pageErrors: [...pageErrors], failedRequests: [...failedRequests], colouredShare, errorText };
   } finally {
     await page.close();
   }

@@ -1,6 +1,6 @@
 // What the browser checks of the consumer apps share: the real Chronos server (the same backend as the
-// widgets' browser tests: server/src/testing/test-server.ts on the embedded store, with built tiles and a
-// publishable key for loopback origins) and one Chromium.
+// widgets' browser tests: server/src/testing/test-server.ts on the embedded store, with built tiles; it
+// admits loopback origins on any port without a key, as in development) and one Chromium.
 import type { Browser } from 'puppeteer-core';
 import { type Backend, startBackend } from '../../../packages/widgets/test/backend.ts';
 import { launchBrowser } from './browser.ts';
@@ -8,7 +8,7 @@ import { launchBrowser } from './browser.ts';
 export interface Harness {
   backend: Backend;
   browser: Browser;
-  /** `path` on `origin` with the API and key in the query string, as the apps read them. */
+  /** `path` on `origin` with the API in the query string, as the apps read it. */
   pageUrl(origin: string, path?: string): string;
   close(): Promise<void>;
 }
@@ -19,8 +19,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     backend,
     browser,
-    pageUrl: (origin, path = '/') =>
-      `${origin}${path}?api=${encodeURIComponent(backend.url)}&key=${encodeURIComponent(backend.apiKey)}`,
+    pageUrl: (origin, path = '/') => `${origin}${path}?api=${encodeURIComponent(backend.url)}`,
     close: async () => {
       await browser.close();
       await backend.close();

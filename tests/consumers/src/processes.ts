@@ -3,11 +3,20 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
+/**
+ * The environment of a consumer app's commands: ours without NODE_ENV (`npm test` sets it to `test`, which
+ * would make Vite and Next.js build in development mode; they choose their own).
+ */
+function appEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { NODE_ENV: _ignored, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
 /** Runs a command to completion; rejects with the end of its output when it fails. Resolves with seconds taken. */
 export function step(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: appEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk;
@@ -52,7 +61,7 @@ export async function startServer(
   url: string,
   timeoutMs = 180_000,
 ): Promise<RunningServer> {
-  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: appEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let exited = false;
   child.stdout?.on('data', (chunk: Buffer) => {

@@ -1,5 +1,5 @@
 // A new user's Vite + TypeScript app: the README's install and import lines, nothing configured. The test
-// passes the API and a publishable key in the query string.
+// passes the API (and optionally a publishable key) in the query string.
 import '@chronos/widgets';
 import type { ChronosLoadEvent } from '@chronos/widgets';
 
