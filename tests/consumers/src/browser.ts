@@ -9,7 +9,7 @@ export interface PageReport {
   events: { type: string; detail: { kind?: string; message?: string; regionsWithData?: number } }[];
   /** Uncaught exceptions in the page. */
   pageErrors: string[];
-  /** Requests that failed or answered ≥ 400 (favicon excepted). */
+  /** Requests that failed (cancellations aside) or answered ≥ 400 (favicon excepted). */
   failedRequests: string[];
   /** Share of the map canvas painted blue (the default `blues` scheme): 0 when no region is coloured. */
   colouredShare: number;
@@ -34,8 +34,13 @@ export async function inspectMap(
     const failedRequests: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      // ERR_ABORTED is a cancellation, not a failure: the element aborts a superseded data request when a
+      // property changes (React sets them after the first render), and a worker's script request is handed
+      // over to the worker. Real failures show as other errors or as HTTP statuses below.
+      if (reason === 'net::ERR_ABORTED') return;
       if (!options.blockWorker || !request.url().includes('maplibre-gl-worker'))
-        failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+        failedRequests.push(`${request.url()} (${reason})`);
     });
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))

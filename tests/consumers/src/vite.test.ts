@@ -64,7 +64,9 @@ describe('Vite app (vanilla TypeScript)', () => {
     assert.ok(assets.some((file) => file.startsWith('maplibre-gl-worker')));
     const runtime = assets.filter((file) => file.endsWith('.js') && file !== entry);
     assert.ok(
-      runtime.some((file) => readFileSync(join(dir, 'dist', 'assets', file), 'utf8').includes('Style is not done loading')),
+      runtime.some((file) =>
+        readFileSync(join(dir, 'dist', 'assets', file), 'utf8').includes('Style is not done loading'),
+      ),
       'no lazy chunk holds MapLibre',
     );
   });
