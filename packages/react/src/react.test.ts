@@ -28,10 +28,26 @@ test('every Chronos element has a React component named after its class', () => 
   );
 });
 
-test('<ChronosChoropleth> renders its tag on the server; element properties wait for the browser', () => {
+test('<ChronosChoropleth> renders its tag on the server, element properties as their attributes', () => {
   const html = renderToString(
-    createElement(chronosReact.ChronosChoropleth, { metric: 'median-income', className: 'map', id: 'unemployment' }),
+    createElement(chronosReact.ChronosChoropleth, {
+      metric: 'median-income',
+      apiKey: 'pk_example',
+      classes: 7,
+      stableBreaks: true,
+      reverse: false,
+      interactive: false,
+      colors: ['#fff', '#000'],
+      formatValue: (value: number | null) => String(value),
+      onRegionClick: () => {},
+      className: 'map',
+      id: 'income',
+    }),
   );
-  // @lit/react sets element properties (metric, api, …) on the element in the browser, not as attributes.
-  assert.equal(html, '<chronos-choropleth class="map" id="unemployment"></chronos-choropleth>');
+  // The element upgrades from these attributes before React hydrates and sets the properties again;
+  // objects, functions and callbacks exist in the browser only.
+  assert.equal(
+    html,
+    '<chronos-choropleth metric="median-income" api-key="pk_example" classes="7" stable-breaks="" interactive="false" class="map" id="income"></chronos-choropleth>',
+  );
 });

@@ -50,7 +50,8 @@ for (const bundler of ['turbopack', 'webpack'] as const) {
       );
       try {
         const html = await (await fetch(harness.pageUrl(origin))).text();
-        assert.match(html, /<chronos-choropleth[^>]*><\/chronos-choropleth>/);
+        // The API and metric are attributes in the HTML: the element upgrades with them before hydration.
+        assert.match(html, /<chronos-choropleth[^>]* api="[^"]+"[^>]*metric="unemployment"/);
         started = performance.now();
         const report = await inspectMap(harness.browser, harness.pageUrl(origin));
         assert.deepEqual(report.pageErrors, []);

@@ -31,6 +31,6 @@ describe('plain Node ESM', () => {
     assert.ok(exports['@chronos/widgets/classes']!.includes('ChronosChoropleth'));
     assert.ok(exports['@chronos/widgets/chronos-choropleth.js']!.includes('ChronosChoropleth'));
     assert.ok(exports['@chronos/react']!.includes('ChronosChoropleth'));
-    assert.match(html, /^<chronos-choropleth class="map"><\/chronos-choropleth>$/);
+    assert.equal(html, '<chronos-choropleth metric="median-income" class="map"></chronos-choropleth>');
   });
 });
