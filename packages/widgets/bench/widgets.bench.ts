@@ -12,7 +12,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build, type Rolldown } from 'vite';
-import { recordFigure } from '@chronos/devkit/bench-record';
+import { median, recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '../test/backend.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 
@@ -240,12 +240,6 @@ async function measure(path: string): Promise<{ firstPaint: number; switches: nu
     await page.close();
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 try {
   // One warm-up of each (Chromium's own compile caches), then alternating measured rounds.

@@ -18,22 +18,37 @@ export interface InstalledApp {
   tarballSeconds: number;
 }
 
-export async function installApp(name: string, workDir: string, tarballs: string[]): Promise<InstalledApp> {
-  const dir = join(workDir, 'apps', name);
-  const template = join(templates, name);
-  const manifest = readFileSync(join(template, 'package.json'));
+/** Another version of one of the template's dependencies (e.g. Vite 7), installed as app `name`. */
+export interface AppVariant {
+  name: string;
+  devDependencies: Record<string, string>;
+}
+
+export async function installApp(
+  templateName: string,
+  workDir: string,
+  tarballs: string[],
+  variant?: AppVariant,
+): Promise<InstalledApp> {
+  const dir = join(workDir, 'apps', variant?.name ?? templateName);
+  const template = join(templates, templateName);
+  const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
+  if (variant) Object.assign(pkg.devDependencies, variant.devDependencies);
+  const manifest = `${JSON.stringify(pkg, null, 2)}\n`;
   const hash = createHash('sha256').update(manifest).update(process.versions.node.split('.')[0]!).digest('hex');
   const marker = join(dir, 'node_modules', '.chronos-dependencies-hash');
   let dependencySeconds = 0;
   if (!existsSync(marker) || readFileSync(marker, 'utf8') !== hash) {
     rmSync(dir, { recursive: true, force: true });
     cpSync(template, dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), manifest);
     dependencySeconds = await step('npm', ['install', ...npmFlags], dir);
     writeFileSync(marker, hash);
   } else {
     // The app's own files may have changed; build outputs of the last run must not leak into this one.
     for (const output of ['dist', '.next']) rmSync(join(dir, output), { recursive: true, force: true });
     cpSync(template, dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), manifest);
   }
   rmSync(join(dir, 'node_modules', '@chronos'), { recursive: true, force: true });
   const tarballSeconds = await step('npm', ['install', '--no-save', ...npmFlags, ...tarballs], dir);

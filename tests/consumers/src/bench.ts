@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'puppeteer-core';
-import { recordFigure } from '@chronos/devkit/bench-record';
+import { median, recordFigure } from '@chronos/devkit/bench-record';
 import { installApp } from './apps.ts';
 import { startHarness } from './harness.ts';
 import { freePort, startServer, step } from './processes.ts';
@@ -78,12 +78,6 @@ async function firstPaint(browser: Browser, path: string): Promise<number> {
     await page.close();
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 try {
   await firstPaint(harness.browser, '/');

@@ -1,6 +1,7 @@
 // Opens a consumer app's page in Chromium (the machine's, with the WebGL flags every suite uses) and
 // reports what a user would see: whether the map loaded or failed (`chronos-load` / `chronos-error`),
 // how much of the map is painted in the scheme's colours, and any page error or failed request.
+import assert from 'node:assert/strict';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 
@@ -103,4 +104,17 @@ export async function inspectMap(
   } finally {
     await page.close();
   }
+}
+
+/** What a user sees when the map worked: one chronos-load, no chronos-error, no page error, regions coloured. */
+export function assertColouredMap(report: PageReport): void {
+  assert.deepEqual(report.pageErrors, []);
+  assert.deepEqual(report.failedRequests, []);
+  assert.deepEqual(
+    report.events.map((event) => event.type),
+    ['chronos-load'],
+    JSON.stringify(report.events),
+  );
+  assert.ok((report.events[0]?.detail.regionsWithData ?? 0) > 50);
+  assert.ok(report.colouredShare > 0.05, `only ${(report.colouredShare * 100).toFixed(1)} % of the map is coloured`);
 }

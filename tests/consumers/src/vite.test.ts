@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { installApp } from './apps.ts';
-import { inspectMap, type PageReport } from './browser.ts';
+import { assertColouredMap, inspectMap } from './browser.ts';
 import { type Harness, since, startHarness } from './harness.ts';
 import { freePort, type RunningServer, startServer, step } from './processes.ts';
 import { packedTarballs } from './tarballs.ts';
@@ -36,19 +36,6 @@ after(async () => {
   await preview?.stop();
   await harness?.close();
 });
-
-/** The map drew with data: one chronos-load, no chronos-error, no page error, regions coloured. */
-function assertColouredMap(report: PageReport): void {
-  assert.deepEqual(report.pageErrors, []);
-  assert.deepEqual(report.failedRequests, []);
-  assert.deepEqual(
-    report.events.map((event) => event.type),
-    ['chronos-load'],
-    JSON.stringify(report.events),
-  );
-  assert.ok((report.events[0]?.detail.regionsWithData ?? 0) > 50);
-  assert.ok(report.colouredShare > 0.05, `only ${(report.colouredShare * 100).toFixed(1)} % of the map is coloured`);
-}
 
 describe('Vite app (vanilla TypeScript)', () => {
   test('MapLibre stays out of the entry chunk; its worker is emitted as a file', () => {
