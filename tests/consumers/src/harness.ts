@@ -1,6 +1,6 @@
-// What the browser checks of the consumer apps share: the real Chronos server (the same backend as the
-// widgets' browser tests: server/src/testing/test-server.ts on the embedded store, with built tiles; it
-// admits loopback origins on any port without a key, as in development) and one Chromium.
+// What the browser checks of the consumer apps share: the real Chronos server (the widgets' browser-test
+// backend, packages/widgets/test/backend.ts: `@chronos/server/testing` on the embedded store with tiles built
+// by chronos-tiles; it admits loopback origins on any port without a key, as in development) and one Chromium.
 import type { Browser } from 'puppeteer-core';
 import { type Backend, startBackend } from '../../../packages/widgets/test/backend.ts';
 import { launchBrowser } from './browser.ts';
