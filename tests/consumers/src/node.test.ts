@@ -18,13 +18,24 @@ before(async () => {
   );
 });
 
+/** The machine's Node 20 (Debian's), when there is one: the browser packages declare `engines.node >= 20`. */
+const node20 = (() => {
+  try {
+    const version = execFileSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).trim();
+    return version.startsWith('v20.') ? '/usr/bin/node' : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+function ssr(node: string, packages: string[]): { exports: Record<string, string[]>; html: string } {
+  const output = execFileSync(node, ['ssr.mjs', ...packages], { cwd: dir, encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').pop()!);
+}
+
 describe('plain Node ESM', () => {
   test('every entry point imports, and <ChronosChoropleth> renders its tag on the server', () => {
-    const output = execFileSync(process.execPath, ['ssr.mjs'], { cwd: dir, encoding: 'utf8' });
-    const { exports, html } = JSON.parse(output.trim().split('\n').pop()!) as {
-      exports: Record<string, string[]>;
-      html: string;
-    };
+    const { exports, html } = ssr(process.execPath, []);
     assert.ok(exports['@chronos/core']!.includes('ChronosClient'));
     assert.ok(exports['@chronos/tiles']!.length > 0);
     assert.ok(exports['@chronos/widgets']!.includes('ChronosChoropleth'));
@@ -33,4 +44,18 @@ describe('plain Node ESM', () => {
     assert.ok(exports['@chronos/react']!.includes('ChronosChoropleth'));
     assert.equal(html, '<chronos-choropleth metric="median-income" class="map"></chronos-choropleth>');
   });
+
+  if (node20) {
+    test('on Node 20 too: core, widgets and react (engines >= 20) import and render', () => {
+      const { exports, html } = ssr(node20, ['@chronos/core', '@chronos/widgets', '@chronos/react']);
+      assert.deepEqual(Object.keys(exports).sort(), [
+        '@chronos/core',
+        '@chronos/react',
+        '@chronos/widgets',
+        '@chronos/widgets/chronos-choropleth.js',
+        '@chronos/widgets/classes',
+      ]);
+      assert.equal(html, '<chronos-choropleth metric="median-income" class="map"></chronos-choropleth>');
+    });
+  }
 });
