@@ -10,14 +10,6 @@ import { step } from './processes.ts';
 const templates = join(import.meta.dirname, '..', 'apps');
 const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
 
-export interface InstalledApp {
-  dir: string;
-  /** Seconds spent installing third-party dependencies (0 when the cache was used). */
-  dependencySeconds: number;
-  /** Seconds spent installing our tarballs. */
-  tarballSeconds: number;
-}
-
 /** Another version of one of the template's dependencies (e.g. Vite 7), installed as app `name`. */
 export interface AppVariant {
   name: string;
@@ -29,8 +21,9 @@ export async function installApp(
   workDir: string,
   tarballs: string[],
   variant?: AppVariant,
-): Promise<InstalledApp> {
-  const dir = join(workDir, 'apps', variant?.name ?? templateName);
+): Promise<string> {
+  const name = variant?.name ?? templateName;
+  const dir = join(workDir, 'apps', name);
   const template = join(templates, templateName);
   const pkg = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
   if (variant) Object.assign(pkg.devDependencies, variant.devDependencies);
@@ -52,5 +45,8 @@ export async function installApp(
   }
   rmSync(join(dir, 'node_modules', '@chronos'), { recursive: true, force: true });
   const tarballSeconds = await step('npm', ['install', '--no-save', ...npmFlags, ...tarballs], dir);
-  return { dir, dependencySeconds, tarballSeconds };
+  process.stdout.write(
+    `${name} app: dependencies ${dependencySeconds.toFixed(1)} s (0 = cached), tarballs ${tarballSeconds.toFixed(1)} s\n`,
+  );
+  return dir;
 }

@@ -18,7 +18,7 @@ const ROUNDS = 5;
 const KB = 1024;
 
 const tarballs = await buildAndPack(TARBALL_DIR);
-const { dir } = await installApp('vite', join(import.meta.dirname, '..', '.work'), [
+const dir = await installApp('vite', join(import.meta.dirname, '..', '.work'), [
   tarballs['@chronos/core'],
   tarballs['@chronos/widgets'],
 ]);

@@ -16,15 +16,11 @@ let harness: Harness;
 
 before(async () => {
   const tarballs = packedTarballs();
-  const installed = await installApp('next', workDir, [
+  dir = await installApp('next', workDir, [
     tarballs['@chronos/core'],
     tarballs['@chronos/widgets'],
     tarballs['@chronos/react'],
   ]);
-  dir = installed.dir;
-  process.stdout.write(
-    `next app: dependencies ${installed.dependencySeconds.toFixed(1)} s (0 = cached), tarballs ${installed.tarballSeconds.toFixed(1)} s\n`,
-  );
   harness = await startHarness();
 });
 

@@ -11,11 +11,7 @@ const workDir = join(import.meta.dirname, '..', '.work');
 let dir: string;
 
 before(async () => {
-  const installed = await installApp('node', workDir, Object.values(packedTarballs()));
-  dir = installed.dir;
-  process.stdout.write(
-    `node app: dependencies ${installed.dependencySeconds.toFixed(1)} s (0 = cached), tarballs ${installed.tarballSeconds.toFixed(1)} s\n`,
-  );
+  dir = await installApp('node', workDir, Object.values(packedTarballs()));
 });
 
 /** The machine's Node 20 (Debian's), when there is one: the browser packages declare `engines.node >= 20`. */
