@@ -20,13 +20,10 @@ test('the cache plugin refuses to load without the Redis plugin, naming it', asy
       { name: 'catalog' },
     ),
   );
-  await assert.rejects(
-    async () => {
-      await app.register(cachePlugin, { config: loadConfig({ NODE_ENV: 'test' }) });
-      await app.ready();
-    },
-    /dependency 'redis'/,
-  );
+  await assert.rejects(async () => {
+    await app.register(cachePlugin, { config: loadConfig({ NODE_ENV: 'test' }) });
+    await app.ready();
+  }, /dependency 'redis'/);
   await app.close();
 });
 
