@@ -3,17 +3,18 @@
 // @chronos/core's types are pinned to these by server/test/contract.types.ts.
 import Type, { type Static } from 'typebox';
 
+/** Why a request was refused, for a page to switch on (the widget's `chronos-error` kind comes from it). */
+export const RefusalCode = Type.Enum(
+  ['key_required', 'unknown_key', 'malformed_key', 'key_revoked', 'origin_not_allowed', 'rate_limited'],
+  { description: 'Why a request was refused (401/403/429)' },
+);
+
 export const ErrorResponse = Type.Object(
   {
     statusCode: Type.Integer(),
     error: Type.String(),
     message: Type.String(),
-    code: Type.Optional(
-      Type.String({
-        description:
-          'Why a request was refused (401/403/429): key_required, unknown_key, malformed_key, key_revoked, origin_not_allowed or rate_limited',
-      }),
-    ),
+    code: Type.Optional(RefusalCode),
   },
   { $id: 'Error', description: 'Every 4xx/5xx response' },
 );
@@ -146,6 +147,7 @@ export const BoundaryCollection = Type.Object(
 );
 
 export type ErrorBody = Static<typeof ErrorResponse>;
+export type RefusalCode = Static<typeof RefusalCode>;
 export type ObservationStatus = Static<typeof ObservationStatus>;
 export type Source = Static<typeof Source>;
 export type NumberFormat = Static<typeof NumberFormat>;

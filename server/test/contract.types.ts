@@ -18,10 +18,11 @@ export type Contract = [
   Assert<Same<core.MetricsResponse, server.MetricsResponse>>,
   Assert<Same<core.SeriesResponse, server.SeriesResponse>>,
   Assert<Same<core.ChoroplethResponse, server.ChoroplethData>>,
-  Assert<Same<core.RegionProperties, server.RegionProperties>>,
+  Assert<Same<core.BoundaryProperties, server.RegionProperties>>,
   Assert<Same<core.BoundaryCollection, server.BoundaryCollection>>,
-  // What an element shows may also come from a page (nullable values): every API response must fit it.
+  // What an element shows may also come from a page (nullable values, its own GeoJSON): every API body must fit.
   Assert<server.ChoroplethData extends core.ChoroplethData ? true : false>,
+  Assert<server.BoundaryCollection extends core.FeatureCollection ? true : false>,
   // The core's number format must be usable as Intl options.
   Assert<core.NumberFormat extends Intl.NumberFormatOptions ? true : false>,
 ];

@@ -104,12 +104,22 @@ export type Position = number[];
 export type MultiPolygon = { type: 'MultiPolygon'; coordinates: Position[][][] };
 export type Geometry = { type: 'Polygon'; coordinates: Position[][] } | MultiPolygon;
 
-export interface RegionProperties {
+/** A region's properties in the API's boundaries (`mode=boundaries`), exactly as sent. */
+export type BoundaryProperties = {
   code: string;
   name: string;
   /** null where the region has no French name of its own. */
   name_fr: string | null;
   /** ISO 3166-1 alpha-2 (`US`, `CA`). */
+  country: string;
+};
+
+/** A region's properties as an element reads them: the API's, or those of a page's own GeoJSON (which may
+ * carry no French name, and other properties besides). */
+export interface RegionProperties {
+  code: string;
+  name: string;
+  name_fr?: string | null;
   country: string;
   [key: string]: unknown;
 }
@@ -127,7 +137,7 @@ export interface FeatureCollection<P = RegionProperties, G extends Geometry = Ge
 }
 
 /** `GET /api/geo/choropleth?mode=boundaries&format=geojson`, exactly as the API sends it. */
-export type BoundaryCollection = FeatureCollection<RegionProperties, MultiPolygon>;
+export type BoundaryCollection = FeatureCollection<BoundaryProperties, MultiPolygon>;
 
 /** `GET /api/metrics/{metric}`: one series of `[YYYY-MM-DD, value]` points per region. */
 export interface SeriesResponse {
