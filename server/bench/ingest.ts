@@ -12,11 +12,11 @@ import pg from 'pg';
 import { recordFigure } from '@chronos/devkit/bench-record';
 import { seed } from '../src/data/seed.ts';
 import { createDb, type Db } from '../src/db/client.ts';
+import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { type SeriesSpec, statcanSeries } from '../src/jobs/catalogue.ts';
 import { type RunSummary, runIngestion } from '../src/jobs/ingest.ts';
 import type { Observation } from '../src/jobs/series.ts';
-import { loadIngestSettings } from '../src/jobs/settings.ts';
 import { writeSeries } from '../src/jobs/store.ts';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -55,7 +55,7 @@ const baseUrls = await new Promise<{ fred: string; statcan: string }>((resolve, 
   replay.once('message', resolve);
   replay.once('error', reject);
 });
-const settings = loadIngestSettings({
+const { ingest: settings } = loadConfig({
   NODE_ENV: 'test',
   FRED_API_KEY: 'bench',
   FRED_BASE_URL: baseUrls.fred,

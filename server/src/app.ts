@@ -1,5 +1,5 @@
-// The Chronos API as one Fastify plugin: app plugins (errors, database, catalog, cache, access) →
-// external plugins (security headers, CORS, rate limits, load shedding, OpenAPI) → routes.
+// The Chronos API as one Fastify plugin: app plugins (errors, database, catalog, Redis, cache, access,
+// scheduler) → external plugins (security headers, CORS, rate limits, load shedding, OpenAPI) → routes.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,17 +8,18 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { errorBody } from './http-error.ts';
 import { lazyRequestLogger } from './request-logger.ts';
-import { type IngestSettings, loadIngestSettings } from './jobs/settings.ts';
+import type { IngestSettings } from './jobs/settings.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
 import catalogPlugin from './plugins/app/catalog.ts';
 import dbPlugin from './plugins/app/db.ts';
 import errorsPlugin from './plugins/app/errors.ts';
 import sentryPlugin from './plugins/app/sentry.ts';
-import schedulerPlugin from './plugins/scheduler.ts';
+import schedulerPlugin from './plugins/app/scheduler.ts';
 import corsPlugin from './plugins/external/cors.ts';
 import helmetPlugin from './plugins/external/helmet.ts';
 import rateLimitPlugin from './plugins/external/rate-limit.ts';
+import redisPlugin from './plugins/external/redis.ts';
 import swaggerPlugin from './plugins/external/swagger.ts';
 import underPressurePlugin from './plugins/external/under-pressure.ts';
 import geoRoutes from './routes/api/geo/index.ts';
@@ -73,7 +74,7 @@ export interface AppOptions {
   /** An already open database (tests, bench); the app then does not close it. */
   db?: Db | undefined;
   seed?: boolean;
-  /** Ingestion settings for the scheduler (default: from the environment). */
+  /** Ingestion settings for the scheduler (default: config.ingest). */
   ingest?: IngestSettings | undefined;
 }
 
@@ -83,11 +84,11 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await fastify.register(errorsPlugin);
   await fastify.register(dbPlugin, { config, db: options.db, seed: options.seed ?? true });
   await fastify.register(catalogPlugin, { config });
+  // Redis is an external plugin registered early: the cache and the rate limit both depend on it.
+  await fastify.register(redisPlugin, { config });
   await fastify.register(cachePlugin, { config });
   await fastify.register(accessPlugin, { config });
-  await fastify.register(schedulerPlugin, {
-    settings: options.ingest ?? loadIngestSettings({ ...process.env, NODE_ENV: config.NODE_ENV }),
-  });
+  await fastify.register(schedulerPlugin, { settings: options.ingest ?? config.ingest });
 
   await fastify.register(helmetPlugin);
   await fastify.register(corsPlugin);

@@ -1,10 +1,12 @@
-// Server configuration from the environment, validated once at start-up. Every variable is documented
-// (with its default) in the repository's .env.example; a bad value stops the server with a message that
-// names the variable, what is wrong and what is expected.
+// The one configuration door: every environment variable (the server's and the ingestion jobs', see
+// jobs/settings.ts) is validated here, once, at start-up. Every variable is documented (with its default) in
+// the repository's .env.example; a bad value stops the server with a message that names the variable, what
+// is wrong and what is expected.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import { type IngestSettings, ingestEnvFields, ingestSettingsFrom } from './jobs/settings.ts';
 
 /** The repository root (server/src/config.ts → ../..). */
 export const repoRoot: string = resolve(import.meta.dirname, '..', '..');
@@ -48,6 +50,7 @@ export const ConfigSchema = Type.Object({
   MAX_RSS_MB: Type.Integer({ ...Positive, default: 1_024 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ ...Positive, default: 10_000 }),
   SENTRY_DSN: Type.Optional(Type.String({ pattern: '^https?://' })),
+  ...ingestEnvFields,
 });
 
 export type RawConfig = Static<typeof ConfigSchema>;
@@ -57,6 +60,8 @@ export interface Config extends Omit<RawConfig, 'ALLOWED_ORIGINS' | 'ALLOW_LOOPB
   ALLOW_LOOPBACK_ORIGINS: boolean;
   /** Absolute paths resolved against the repository root. */
   paths: { dataDir: string | undefined; tilesDir: string; cdnDir: string; demoPage: string; boundariesFile: string };
+  /** Ingestion (connectors, HTTP, schedule), from the variables of jobs/settings.ts. */
+  ingest: IngestSettings;
 }
 
 export class ConfigError extends Error {
@@ -77,19 +82,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const name = error.instancePath.replace(/^\//, '');
       return `- ${name}=${JSON.stringify(raw[name])}: ${error.message}`;
     });
-    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+    throw configError(lines);
   }
   const config = withDefaults as RawConfig;
   const origins = config.ALLOWED_ORIGINS.split(',')
     .map((origin) => origin.trim().replace(/\/$/, ''))
     .filter(Boolean);
-  for (const origin of origins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(
-        `Invalid configuration (see .env.example):\n- ALLOWED_ORIGINS: "${origin}" is not an origin such as https://example.com`,
-      );
-    }
-  }
+  const problems = origins
+    .filter((origin) => !/^https?:\/\/[^/\s]+$/.test(origin))
+    .map((origin) => `- ALLOWED_ORIGINS: "${origin}" is not an origin such as https://example.com`);
+  const ingest = ingestSettingsFrom(config, config.NODE_ENV);
+  problems.push(...ingest.problems);
+  if (problems.length > 0) throw configError(problems);
   const fromRoot = (path: string) => resolve(repoRoot, path);
   const embedded = !config.DATABASE_URL;
   return {
@@ -103,7 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       demoPage: fromRoot(config.DEMO_PAGE),
       boundariesFile: fromRoot(config.BOUNDARIES_FILE),
     },
+    ingest: ingest.settings,
   };
+}
+
+function configError(lines: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
 }
 
 /** Reads `.env` at the repository root into process.env (variables already set win). */

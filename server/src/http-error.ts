@@ -1,5 +1,7 @@
-// Errors that become `{"statusCode","error","message"}` responses (see plugins/errors.ts).
+// Errors that become `{"statusCode","error","message"}` responses (the ErrorResponse body of schemas.ts; see
+// plugins/app/errors.ts).
 import { STATUS_CODES } from 'node:http';
+import { type ErrorBody, RefusalCode } from './schemas.ts';
 
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -13,32 +15,11 @@ export class HttpError extends Error {
 export const notFound = (message: string): HttpError => new HttpError(404, message);
 export const badRequest = (message: string): HttpError => new HttpError(400, message);
 
-/** Why a request was refused, for a page to switch on (the widget's `chronos-error` kind comes from it). */
-export type RefusalCode =
-  | 'key_required'
-  | 'unknown_key'
-  | 'malformed_key'
-  | 'key_revoked'
-  | 'origin_not_allowed'
-  | 'rate_limited';
+export type { RefusalCode } from './schemas.ts';
 
-const REFUSAL_CODES: ReadonlySet<unknown> = new Set<RefusalCode>([
-  'key_required',
-  'unknown_key',
-  'malformed_key',
-  'key_revoked',
-  'origin_not_allowed',
-  'rate_limited',
-]);
+const REFUSAL_CODES: ReadonlySet<unknown> = new Set(RefusalCode.enum);
 
 export const isRefusalCode = (code: unknown): code is RefusalCode => REFUSAL_CODES.has(code);
-
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  code?: RefusalCode;
-}
 
 export function errorBody(statusCode: number, message: string, code?: RefusalCode): ErrorBody {
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };

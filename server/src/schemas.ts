@@ -1,17 +1,20 @@
-// TypeBox schemas shared by routes: they validate requests and document responses in OpenAPI.
-import Type from 'typebox';
+// The API contract: TypeBox schemas that validate requests and document responses in OpenAPI, and the
+// body types the server builds (`Static<>` of the same schemas, so a body cannot drift from its docs).
+// @chronos/core's types are pinned to these by server/test/contract.types.ts.
+import Type, { type Static } from 'typebox';
+
+/** Why a request was refused, for a page to switch on (the widget's `chronos-error` kind comes from it). */
+export const RefusalCode = Type.Enum(
+  ['key_required', 'unknown_key', 'malformed_key', 'key_revoked', 'origin_not_allowed', 'rate_limited'],
+  { description: 'Why a request was refused (401/403/429)' },
+);
 
 export const ErrorResponse = Type.Object(
   {
     statusCode: Type.Integer(),
     error: Type.String(),
     message: Type.String(),
-    code: Type.Optional(
-      Type.String({
-        description:
-          'Why a request was refused (401/403/429): key_required, unknown_key, malformed_key, key_revoked, origin_not_allowed or rate_limited',
-      }),
-    ),
+    code: Type.Optional(RefusalCode),
   },
   { $id: 'Error', description: 'Every 4xx/5xx response' },
 );
@@ -39,20 +42,39 @@ export const Source = Type.Object({
   country: Type.String(),
 });
 
+export const Frequency = Type.Union([
+  Type.Literal('daily'),
+  Type.Literal('monthly'),
+  Type.Literal('quarterly'),
+  Type.Literal('annual'),
+]);
+
+/** The Intl.NumberFormat options a metric may carry (stored as given; keys sorted in responses). */
+export const NumberFormat = Type.Object(
+  {
+    style: Type.Optional(Type.Enum(['decimal', 'percent', 'currency', 'unit'])),
+    currency: Type.Optional(Type.String()),
+    unit: Type.Optional(Type.String()),
+    notation: Type.Optional(Type.Enum(['standard', 'scientific', 'engineering', 'compact'])),
+    compactDisplay: Type.Optional(Type.Enum(['short', 'long'])),
+    signDisplay: Type.Optional(Type.Enum(['auto', 'never', 'always', 'exceptZero'])),
+    useGrouping: Type.Optional(Type.Boolean()),
+    minimumIntegerDigits: Type.Optional(Type.Integer()),
+    minimumFractionDigits: Type.Optional(Type.Integer()),
+    maximumFractionDigits: Type.Optional(Type.Integer()),
+    minimumSignificantDigits: Type.Optional(Type.Integer()),
+    maximumSignificantDigits: Type.Optional(Type.Integer()),
+  },
+  { description: 'Intl.NumberFormat options' },
+);
+
 export const MetricInfo = Type.Object({
   id: Type.String(),
   title: Type.String(),
-  description: Type.String(),
+  description: Type.String({ description: 'Empty when the metric has none' }),
   units: Type.String({ description: 'percent, count, an ISO 4217 currency code, index, …' }),
-  frequency: Type.Union([
-    Type.Literal('daily'),
-    Type.Literal('monthly'),
-    Type.Literal('quarterly'),
-    Type.Literal('annual'),
-  ]),
-  number_format: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
-    description: 'Intl.NumberFormat options',
-  }),
+  frequency: Frequency,
+  number_format: Type.Union([NumberFormat, Type.Null()], { description: 'null: format from units' }),
   higher_is_better: Type.Union([Type.Boolean(), Type.Null()]),
   sources: Type.Array(Source),
   is_sample: Type.Boolean({ description: 'true for the synthetic sample data shipped for offline use' }),
@@ -82,6 +104,8 @@ export const SeriesResponse = Type.Object({
   ),
 });
 
+export const ObservationStatus = Type.Enum(['final', 'preliminary', 'revised', 'sample']);
+
 export const ChoroplethData = Type.Object({
   metric: MetricInfo,
   time: IsoDate,
@@ -90,16 +114,18 @@ export const ChoroplethData = Type.Object({
       region: Type.String(),
       name: Type.String(),
       value: Type.Number(),
-      status: Type.Union([
-        Type.Literal('final'),
-        Type.Literal('preliminary'),
-        Type.Literal('revised'),
-        Type.Literal('sample'),
-      ]),
+      status: ObservationStatus,
     }),
   ),
   missing: Type.Array(Type.String(), { description: 'Regions of the requested sets without a value at `time`' }),
   periods: Type.Object({ first: IsoDate, last: IsoDate }),
+});
+
+export const RegionProperties = Type.Object({
+  code: Type.String({ description: 'ISO 3166-2 code, also the feature id' }),
+  name: Type.String(),
+  name_fr: Type.Union([Type.String(), Type.Null()], { description: 'null where the region has no French name' }),
+  country: Type.String({ description: 'ISO 3166-1 alpha-2' }),
 });
 
 export const BoundaryCollection = Type.Object(
@@ -109,15 +135,26 @@ export const BoundaryCollection = Type.Object(
       Type.Object({
         type: Type.Literal('Feature'),
         id: Type.String({ examples: ['US-CA'] }),
-        properties: Type.Object({
-          code: Type.String(),
-          name: Type.String(),
-          name_fr: Type.Union([Type.String(), Type.Null()]),
-          country: Type.String(),
+        properties: RegionProperties,
+        geometry: Type.Object({
+          type: Type.Literal('MultiPolygon'),
+          coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))),
         }),
-        geometry: Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Unknown()) }),
       }),
     ),
   },
   { description: 'mode=boundaries&format=geojson (format=topojson: a TopoJSON Topology, object "regions")' },
 );
+
+export type ErrorBody = Static<typeof ErrorResponse>;
+export type RefusalCode = Static<typeof RefusalCode>;
+export type ObservationStatus = Static<typeof ObservationStatus>;
+export type Source = Static<typeof Source>;
+export type NumberFormat = Static<typeof NumberFormat>;
+export type MetricInfo = Static<typeof MetricInfo>;
+export type MetricSummary = Static<typeof MetricSummary>;
+export type MetricsResponse = Static<typeof MetricsResponse>;
+export type SeriesResponse = Static<typeof SeriesResponse>;
+export type ChoroplethData = Static<typeof ChoroplethData>;
+export type RegionProperties = Static<typeof RegionProperties>;
+export type BoundaryCollection = Static<typeof BoundaryCollection>;

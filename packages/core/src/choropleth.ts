@@ -8,7 +8,17 @@ import type { ChoroplethData, FeatureCollection, MetricInfo, RegionValue } from 
 /** Values a page supplies itself: an API-shaped body, or a plain `{ "US-KS": 3.1, ... }` map. */
 export type ChoroplethDataInput = ChoroplethData | Record<string, number | null>;
 
-const EMPTY_METRIC: MetricInfo = { id: '', title: '', units: '', frequency: 'monthly', sources: [] };
+const EMPTY_METRIC: MetricInfo = {
+  id: '',
+  title: '',
+  description: '',
+  units: '',
+  frequency: 'monthly',
+  number_format: null,
+  higher_is_better: null,
+  sources: [],
+  is_sample: false,
+};
 
 /** A page's values in the API's shape: missing fields filled in, non-finite numbers as null. */
 export function normalizeData(input: ChoroplethDataInput): ChoroplethData {

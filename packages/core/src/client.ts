@@ -5,9 +5,9 @@
 import type {
   ApiErrorBody,
   ApiRefusalCode,
+  BoundaryCollection,
   BoundaryDetail,
-  ChoroplethData,
-  FeatureCollection,
+  ChoroplethResponse,
   MetricsResponse,
   SeriesResponse,
 } from './types.ts';
@@ -144,7 +144,7 @@ export class ChronosClient {
     format?: 'geojson';
     metric?: string;
     signal?: AbortSignal;
-  }): Promise<FeatureCollection> {
+  }): Promise<BoundaryCollection> {
     const url = this.url('/api/geo/choropleth', {
       metric: options.metric,
       mode: 'boundaries',
@@ -152,7 +152,7 @@ export class ChronosClient {
       detail: options.detail ?? 'medium',
       format: options.format ?? 'geojson',
     });
-    return this.get<FeatureCollection>(url, BOUNDARIES_TTL, options.signal);
+    return this.get<BoundaryCollection>(url, BOUNDARIES_TTL, options.signal);
   }
 
   /** One period's values for every region of `geo`. A newer call on this client aborts this one. */
@@ -161,7 +161,7 @@ export class ChronosClient {
     geo: string | readonly string[];
     time?: string;
     signal?: AbortSignal;
-  }): Promise<ChoroplethData> {
+  }): Promise<ChoroplethResponse> {
     const url = this.url('/api/geo/choropleth', {
       metric: options.metric,
       mode: 'data',

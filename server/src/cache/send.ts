@@ -26,3 +26,6 @@ export function sendCached(
   reply.header('content-encoding', encoding);
   return reply.send(encoding === 'br' ? entry.br : entry.gzip);
 }
+
+/** Every JSON body the API builds. */
+export const JSON_TYPE = 'application/json; charset=utf-8';

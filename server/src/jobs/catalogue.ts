@@ -1,6 +1,7 @@
 // What Chronos ingests: the series of each source, the region each one fills, and how each source is credited.
 // Region keys are ISO 3166-2 codes everywhere (ARCHITECTURE decision 1); the upstream ids (USPS-based FRED series,
-// StatCan vector numbers) only appear here.
+// StatCan vector numbers) only appear here. Source credits are the API's `Source` body (schemas.ts).
+import type { NumberFormat, Source } from '../schemas.ts';
 
 export type SourceId = 'fred' | 'statcan';
 export const sourceIds: readonly SourceId[] = ['fred', 'statcan'];
@@ -13,7 +14,7 @@ export const unemploymentMetric = {
     'Unemployment rate, seasonally adjusted, monthly (US states: BLS LAUS via FRED; Canadian provinces: LFS).',
   units: 'percent',
   frequency: 'monthly',
-  numberFormat: { maximumFractionDigits: 1, minimumFractionDigits: 1 },
+  numberFormat: { maximumFractionDigits: 1, minimumFractionDigits: 1 } satisfies NumberFormat,
   higherIsBetter: false,
 } as const;
 
@@ -115,14 +116,8 @@ export function seriesFor(source: SourceId): readonly SeriesSpec[] {
   return source === 'fred' ? fredSeries : statcanSeries;
 }
 
-/** A metric source entry as the API returns it (`metric.sources`). */
-export interface SourceCredit {
-  name: string;
-  url: string;
-  licence: string;
-  attribution: string;
-  country: 'US' | 'CA';
-}
+/** A metric source entry as the API returns it (`metric.sources`), for one of the two countries. */
+export type SourceCredit = Source & { country: 'US' | 'CA' };
 
 export const sourceCredits: Record<SourceId, SourceCredit> = {
   fred: {

@@ -8,7 +8,7 @@ import { createDb } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { type SourceId, sourceIds } from './catalogue.ts';
 import { type RunSummary, runIngestion, type SeriesProgress } from './ingest.ts';
-import { type IngestSettings, loadIngestSettings } from './settings.ts';
+import type { IngestSettings } from './settings.ts';
 
 export const ingestUsage = `Usage: chronos-server ingest [--source fred|statcan|all] [--from YYYY-MM] [--to YYYY-MM] [--dry-run]
 
@@ -111,7 +111,7 @@ export function exitCodeFor(summaries: RunSummary[]): number {
 export async function ingestCommand(
   config: Config,
   args: string[],
-  settings: IngestSettings = loadIngestSettings(),
+  settings: IngestSettings = config.ingest,
   out: (line: string) => void = (line) => console.log(line),
 ): Promise<number> {
   let parsed: IngestArgs;

@@ -1,15 +1,14 @@
-// Ingestion settings from the environment (documented in .env.example), validated like the server's config:
-// a bad value stops start-up with a message naming the variable. Upstream base URLs are configurable (tests and a
-// future mirror) but must be https; plain http is accepted only for loopback hosts under NODE_ENV=test.
+// Ingestion settings: their environment variables (a section of the server's one configuration schema,
+// config.ts, which validates them at start-up with everything else) and the typed settings the jobs read.
+// Upstream base URLs are configurable (tests and a future mirror) but must be https; plain http is accepted
+// only for loopback hosts under NODE_ENV=test.
 import Type, { type Static } from 'typebox';
-import Value from 'typebox/value';
-import { ConfigError } from '../config.ts';
 import type { SourceId } from './catalogue.ts';
 
 const Ms = Type.Integer({ minimum: 0 });
 
-export const IngestEnvSchema = Type.Object({
-  NODE_ENV: Type.String({ default: 'development' }),
+/** The ingestion variables, documented in .env.example; config.ts merges them into its schema. */
+export const ingestEnvFields = {
   FRED_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
   FRED_BASE_URL: Type.String({ default: 'https://api.stlouisfed.org/fred', pattern: '^https?://' }),
   STATCAN_BASE_URL: Type.String({ default: 'https://www150.statcan.gc.ca/t1/wds/rest', pattern: '^https?://' }),
@@ -34,9 +33,10 @@ export const IngestEnvSchema = Type.Object({
   SCHEDULER_JITTER_MS: Type.Integer({ ...Ms, default: 120_000 }),
   /** After StatCan's maintenance window (HTTP 409) the job runs again this much later. */
   STATCAN_RESCHEDULE_MS: Type.Integer({ minimum: 1, default: 15 * 60_000 }),
-});
+};
 
-export type IngestEnv = Static<typeof IngestEnvSchema>;
+const IngestEnv = Type.Object(ingestEnvFields);
+export type IngestEnv = Static<typeof IngestEnv>;
 
 export interface HttpSettings {
   timeoutMs: number;
@@ -62,61 +62,44 @@ export interface IngestSettings {
   };
 }
 
-/** A ConfigError, so the CLI and server report it like the server's own configuration errors. */
-export class IngestConfigError extends ConfigError {
-  override name = 'IngestConfigError';
-}
-
-export function loadIngestSettings(env: Record<string, string | undefined> = process.env): IngestSettings {
-  const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(IngestEnvSchema.properties)) {
-    const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const withDefaults = Value.Convert(IngestEnvSchema, Value.Default(IngestEnvSchema, raw));
-  const errors = [...Value.Errors(IngestEnvSchema, withDefaults)];
-  if (errors.length > 0) {
-    const lines = errors.map((error) => {
-      const name = error.instancePath.replace(/^\//, '');
-      return `- ${name}=${JSON.stringify(raw[name])}: ${error.message}`;
-    });
-    throw new IngestConfigError(`Invalid ingestion configuration (see .env.example):\n${lines.join('\n')}`);
-  }
-  const config = withDefaults as IngestEnv;
-  const allowInsecureLoopback = config.NODE_ENV === 'test';
+/**
+ * The settings from validated variables (config.ts has applied defaults and types), or the problems the
+ * schema cannot see (time zones, base URLs), one line each, for config.ts to report with the others.
+ */
+export function ingestSettingsFrom(env: IngestEnv, nodeEnv: string): { settings: IngestSettings; problems: string[] } {
+  const allowInsecureLoopback = nodeEnv === 'test';
   const settings: IngestSettings = {
-    fredApiKey: config.FRED_API_KEY,
-    baseUrls: { fred: config.FRED_BASE_URL, statcan: config.STATCAN_BASE_URL },
-    fredMinIntervalMs: config.FRED_MIN_INTERVAL_MS,
+    fredApiKey: env.FRED_API_KEY,
+    baseUrls: { fred: env.FRED_BASE_URL, statcan: env.STATCAN_BASE_URL },
+    fredMinIntervalMs: env.FRED_MIN_INTERVAL_MS,
     http: {
-      timeoutMs: config.INGEST_TIMEOUT_MS,
-      retries: config.INGEST_RETRIES,
-      backoffMs: config.INGEST_BACKOFF_MS,
-      maxRetryAfterMs: config.INGEST_MAX_RETRY_AFTER_MS,
+      timeoutMs: env.INGEST_TIMEOUT_MS,
+      retries: env.INGEST_RETRIES,
+      backoffMs: env.INGEST_BACKOFF_MS,
+      maxRetryAfterMs: env.INGEST_MAX_RETRY_AFTER_MS,
       allowInsecureLoopback,
     },
-    updatePeriods: config.INGEST_UPDATE_PERIODS,
-    backfillFrom: config.INGEST_BACKFILL_FROM,
+    updatePeriods: env.INGEST_UPDATE_PERIODS,
+    backfillFrom: env.INGEST_BACKFILL_FROM,
     scheduler: {
-      enabled: (config.SCHEDULER ?? (config.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
-      jitterMs: config.SCHEDULER_JITTER_MS,
-      statcanRescheduleMs: config.STATCAN_RESCHEDULE_MS,
+      enabled: (env.SCHEDULER ?? (nodeEnv === 'test' ? 'off' : 'on')) === 'on',
+      jitterMs: env.SCHEDULER_JITTER_MS,
+      statcanRescheduleMs: env.STATCAN_RESCHEDULE_MS,
       jobs: {
-        fred: { cron: config.FRED_SCHEDULE, timezone: config.FRED_SCHEDULE_TZ },
-        statcan: { cron: config.STATCAN_SCHEDULE, timezone: config.STATCAN_SCHEDULE_TZ },
+        fred: { cron: env.FRED_SCHEDULE, timezone: env.FRED_SCHEDULE_TZ },
+        statcan: { cron: env.STATCAN_SCHEDULE, timezone: env.STATCAN_SCHEDULE_TZ },
       },
     },
   };
+  const problems: string[] = [];
   for (const [name, timeZone] of [
-    ['FRED_SCHEDULE_TZ', config.FRED_SCHEDULE_TZ],
-    ['STATCAN_SCHEDULE_TZ', config.STATCAN_SCHEDULE_TZ],
+    ['FRED_SCHEDULE_TZ', env.FRED_SCHEDULE_TZ],
+    ['STATCAN_SCHEDULE_TZ', env.STATCAN_SCHEDULE_TZ],
   ] as const) {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone });
     } catch {
-      throw new IngestConfigError(
-        `Invalid ingestion configuration (see .env.example):\n- ${name}: "${timeZone}" is not an IANA time zone such as America/Toronto`,
-      );
+      problems.push(`- ${name}: "${timeZone}" is not an IANA time zone such as America/Toronto`);
     }
   }
   for (const [name, url] of [
@@ -124,10 +107,9 @@ export function loadIngestSettings(env: Record<string, string | undefined> = pro
     ['STATCAN_BASE_URL', settings.baseUrls.statcan],
   ] as const) {
     const problem = checkBaseUrl(url, allowInsecureLoopback);
-    if (problem)
-      throw new IngestConfigError(`Invalid ingestion configuration (see .env.example):\n- ${name}: ${problem}`);
+    if (problem) problems.push(`- ${name}: ${problem}`);
   }
-  return settings;
+  return { settings, problems };
 }
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,21 +1,14 @@
 // The two choropleth bodies. Built from stored rows only (precomputed shapes, observations), with keys
 // in a fixed order, so PostgreSQL and PGlite produce byte-identical JSON. These functions are the
 // uncached path: routes call them through the response cache.
-import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
 import type { Db } from '../db/client.ts';
 import type { Detail } from '../geo/shapes.ts';
 import { notFound } from '../http-error.ts';
-import { loadMetricInfo, type MetricInfo } from './metric-info.ts';
+import type { BoundaryCollection, ChoroplethData, ObservationStatus } from '../schemas.ts';
+import { loadMetricInfo } from './metric-info.ts';
 
 export type BoundaryFormat = 'geojson' | 'topojson';
-
-export interface RegionProperties {
-  code: string;
-  name: string;
-  name_fr: string | null;
-  country: string;
-}
 
 export async function buildBoundaries(
   db: Db,
@@ -26,7 +19,7 @@ export async function buildBoundaries(
     name: string;
     name_fr: string | null;
     country: string;
-    geometry: Position[][][];
+    geometry: number[][][][];
   }>(
     `select r.code, r.name, r.name_fr, r.country, s.geometry
      from regions r join region_shapes s on s.code = r.code and s.detail = $2
@@ -34,25 +27,19 @@ export async function buildBoundaries(
      order by r.code`,
     [options.sets, options.detail],
   );
-  const features: Feature<MultiPolygon, RegionProperties>[] = rows.map((row) => ({
-    type: 'Feature',
-    id: row.code,
-    properties: { code: row.code, name: row.name, name_fr: row.name_fr, country: row.country },
-    geometry: { type: 'MultiPolygon', coordinates: row.geometry },
-  }));
-  const collection: FeatureCollection<MultiPolygon, RegionProperties> = { type: 'FeatureCollection', features };
+  const collection: BoundaryCollection = {
+    type: 'FeatureCollection',
+    features: rows.map((row) => ({
+      type: 'Feature',
+      id: row.code,
+      properties: { code: row.code, name: row.name, name_fr: row.name_fr, country: row.country },
+      geometry: { type: 'MultiPolygon', coordinates: row.geometry },
+    })),
+  };
   if (options.format === 'geojson') return JSON.stringify(collection);
   // Shapes were simplified on one shared topology, so shared borders have identical coordinates and
   // become shared arcs again here; 1e5 quantization keeps ~1 m precision at these extents.
   return JSON.stringify(topology({ regions: collection }, 1e5));
-}
-
-export interface ChoroplethData {
-  metric: MetricInfo;
-  time: string;
-  values: { region: string; name: string; value: number; status: string }[];
-  missing: string[];
-  periods: { first: string; last: string };
 }
 
 export async function buildData(
@@ -71,7 +58,7 @@ export async function buildData(
     throw notFound(`Metric "${options.metric}" has no values for geo ${options.sets.join(',')} yet.`);
   }
   const time = await resolveTime(db, options, periods as { first: string; last: string });
-  const { rows } = await db.query<{ region: string; name: string; value: number; status: string }>(
+  const { rows } = await db.query<{ region: string; name: string; value: number; status: ObservationStatus }>(
     `select o.region, r.name, o.value, o.status
      from observations o join regions r on r.code = o.region
      where o.metric = $1 and o.time = $2::date and r.set_id = any($3::text[]) and o.value is not null

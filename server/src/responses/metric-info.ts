@@ -1,26 +1,8 @@
-// The metric description embedded in data and series responses, in a fixed key order.
+// The metric description embedded in data and series responses (the MetricInfo body of schemas.ts), in a
+// fixed key order.
 import type { Db } from '../db/client.ts';
 import { notFound } from '../http-error.ts';
-
-export interface Source {
-  name: string;
-  url: string;
-  licence: string;
-  attribution: string;
-  country: string;
-}
-
-export interface MetricInfo {
-  id: string;
-  title: string;
-  description: string;
-  units: string;
-  frequency: string;
-  number_format: Record<string, unknown> | null;
-  higher_is_better: boolean | null;
-  sources: Source[];
-  is_sample: boolean;
-}
+import type { MetricInfo, NumberFormat, Source } from '../schemas.ts';
 
 /** A metrics table row: the same columns, with sources as stored (fields may be missing). */
 export interface MetricRow extends Omit<MetricInfo, 'sources'> {
@@ -56,6 +38,6 @@ export async function loadMetricInfo(db: Db, metric: string): Promise<MetricInfo
   return toMetricInfo(rows[0]);
 }
 
-function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+function sortKeys(format: NumberFormat): NumberFormat {
+  return Object.fromEntries(Object.entries(format).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

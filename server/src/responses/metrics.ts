@@ -1,13 +1,8 @@
-// The metrics catalog and per-metric time series bodies (uncached path; routes cache them).
+// The metrics catalog and per-metric time series bodies (types from schemas.ts; uncached path, routes cache them).
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../http-error.ts';
-import { loadMetricInfo, METRIC_COLUMNS, type MetricInfo, type MetricRow, toMetricInfo } from './metric-info.ts';
-
-export interface MetricSummary extends MetricInfo {
-  latest: string | null;
-  first: string | null;
-  geo: string[];
-}
+import type { MetricSummary, MetricsResponse, SeriesResponse } from '../schemas.ts';
+import { loadMetricInfo, METRIC_COLUMNS, type MetricRow, toMetricInfo } from './metric-info.ts';
 
 export async function buildMetricList(db: Db): Promise<string> {
   const { rows } = await db.query<MetricRow>(`select ${METRIC_COLUMNS} from metrics order by id`);
@@ -28,12 +23,8 @@ export async function buildMetricList(db: Db): Promise<string> {
       geo: geos.filter((item) => item.metric === row.id).map((item) => item.set_id),
     };
   });
-  return JSON.stringify({ metrics });
-}
-
-export interface SeriesResponse {
-  metric: MetricInfo;
-  series: { region: string; name: string; points: [string, number | null][] }[];
+  const body: MetricsResponse = { metrics };
+  return JSON.stringify(body);
 }
 
 /** Months as 'YYYY-MM' → first day; `to` is inclusive (the whole month). */

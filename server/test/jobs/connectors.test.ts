@@ -9,7 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { fredSeries, statcanSeries, usRegionCode } from '../../src/jobs/catalogue.ts';
 import { parseFredObservations } from '../../src/jobs/fred.ts';
 import { fetchJson, Pacer, retryAfterMs, type UpstreamError } from '../../src/jobs/http.ts';
-import { checkBaseUrl, loadIngestSettings } from '../../src/jobs/settings.ts';
+import { loadConfig } from '../../src/config.ts';
+import { checkBaseUrl, type IngestSettings } from '../../src/jobs/settings.ts';
 import { parseStatcanItem } from '../../src/jobs/statcan.ts';
 
 const fixture = (name: string): unknown =>
@@ -115,25 +116,25 @@ describe('StatCan parsing', () => {
 describe('settings', () => {
   test('base URLs must be https outside tests; http only on loopback in tests', () => {
     assert.throws(
-      () => loadIngestSettings({ FRED_BASE_URL: 'http://127.0.0.1:9/fred' }),
+      () => ingestSettings({ FRED_BASE_URL: 'http://127.0.0.1:9/fred' }),
       /FRED_BASE_URL: "http:\/\/127\.0\.0\.1:9\/fred" must use https:\/\//,
     );
     assert.throws(
-      () => loadIngestSettings({ NODE_ENV: 'test', STATCAN_BASE_URL: 'http://example.com/wds' }),
+      () => ingestSettings({ NODE_ENV: 'test', STATCAN_BASE_URL: 'http://example.com/wds' }),
       /STATCAN_BASE_URL/,
     );
     assert.equal(checkBaseUrl('http://127.0.0.1:9/fred', true), undefined);
-    const defaults = loadIngestSettings({});
+    const defaults = ingestSettings({});
     assert.equal(defaults.baseUrls.fred, 'https://api.stlouisfed.org/fred');
     assert.equal(defaults.fredMinIntervalMs, 1000);
     assert.equal(defaults.http.allowInsecureLoopback, false);
     assert.deepEqual(defaults.scheduler.jobs.statcan, { cron: '45 8 * * *', timezone: 'America/Toronto' });
   });
   test('bad values name the variable', () => {
-    assert.throws(() => loadIngestSettings({ INGEST_RETRIES: 'many' }), /INGEST_RETRIES="many"/);
-    assert.throws(() => loadIngestSettings({ SCHEDULER: 'maybe' }), /SCHEDULER="maybe"/);
+    assert.throws(() => ingestSettings({ INGEST_RETRIES: 'many' }), /INGEST_RETRIES="many"/);
+    assert.throws(() => ingestSettings({ SCHEDULER: 'maybe' }), /SCHEDULER="maybe"/);
     assert.throws(
-      () => loadIngestSettings({ STATCAN_SCHEDULE_TZ: 'Eastern' }),
+      () => ingestSettings({ STATCAN_SCHEDULE_TZ: 'Eastern' }),
       /STATCAN_SCHEDULE_TZ: "Eastern" is not an IANA time zone/,
     );
   });
@@ -211,3 +212,8 @@ describe('HTTP', () => {
     assert.ok(times[2]! - times[0]! >= 290, `3 requests within ${times[2]! - times[0]!} ms`);
   });
 });
+
+/** The ingestion part of the one validated configuration (config.ts) for these variables. */
+function ingestSettings(env: Record<string, string | undefined>): IngestSettings {
+  return loadConfig(env).ingest;
+}

@@ -8,7 +8,8 @@ import { createDb, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seed } from '../../src/data/seed.ts';
 import { seedSampleData } from '../../src/data/sample.ts';
-import { type IngestSettings, loadIngestSettings } from '../../src/jobs/settings.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { IngestSettings } from '../../src/jobs/settings.ts';
 import type { ReplayServer } from '../../src/testing/replay-server.ts';
 
 export const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -64,7 +65,7 @@ export async function createTestDatabase(kind: StoreKind): Promise<TestDatabase>
 
 /** Settings as the environment would give them, pointed at the replay server, fast retries, no pacing. */
 export function replaySettings(replay: ReplayServer, env: Record<string, string> = {}): IngestSettings {
-  return loadIngestSettings({
+  return ingestSettings({
     NODE_ENV: 'test',
     FRED_API_KEY: 'test-key',
     FRED_BASE_URL: replay.baseUrls.fred,
@@ -129,4 +130,9 @@ export async function dataVersion(db: Db): Promise<number> {
     `select version::integer as version from data_versions where scope = 'data'`,
   );
   return rows[0]!.version;
+}
+
+/** The ingestion part of the one validated configuration (config.ts) for these variables. */
+function ingestSettings(env: Record<string, string | undefined>): IngestSettings {
+  return loadConfig(env).ingest;
 }

@@ -6,7 +6,8 @@ import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import { createDb, type Db } from '../../src/db/client.ts';
 import type { RunSummary } from '../../src/jobs/ingest.ts';
-import schedulerPlugin, { IngestScheduler } from '../../src/plugins/scheduler.ts';
+import { IngestScheduler } from '../../src/jobs/scheduler.ts';
+import schedulerPlugin from '../../src/plugins/app/scheduler.ts';
 import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 import { createTestDatabase, replaySettings, runsOf, type TestDatabase } from './helpers.ts';
 

@@ -68,5 +68,5 @@ export default fp<{ config: Config }>(
       }),
     });
   },
-  { name: 'rate-limit', dependencies: ['access', 'cache', 'catalog'] },
+  { name: 'rate-limit', dependencies: ['access', 'catalog', 'redis'] },
 );

@@ -1,6 +1,7 @@
 // GET /api/metrics and GET /api/metrics/{metric} on both stores.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { bumpVersion } from '../../../src/db/versions.ts';
 import { buildTestApp, STORES, type TestApp } from '../../helpers.ts';
 
 for (const store of STORES) {
@@ -61,6 +62,24 @@ for (const store of STORES) {
     test('lowercase region codes are accepted', async () => {
       const body = (await t.app.inject('/api/metrics/unemployment?region=us-ca&from=2025-09')).json();
       assert.equal(body.series[0].region, 'US-CA');
+    });
+
+    test('repeated URLs are answered the same way, refused origins stay refused, new data is never stale', async () => {
+      const series = '/api/metrics/unemployment?region=US-CA&from=2025-09&to=2025-09';
+      for (const url of ['/api/metrics', series]) {
+        const first = await t.app.inject(url);
+        const second = await t.app.inject(url);
+        assert.equal(second.statusCode, 200, url);
+        assert.equal(second.headers.etag, first.headers.etag, url);
+        assert.deepEqual(second.rawPayload, first.rawPayload, url);
+        const foreign = await t.app.inject({ url, headers: { origin: 'https://elsewhere.example' } });
+        assert.equal(foreign.statusCode, 403, `${url}: the access check runs before a repeat is answered`);
+      }
+      const before = (await t.app.inject(series)).json().series[0].points[0][1];
+      await t.app.db.query("update observations set value = value + 1 where region = 'US-CA' and time = '2025-09-01'");
+      await bumpVersion(t.app.db, 'data');
+      await t.app.catalog.refresh();
+      assert.equal((await t.app.inject(series)).json().series[0].points[0][1], before + 1);
     });
 
     test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {

@@ -1,7 +1,7 @@
 // The parts of <chronos-choropleth> drawn over and under the map: notices about invalid attributes, the
 // loading / error / empty overlays, the legend (one entry per class, then "No data"), the hover tooltip
 // (kept inside the map) and the footer crediting each source once.
-import type { MetricInfo } from '@chronos/core';
+import type { MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
 import { styleMap } from 'lit/directives/style-map.js';
@@ -94,7 +94,7 @@ export function renderTooltip(
   </div>`;
 }
 
-export function renderFooter(metric: MetricInfo, period: string): TemplateResult {
+export function renderFooter(metric: MetricInput, period: string): TemplateResult {
   // One credit per source: a source that covers several countries is listed once per country.
   const sources = (metric.sources ?? []).filter(
     (source, index, all) => all.findIndex((other) => other.name === source.name && other.url === source.url) === index,

@@ -1,20 +1,19 @@
 // GET /api/metrics (the catalog) and GET /api/metrics/{metric} (time series per region), cached per
-// data version like every data response.
+// data version like every data response, through the route cache (key, cached reply, repeat-URL fast path).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DATA_CACHE_CONTROL, sendCached } from '../../../cache/send.ts';
+import { DATA_CACHE_CONTROL, JSON_TYPE } from '../../../cache/send.ts';
 import { buildMetricList, buildSeries } from '../../../responses/metrics.ts';
 import { ErrorResponse, Key, MetricId, MetricsResponse, SeriesResponse } from '../../../schemas.ts';
 
 const Month = (description: string) =>
   Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description, examples: ['2024-01'] }));
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/',
     {
+      preParsing: fastify.routeCache.repeat,
       schema: {
         tags: ['metrics'],
         summary: 'Every metric, with its latest period and the region sets it covers',
@@ -22,19 +21,21 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: MetricsResponse, 304: Type.Null(), 400: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async (request, reply) => {
-      const { versions } = fastify.catalog;
-      const entry = await fastify.responseCache.get(`metrics|d${versions.data}.b${versions.boundaries}`, async () => ({
-        body: await buildMetricList(fastify.db),
+    async (request, reply) =>
+      fastify.routeCache.reply(request, reply, {
+        route: 'metrics',
+        dependsOn: 'data',
+        params: [],
+        cacheControl: DATA_CACHE_CONTROL,
         contentType: JSON_TYPE,
-      }));
-      return sendCached(request, reply, entry, DATA_CACHE_CONTROL);
-    },
+        build: () => buildMetricList(fastify.db),
+      }),
   );
 
   fastify.get(
     '/:metric',
     {
+      preParsing: fastify.routeCache.repeat,
       schema: {
         tags: ['metrics'],
         summary: 'Time series of one metric per region',
@@ -67,13 +68,14 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
       const regions = request.query.region === undefined ? null : catalog.requireRegions(request.query.region);
       const from = request.query.from ?? null;
       const to = request.query.to ?? null;
-      const { versions } = catalog;
-      const key = `series|d${versions.data}.b${versions.boundaries}|${metric}|${regions?.join(',') ?? '*'}|${from ?? ''}|${to ?? ''}`;
-      const entry = await fastify.responseCache.get(key, async () => ({
-        body: await buildSeries(fastify.db, { metric, regions, from, to }),
+      return fastify.routeCache.reply(request, reply, {
+        route: 'series',
+        dependsOn: 'data',
+        params: [metric, regions?.join(',') ?? '*', from, to],
+        cacheControl: DATA_CACHE_CONTROL,
         contentType: JSON_TYPE,
-      }));
-      return sendCached(request, reply, entry, DATA_CACHE_CONTROL);
+        build: () => buildSeries(fastify.db, { metric, regions, from, to }),
+      });
     },
   );
 };

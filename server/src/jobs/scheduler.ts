@@ -1,79 +1,19 @@
 // Scheduled ingestion: one node-cron (v4) task per source, daily after the source's release in its time zone,
-// with noOverlap and a random start delay (jitter). Started when the app is ready, stopped when it closes;
-// SCHEDULER=off leaves it out (instances that only serve). On PostgreSQL several instances may run this plugin:
-// a run coordinator built on a PostgreSQL advisory lock elects exactly one of them per scheduled slot. The
-// embedded PGlite store is single-process, so no coordination is needed there.
+// with noOverlap and a random start delay (jitter); StatCan's maintenance window (409) is retried later. On
+// PostgreSQL the run coordinator (run-coordinator.ts) elects one instance per slot. Plain class, no Fastify:
+// plugins/app/scheduler.ts wires it to the app's lifecycle.
 import { EventEmitter } from 'node:events';
-import fp from 'fastify-plugin';
-import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
+import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '../db/client.ts';
-import { type SourceId, sourceIds } from '../jobs/catalogue.ts';
-import { type RunOptions, type RunSummary, runIngestion } from '../jobs/ingest.ts';
-import { type IngestSettings, loadIngestSettings, missingFredKeyMessage } from '../jobs/settings.ts';
+import { type SourceId, sourceIds } from './catalogue.ts';
+import { type RunOptions, type RunSummary, runIngestion } from './ingest.ts';
+import { PgAdvisoryRunCoordinator, retryMarker, taskPrefix } from './run-coordinator.ts';
+import { type IngestSettings, missingFredKeyMessage } from './settings.ts';
 
 interface Log {
   info(object: object | string, message?: string): void;
   warn(object: object | string, message?: string): void;
   error(object: object | string, message?: string): void;
-}
-
-const taskPrefix = 'chronos-ingest-';
-/** Advisory lock key space (first int) for ingestion jobs; the second int is the source. */
-const lockClass = 7_248_114;
-const lockOf: Record<SourceId, number> = { fred: 1, statcan: 2 };
-const retryMarker = 'retry@';
-
-/**
- * Elects one instance per (job, slot): the elected instance holds `pg_try_advisory_xact_lock` in an open
- * transaction for the whole run, so instances firing while it runs are not elected; an instance that gets the lock
- * after the run finished sees a run of that source recorded since the slot and steps aside too.
- */
-export class PgAdvisoryRunCoordinator implements RunCoordinator {
-  readonly #db: Db;
-  readonly #held = new Map<string, () => void>();
-  constructor(db: Db) {
-    this.#db = db;
-  }
-
-  shouldRun(key: string): Promise<boolean> {
-    const separator = key.indexOf(':');
-    const source = key.slice(taskPrefix.length, separator) as SourceId;
-    const slot = key.slice(separator + 1);
-    return new Promise<boolean>((resolve, reject) => {
-      this.#db
-        .transaction(async (tx) => {
-          const { rows } = await tx.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1, $2) as locked', [
-            lockClass,
-            lockOf[source] ?? 0,
-          ]);
-          if (!rows[0]?.locked) return resolve(false);
-          // A retry after a maintenance window was armed by the one instance that ran the slot: the lock is enough.
-          // Otherwise (clocks of instances differ a little) a run that started shortly before the slot is this slot's.
-          if (!slot.startsWith(retryMarker)) {
-            const { rows: runs } = await tx.query(
-              `select 1 from ingestion_runs where source = $1 and started_at >= $2::timestamptz - interval '30 seconds'
-               limit 1`,
-              [source, slot],
-            );
-            if (runs.length > 0) return resolve(false);
-          }
-          const released = new Promise<void>((done) => this.#held.set(key, done));
-          resolve(true);
-          await released; // the lock goes with the transaction when the run completes
-        })
-        .catch(reject);
-    });
-  }
-
-  onComplete(key: string): void {
-    this.#held.get(key)?.();
-    this.#held.delete(key);
-  }
-
-  releaseAll(): void {
-    for (const release of this.#held.values()) release();
-    this.#held.clear();
-  }
 }
 
 export interface IngestSchedulerOptions {
@@ -206,44 +146,3 @@ export class IngestScheduler extends EventEmitter<IngestSchedulerEvents> {
     this.#retries.add(timer);
   }
 }
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    ingestScheduler: IngestScheduler | null;
-  }
-}
-
-export interface SchedulerPluginOptions {
-  /** Defaults to the environment (loadIngestSettings). */
-  settings?: IngestSettings;
-  runOptions?: IngestSchedulerOptions['runOptions'];
-  onDataChanged?: IngestSchedulerOptions['onDataChanged'];
-}
-
-export default fp<SchedulerPluginOptions>(
-  async (fastify, options) => {
-    const settings = options.settings ?? loadIngestSettings();
-    if (!settings.scheduler.enabled) {
-      fastify.log.info('SCHEDULER=off: this instance serves only, ingestion is not scheduled');
-      fastify.decorate('ingestScheduler', null);
-      return;
-    }
-    // This instance's API answers from the new rows at once (other instances see the version on their next poll).
-    const refreshCatalog = fastify.hasDecorator('catalog')
-      ? async () => {
-          await fastify.catalog.refresh();
-        }
-      : undefined;
-    const scheduler = new IngestScheduler({
-      db: fastify.db,
-      settings,
-      log: fastify.log,
-      runOptions: options.runOptions,
-      onDataChanged: options.onDataChanged ?? refreshCatalog,
-    });
-    fastify.decorate('ingestScheduler', scheduler);
-    fastify.addHook('onReady', async () => scheduler.start());
-    fastify.addHook('onClose', async () => scheduler.stop());
-  },
-  { name: 'scheduler', dependencies: ['db'] },
-);

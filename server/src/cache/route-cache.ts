@@ -1,0 +1,101 @@
+// The one way a route answers from the response cache (response-cache.ts): the cache key (route, the
+// versions the body depends on, its normalized parameters), the cached reply (built once, sent as
+// precompressed bytes with ETag and Cache-Control, send.ts), and the repeat-URL fast path. Every cached
+// route goes through it, so a key never misses a version and every route gets the fast path.
+import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
+import type { Versions } from '../db/versions.ts';
+import type { ResponseCache } from './response-cache.ts';
+import { sendCached } from './send.ts';
+
+/** What a body is built from besides its parameters: geometry only, or values (which also name regions,
+ * so they depend on the boundaries too). A new version of either misses every key that depends on it. */
+export type DependsOn = 'boundaries' | 'data';
+
+export interface CachedReplySpec {
+  /** The route's name: the first part of the key. */
+  route: string;
+  dependsOn: DependsOn;
+  /** The parameters the body depends on, normalized (lists sorted, defaults applied): one key per body. */
+  params: readonly (string | null)[];
+  cacheControl: string;
+  contentType: string;
+  /** Builds the body when no instance holds it (the uncached path, responses/*). */
+  build: () => Promise<string | Buffer>;
+}
+
+/** What a URL answered before resolved to: its cache entry and the versions it was built from. */
+interface Resolved {
+  key: string;
+  cacheControl: string;
+  dependsOn: DependsOn;
+  version: string;
+}
+
+/** URLs remembered per app. A plain map emptied when full: a lookup per request costs less than an LRU's
+ * bookkeeping, and refilling is one normal request per URL. */
+const MAX_REMEMBERED_URLS = 5_000;
+
+export class RouteCache {
+  readonly #responseCache: ResponseCache;
+  readonly #versions: () => Versions;
+  readonly #resolved = new Map<string, Resolved>();
+
+  constructor(responseCache: ResponseCache, versions: () => Versions) {
+    this.#responseCache = responseCache;
+    this.#versions = versions;
+  }
+
+  /** The response-cache key of a body: route, version tag, parameters. */
+  key(route: string, dependsOn: DependsOn, params: readonly (string | null)[]): string {
+    return keyOf(route, versionTag(dependsOn, this.#versions()), params);
+  }
+
+  /**
+   * The repeat-URL fast path, as a route's preParsing hook: an exact URL answered before (so it was valid)
+   * is answered from the entry it resolved to, skipping validation and the handler. preParsing runs after
+   * every onRequest hook (access, CORS, the rate limit, which appends itself there), so those still apply.
+   * The entry must still be in this process's cache and a new version misses, so nothing stale is sent.
+   * Worth ~1.5× throughput on cached hits (bench:api).
+   */
+  readonly repeat: preParsingHookHandler = (request, reply, payload, done) => {
+    const known = this.#resolved.get(request.url);
+    const entry = known && this.#responseCache.peek(known.key);
+    if (!known || !entry || known.version !== versionTag(known.dependsOn, this.#versions())) {
+      return done(null, payload);
+    }
+    sendCached(request, reply, entry, known.cacheControl);
+  };
+
+  /** Answers from the cache (building once when missing) and remembers the URL for the fast path. */
+  async reply(request: FastifyRequest, reply: FastifyReply, spec: CachedReplySpec): Promise<FastifyReply> {
+    const version = versionTag(spec.dependsOn, this.#versions());
+    const key = keyOf(spec.route, version, spec.params);
+    const entry = await this.#responseCache.get(key, async () => ({
+      body: await spec.build(),
+      contentType: spec.contentType,
+    }));
+    if (this.#resolved.size >= MAX_REMEMBERED_URLS) this.#resolved.clear();
+    this.#resolved.set(request.url, { key, cacheControl: spec.cacheControl, dependsOn: spec.dependsOn, version });
+    return sendCached(request, reply, entry, spec.cacheControl);
+  }
+}
+
+function keyOf(route: string, version: string, params: readonly (string | null)[]): string {
+  return `${route}|${version}|${params.map((param) => param ?? '').join('|')}`;
+}
+
+/** The versions a body depends on, as they appear in its key. */
+function versionTag(dependsOn: DependsOn, versions: Versions): string {
+  return dependsOn === 'boundaries' ? `b${versions.boundaries}` : `d${versions.data}.b${versions.boundaries}`;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCache: RouteCache;
+  }
+}
+
+/** The app's RouteCache over its response cache and catalog versions (decorated by the cache plugin). */
+export function createRouteCache(fastify: FastifyInstance): RouteCache {
+  return new RouteCache(fastify.responseCache, () => fastify.catalog.versions);
+}
