@@ -11,222 +11,23 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rm
 import { gzipSync } from 'node:zlib';
 import { tileIdToZxy } from 'pmtiles';
 import { buildDirectories, type EntryColumns, HEADER_BYTES } from './directory.ts';
+import { ContentTable, contentKey, NumberColumn } from './content-table.ts';
 import { Compression, serializeHeader, TileType } from './header.ts';
+import { MAX_MERCATOR_LAT, MAX_ZOOM, tileId, tileLat, tileLon } from './tile-id.ts';
 
-/** A layer description for the `vector_layers` metadata key (TileJSON 3.0). */
-export interface VectorLayer {
-  id: string;
-  /** Attribute name → type ("String", "Number", "Boolean"). */
-  fields: Record<string, string>;
-  description?: string;
-  minzoom?: number;
-  maxzoom?: number;
-}
+export { tileId } from './tile-id.ts';
 
-/** Archive metadata; stored as gzipped JSON. Any extra key is written as given. */
-export interface PMTilesMetadata {
-  name?: string;
-  description?: string;
-  attribution?: string;
-  version?: string;
-  type?: 'baselayer' | 'overlay';
-  vector_layers?: VectorLayer[];
-  [key: string]: unknown;
-}
+import type { PMTilesMetadata, PMTilesSummary, PMTilesWriterOptions } from './writer-types.ts';
 
-export type TileTypeName = keyof typeof TileType;
+export type {
+  PMTilesMetadata,
+  PMTilesSummary,
+  PMTilesWriterOptions,
+  TileTypeName,
+  VectorLayer,
+} from './writer-types.ts';
 
-export interface PMTilesWriterOptions {
-  /** What the tiles are; default "mvt". */
-  tileType?: TileTypeName;
-  /** How tiles are stored in the archive; default "gzip". */
-  tileCompression?: 'gzip' | 'none';
-  /** `addTile` receives bytes already compressed as `tileCompression` says (default false: the writer compresses). */
-  precompressed?: boolean;
-  /** gzip level for tiles (default 9). */
-  gzipLevel?: number;
-  metadata?: PMTilesMetadata;
-  /** fsync the archive before it takes its name, so a crash never leaves a partial one (default true). */
-  durable?: boolean;
-  /** [west, south, east, north] in degrees; default: the extent of all tiles, at every zoom. */
-  bounds?: [number, number, number, number];
-  /** [lon, lat, zoom]; default: the middle of `bounds` at the lowest zoom. */
-  center?: [number, number, number];
-}
-
-export interface PMTilesSummary {
-  file: string;
-  /** Size of the archive in bytes. */
-  bytes: number;
-  addressedTiles: number;
-  tileEntries: number;
-  tileContents: number;
-  leafDirectories: number;
-  rootDirectoryBytes: number;
-  minZoom: number;
-  maxZoom: number;
-}
-
-/**
- * Hilbert-curve tile id of z/x/y as the spec defines it: the tiles of all lower zooms, plus the
- * position of x/y on zoom z's Hilbert curve. Hand-written rather than the `pmtiles` reader's
- * `zxyToTileId` because that one allocates per bit, which is most of the writer's per-tile cost;
- * the tests check both agree.
- */
-export function tileId(z: number, x: number, y: number): number {
-  if (!(z >= 0 && z <= MAX_ZOOM)) throw new RangeError(`zoom ${z} must be an integer 0–${MAX_ZOOM}`);
-  const size = 1 << z; // not 2 ** z: V8 calls Math.pow for that, a fifth of this function's time
-  let position = 0;
-  let tx = x;
-  let ty = y;
-  // Integer shifts: z ≤ 26, so every quantity but the position fits in 32 bits.
-  for (let s = size >>> 1; s > 0; s >>>= 1) {
-    const rx = (tx & s) > 0 ? 1 : 0;
-    const ry = (ty & s) > 0 ? 1 : 0;
-    position += s * s * ((3 * rx) ^ ry);
-    if (ry === 0) {
-      if (rx === 1) {
-        tx = s - 1 - tx;
-        ty = s - 1 - ty;
-      }
-      const swap = tx;
-      tx = ty;
-      ty = swap;
-    }
-  }
-  return (size * size - 1) / 3 + position; // the tiles of zooms 0…z-1, then the position at z
-}
-
-const MAX_ZOOM = 26; // tile ids above z26 exceed Number.MAX_SAFE_INTEGER
 const WRITE_BUFFER_BYTES = 1 << 20;
-const MAX_MERCATOR_LAT = 85.0511287798066;
-
-/** A growable column of numbers: Float64 for ids and offsets (up to 2^53), Uint32 for lengths and indexes. */
-class NumberColumn {
-  values: Float64Array | Uint32Array;
-  length = 0;
-  constructor(type: 'float64' | 'uint32') {
-    this.values = type === 'float64' ? new Float64Array(4096) : new Uint32Array(4096);
-  }
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown =
-        this.values instanceof Float64Array ? new Float64Array(this.length * 4) : new Uint32Array(this.length * 4);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-  at(index: number): number {
-    return this.values[index]!;
-  }
-}
-
-/**
- * Deduplication key of stored tile bytes: an FNV-style 32-bit hash of the length and of sampled bytes.
- * A gzip member ends with the CRC32 and length of its content, so for gzip tiles the last 8 bytes are
- * the sample (one cache line to touch); otherwise 8 bytes from the middle are mixed in too. Equal keys
- * are confirmed by comparing all bytes, so deduplication is exact whatever the sample.
- */
-function contentKey(bytes: Uint8Array, start: number, n: number, gzip: boolean): number {
-  let hash = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-  if (n <= 16) {
-    for (let i = start; i < start + n; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-    return hash >>> 0;
-  }
-  const e = start + n - 8;
-  hash = Math.imul(
-    hash ^ (bytes[e]! | (bytes[e + 1]! << 8) | (bytes[e + 2]! << 16) | (bytes[e + 3]! << 24)),
-    0x01000193,
-  );
-  hash = Math.imul(
-    hash ^ (bytes[e + 4]! | (bytes[e + 5]! << 8) | (bytes[e + 6]! << 16) | (bytes[e + 7]! << 24)),
-    0x01000193,
-  );
-  if (!gzip) {
-    const m = start + (n >> 1) - 4;
-    hash = Math.imul(
-      hash ^ (bytes[m]! | (bytes[m + 1]! << 8) | (bytes[m + 2]! << 16) | (bytes[m + 3]! << 24)),
-      0x01000193,
-    );
-    hash = Math.imul(
-      hash ^ (bytes[m + 4]! | (bytes[m + 5]! << 8) | (bytes[m + 6]! << 16) | (bytes[m + 7]! << 24)),
-      0x01000193,
-    );
-  }
-  return (hash ^ (hash >>> 15)) >>> 0;
-}
-
-/**
- * Content key → content indexes, as an open-addressing table in typed arrays: no per-tile objects
- * for the garbage collector, and equal keys simply occupy several slots.
- */
-class ContentTable {
-  /** Pairs [key, content] side by side, so a probe touches one cache line; content -1 = empty. */
-  #slots = new Int32Array(2 << 16).fill(-1);
-  #mask = (1 << 16) - 1;
-  #size = 0;
-  /**
-   * One bit per key hash (32 KiB, stays in cache): a clear bit means no content has this key, so
-   * most new tiles skip the probe of the big table, a cache miss each (until a few hundred thousand
-   * distinct tiles have set most bits; then it just always says maybe).
-   */
-  readonly #seen = new Uint32Array(1 << 13);
-
-  /** False when no content can have this key (true may be a false positive). */
-  mayHave(key: number): boolean {
-    const bit = key & 0x3ffff;
-    return (this.#seen[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-  }
-
-  /**
-   * Walks the slots that may hold `key`: start with `slot = table.start(key)`, read
-   * `table.contentAt(slot)` (-1: no more candidates), move on with `table.next(slot)`; a candidate
-   * is a content whose key equals `table.keyAt(slot)`. (No callback: one fewer allocation a tile.)
-   */
-  start(key: number): number {
-    return key & this.#mask;
-  }
-  next(slot: number): number {
-    return (slot + 1) & this.#mask;
-  }
-  contentAt(slot: number): number {
-    return this.#slots[2 * slot + 1]!;
-  }
-  keyAt(slot: number): number {
-    return this.#slots[2 * slot]! >>> 0;
-  }
-
-  add(key: number, content: number): void {
-    const bit = key & 0x3ffff;
-    this.#seen[bit >>> 5]! |= 1 << (bit & 31);
-    if ((this.#size + 1) * 2 > this.#mask + 1) this.#grow();
-    this.#place(key, content);
-    this.#size++;
-  }
-
-  #place(key: number, content: number): void {
-    let slot = key & this.#mask;
-    while (this.#slots[2 * slot + 1] !== -1) slot = (slot + 1) & this.#mask;
-    this.#slots[2 * slot] = key | 0;
-    this.#slots[2 * slot + 1] = content;
-  }
-
-  #grow(): void {
-    const old = this.#slots;
-    this.#slots = new Int32Array(old.length * 2).fill(-1);
-    this.#mask = this.#mask * 2 + 1;
-    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== -1) this.#place(old[i]! >>> 0, old[i + 1]!);
-  }
-}
-
-function tileLon(x: number, z: number): number {
-  return (x / 2 ** z) * 360 - 180;
-}
-function tileLat(y: number, z: number): number {
-  const n = Math.PI - (2 * Math.PI * y) / 2 ** z;
-  return (180 / Math.PI) * Math.atan(Math.sinh(n));
-}
 
 export class PMTilesWriter {
   readonly file: string;
