@@ -144,7 +144,14 @@ const script = join(root, 'scripts', `${command}.ts`);
 if (!statSync(script, { throwIfNoEntry: false })) fail(`missing ${script}`);
 // The child gets its own process group so that Ctrl-C in a terminal reaches it exactly once (through
 // the forwarding below) instead of twice, which graceful shutdown would read as "force quit".
-const child = spawn(node.bin, [script, ...args], { cwd: process.cwd(), env, stdio: 'inherit', detached: true });
+// For `start`, an IPC channel ties the server's launcher (scripts/start.ts) to us: the system closes it when
+// this process ends, even by SIGKILL, and the launcher then stops the server (server/src/ops/launcher.ts).
+const child = spawn(node.bin, [script, ...args], {
+  cwd: process.cwd(),
+  env,
+  stdio: command === 'start' ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+  detached: true,
+});
 // Forward termination so Ctrl-C / SIGTERM stop the real process cleanly, and exit with its code.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));

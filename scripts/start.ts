@@ -1,6 +1,5 @@
 // `npm start`: builds what is missing (widgets CDN bundle, tile archives), then runs the server on its
 // embedded defaults (PGlite, in-process cache, local tiles) at http://127.0.0.1:8787 (PORT to change).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArgs, root, run, workspacePackages } from '@chronos/devkit/run';
@@ -39,16 +38,9 @@ for (const pkg of packages) {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-// The server's V8 flags (server/src/v8-flags.ts; imported by path, as the server is its own project).
-const { SERVER_V8_FLAGS } = (await import(join(root, 'server/src/v8-flags.ts'))) as { SERVER_V8_FLAGS: string[] };
-const server = spawn(
-  process.execPath,
-  [...SERVER_V8_FLAGS, join(root, 'server/src/cli.ts'), 'serve', ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  },
-);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// The server, tied to this process (server/src/ops/launcher.ts: V8 flags, signals forwarded, and the server
+// stops when this launcher dies, even by SIGKILL). Imported by path, as the server is its own project.
+const { launchServer } = (await import(join(root, 'server/src/ops/launcher.ts'))) as {
+  launchServer: (args: string[], options: { cwd: string }) => unknown;
+};
+launchServer(['serve', ...process.argv.slice(2)], { cwd: root });

@@ -11,6 +11,10 @@ import { migrate } from './db/migrate.ts';
 import { seed } from './data/seed.ts';
 import { BoundaryError, importBoundaries, parseBoundaries } from './geo/boundaries.ts';
 import { ingestCommand } from './jobs/cli.ts';
+import { loadIngestSettings } from './jobs/settings.ts';
+import { exitWithLauncher } from './ops/launcher.ts';
+import { PortUnavailableError } from './ops/port.ts';
+import { runWorker, WorkerConfigError } from './ops/worker.ts';
 import { createKey, listKeys, revokeKey } from './security/keys.ts';
 import { serve } from './server.ts';
 
@@ -18,6 +22,8 @@ const USAGE = `Usage: chronos-server <command>
 
 Commands:
   serve                         run the API (default command) on HOST:PORT (127.0.0.1:8787)
+  worker                        run only the ingestion scheduler (no HTTP); API instances then
+                                run with SCHEDULER=off
   migrate                       apply pending SQL migrations
   seed [--force]                import the shipped boundaries and the sample metric when missing
                                 (--force: re-import both)
@@ -58,7 +64,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       await serve(config);
+      exitWithLauncher(() => process.kill(process.pid, 'SIGTERM')); // graceful, as on SIGTERM
       return -1; // keep running
+    case 'worker':
+      await runWorker(config, loadIngestSettings({ ...process.env, NODE_ENV: config.NODE_ENV }));
+      exitWithLauncher(() => process.kill(process.pid, 'SIGTERM'));
+      return -1;
     case 'migrate': {
       const db = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.paths.dataDir });
       try {
@@ -87,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
       return ingestCommand(config, rest);
     default:
       throw new UsageError(
-        `unknown command "${command}". Valid commands: serve, migrate, seed, boundaries, keys, ingest.`,
+        `unknown command "${command}". Valid commands: serve, worker, migrate, seed, boundaries, keys, ingest, backup, restore.`,
       );
   }
 }
@@ -206,7 +217,12 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`chronos-server: ${error.message}\n\n${USAGE}`);
-    else if (error instanceof ConfigError || error instanceof BoundaryError)
+    else if (
+      error instanceof ConfigError ||
+      error instanceof BoundaryError ||
+      error instanceof PortUnavailableError ||
+      error instanceof WorkerConfigError
+    )
       console.error(`chronos-server: ${error.message}`);
     else console.error(error);
     process.exitCode = 1;

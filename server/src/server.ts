@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import app, { type AppOptions, serverOptions } from './app.ts';
 import type { Config } from './config.ts';
+import { assertPortAvailable, portError } from './ops/port.ts';
 
 export async function createServer(
   options: AppOptions & { logger?: FastifyServerOptions['logger'] },
@@ -18,12 +19,23 @@ export async function createServer(
 }
 
 export async function serve(config: Config): Promise<FastifyInstance> {
+  // Before anything starts (database, scheduler): a taken port is one line and exit 1 (cli.ts).
+  await assertPortAvailable(config.HOST, config.PORT);
   const server = await createServer({ config });
-  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  const grace = closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err) server.log.error({ err }, 'shutting down after an error');
     else server.log.info({ signal }, 'shutting down');
     await server.close();
   });
-  await server.listen({ host: config.HOST, port: config.PORT });
+  try {
+    await server.listen({ host: config.HOST, port: config.PORT });
+  } catch (error) {
+    // Taken since the check: stop what started (scheduler, pool) and report it the same way.
+    const unavailable = portError(config.HOST, config.PORT, (error as NodeJS.ErrnoException).code);
+    if (!unavailable) throw error;
+    grace.uninstall();
+    await server.close();
+    throw unavailable;
+  }
   return server;
 }
