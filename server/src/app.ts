@@ -9,11 +9,13 @@ import type { Db } from './db/client.ts';
 import { errorBody } from './http-error.ts';
 import { lazyRequestLogger } from './request-logger.ts';
 import type { IngestSettings } from './jobs/settings.ts';
+import { OneLinePerRequest } from './ops/request-log.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
 import catalogPlugin from './plugins/app/catalog.ts';
 import dbPlugin from './plugins/app/db.ts';
 import errorsPlugin from './plugins/app/errors.ts';
+import metricsPlugin from './plugins/app/metrics.ts';
 import sentryPlugin from './plugins/app/sentry.ts';
 import schedulerPlugin from './plugins/app/scheduler.ts';
 import corsPlugin from './plugins/external/cors.ts';
@@ -46,6 +48,7 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
         : logger,
     // An incoming X-Request-Id (from a proxy) is kept when it looks sane; otherwise a UUID.
     childLoggerFactory: lazyRequestLogger,
+    logController: new OneLinePerRequest(),
     requestIdHeader: 'x-request-id',
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -87,6 +90,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Redis is an external plugin registered early: the cache and the rate limit both depend on it.
   await fastify.register(redisPlugin, { config });
   await fastify.register(cachePlugin, { config });
+  // Before the rate limit and the routes: its hook sees every route, /metrics is not limited.
+  await fastify.register(metricsPlugin, { config });
   await fastify.register(accessPlugin, { config });
   await fastify.register(schedulerPlugin, { settings: options.ingest ?? config.ingest });
 

@@ -51,6 +51,8 @@ export const ConfigSchema = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ ...Positive, default: 10_000 }),
   SENTRY_DSN: Type.Optional(Type.String({ pattern: '^https?://' })),
   ...ingestEnvFields,
+  /** Bearer token that opens /metrics to non-loopback scrapers in production (plugins/app/metrics.ts). */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
 });
 
 export type RawConfig = Static<typeof ConfigSchema>;

@@ -51,6 +51,8 @@ export class ResponseCache {
   readonly #onRedisError: (error: Error) => void;
   #lastRedisError: { message: string; at: number } | undefined;
   builds = 0;
+  /** Lookups answered without building (this process, a shared build in flight, or Redis): /metrics. */
+  hits = 0;
 
   constructor(options: ResponseCacheOptions) {
     this.#memory = new LRUCache<string, CachedResponse>({
@@ -65,15 +67,18 @@ export class ResponseCache {
 
   /** The response for `key` if this process holds it, without building or asking Redis. */
   peek(key: string): CachedResponse | undefined {
-    return this.#memory.get(key);
+    const entry = this.#memory.get(key);
+    if (entry) this.hits++;
+    return entry;
   }
 
   /** The cached response for `key`, building (once, however many callers wait) when missing. */
   get(key: string, build: () => Promise<BuiltBody>): Promise<CachedResponse> | CachedResponse {
-    const hit = this.#memory.get(key);
-    if (hit) return hit;
-    const pending = this.#inflight.get(key);
-    if (pending) return pending;
+    const hit = this.#memory.get(key) ?? this.#inflight.get(key);
+    if (hit) {
+      this.hits++;
+      return hit;
+    }
     const promise = this.#fill(key, build).finally(() => this.#inflight.delete(key));
     this.#inflight.set(key, promise);
     return promise;
@@ -82,6 +87,7 @@ export class ResponseCache {
   async #fill(key: string, build: () => Promise<BuiltBody>): Promise<CachedResponse> {
     const shared = await this.#redisGet(key);
     if (shared) {
+      this.hits++;
       this.#memory.set(key, shared);
       return shared;
     }

@@ -16,6 +16,8 @@ export interface Db {
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL's connection pool, for /metrics (PGlite has no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
 
 export interface CreateDbOptions {
@@ -71,6 +73,7 @@ function createPostgresDb(connectionString: string, max: number): Db {
       }
     },
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
   };
 }
 
