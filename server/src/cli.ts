@@ -12,6 +12,8 @@ import { seed } from './data/seed.ts';
 import { BoundaryError, importBoundaries, parseBoundaries } from './geo/boundaries.ts';
 import { ingestCommand } from './jobs/cli.ts';
 import { loadIngestSettings } from './jobs/settings.ts';
+import { backupCommand, backupUsage, restoreCommand } from './ops/backup-cli.ts';
+import { BackupError } from './ops/backup-settings.ts';
 import { exitWithLauncher } from './ops/launcher.ts';
 import { PortUnavailableError } from './ops/port.ts';
 import { runWorker, WorkerConfigError } from './ops/worker.ts';
@@ -38,6 +40,7 @@ Commands:
   ingest [--source fred|statcan|all] [--from YYYY-MM] [--to YYYY-MM] [--dry-run]
                                 fetch FRED / Statistics Canada data now (progress per series,
                                 summary table; exit 1 when a series failed, 75 when rescheduled)
+${backupUsage}
 
 Configuration comes from the environment (and .env); see .env.example.`;
 
@@ -96,9 +99,13 @@ async function main(argv: string[]): Promise<number> {
       return keys(config, rest);
     case 'ingest':
       return ingestCommand(config, rest);
+    case 'backup':
+      return backupCommand(config, rest);
+    case 'restore':
+      return restoreCommand(config, rest);
     default:
       throw new UsageError(
-        `unknown command "${command}". Valid commands: serve, worker, migrate, seed, boundaries, keys, ingest, backup, restore.`,
+        `unknown command "${command}". Valid commands: serve, migrate, seed, boundaries, keys, ingest, worker, backup, restore.`,
       );
   }
 }
@@ -221,7 +228,8 @@ main(process.argv.slice(2)).then(
       error instanceof ConfigError ||
       error instanceof BoundaryError ||
       error instanceof PortUnavailableError ||
-      error instanceof WorkerConfigError
+      error instanceof WorkerConfigError ||
+      error instanceof BackupError
     )
       console.error(`chronos-server: ${error.message}`);
     else console.error(error);

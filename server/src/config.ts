@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { type IngestSettings, ingestEnvFields, ingestSettingsFrom } from './jobs/settings.ts';
+import { backupEnvFields } from './ops/backup-settings.ts';
 
 /** The repository root (server/src/config.ts → ../..). */
 export const repoRoot: string = resolve(import.meta.dirname, '..', '..');
@@ -53,6 +54,7 @@ export const ConfigSchema = Type.Object({
   ...ingestEnvFields,
   /** Bearer token that opens /metrics to non-loopback scrapers in production (plugins/app/metrics.ts). */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  ...backupEnvFields,
 });
 
 export type RawConfig = Static<typeof ConfigSchema>;
