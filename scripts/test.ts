@@ -91,6 +91,7 @@ async function main(): Promise<number> {
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     CHROME_PATH: services.chromePath,
+    NGINX_PATH: services.nginxPath,
     NODE_ENV: 'test',
   };
 

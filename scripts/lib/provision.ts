@@ -9,6 +9,8 @@ export interface Services {
   databaseUrl: string;
   redisUrl: string;
   chromePath: string;
+  /** nginx for the scale-out test (run as the test's own process, never as a system service); '' if absent. */
+  nginxPath: string;
 }
 
 const isRoot = process.getuid?.() === 0;
@@ -127,14 +129,25 @@ async function ensureChromium(problems: string[]): Promise<string> {
   return '';
 }
 
+async function ensureNginx(problems: string[]): Promise<string> {
+  const found = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => path && existsSync(path));
+  if (found) return found;
+  // The scale-out test runs its own nginx (`-p tmpdir -c config`, daemon off, on a free port): whether the
+  // package also starts a system nginx on port 80 does not matter to it.
+  if (await aptInstall(['nginx'])) return '/usr/sbin/nginx';
+  problems.push('nginx: not found and it cannot be installed here. Install nginx, or set NGINX_PATH.');
+  return '';
+}
+
 /** Provisions every service; throws with the list of what is missing when something cannot be had. */
 export async function provisionServices(): Promise<Services> {
   const problems: string[] = [];
   const databaseUrl = await ensurePostgres(problems);
   const redisUrl = await ensureRedis(problems);
   const chromePath = await ensureChromium(problems);
+  const nginxPath = await ensureNginx(problems);
   if (problems.length > 0) {
     throw new Error(`The test suites need services that are missing:\n- ${problems.join('\n- ')}`);
   }
-  return { databaseUrl, redisUrl, chromePath };
+  return { databaseUrl, redisUrl, chromePath, nginxPath };
 }
