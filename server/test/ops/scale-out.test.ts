@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { createKey } from '../../src/security/keys.ts';
 import { closedPort, DATA_URL, REDIS_URL } from '../helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../jobs/helpers.ts';
-import { type ReplayServer, startReplayServer } from '../replay-server.ts';
+import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 
 const serverDir = join(import.meta.dirname, '..', '..');
 const cli = join(serverDir, 'src', 'cli.ts');
