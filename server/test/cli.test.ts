@@ -2,24 +2,17 @@
 // errors, keys create/list/revoke, and serve (through the bin's shebang, V8 flags included) stopping
 // cleanly on SIGTERM.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
-import { closedPort, createTestDatabase, type TestDatabase } from './helpers.ts';
+import { closedPort, createTestDatabase, runCli, type TestDatabase } from './helpers.ts';
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 
-function run(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 /** `boundaries import FILE` for the small test files: codes in `id`, names in `label`. */
 const importArgs = (file: string, set: string) => [

@@ -1,5 +1,6 @@
 // Test helpers: the app built on either store, on a fresh PostgreSQL database per test file
 // (src/testing/database.ts, shared with the benches) or the embedded one.
+import { spawnSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import { createServer } from '../src/server.ts';
@@ -48,6 +49,33 @@ export async function buildTestApp(
       await database?.drop();
     },
   };
+}
+
+const cliPath = new URL('../src/cli.ts', import.meta.url).pathname;
+
+/** `chronos-server <args>` run to completion as an operator would, with only PATH, HOME and `env`. */
+export function runCli(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    timeout: 180_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Polls `check` until it returns a value (every 200 ms); fails naming `what` after `seconds`. */
+export async function poll<T>(
+  what: string,
+  seconds: number,
+  check: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** A closed TCP port on this machine (bound, then released). */

@@ -3,7 +3,7 @@
 // nothing and says why; retention prunes only old backups; the S3 path against a local S3 fake (s3rver);
 // PGlite and a malformed key refused with the variable named.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,19 +11,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import S3rver from 's3rver';
-import { ADMIN_DATABASE_URL, createTestDatabase, type TestDatabase } from '../helpers.ts';
+import { ADMIN_DATABASE_URL, createTestDatabase, runCli, type TestDatabase } from '../helpers.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
 const key = randomBytes(32).toString('base64');
 
-function run(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    timeout: 180_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 /** The same, without blocking this process (the S3 fake runs in it). */
 function runAsync(args: string[], env: Record<string, string>) {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closedPort, createTestDatabase, type TestDatabase } from '../helpers.ts';
+import { closedPort, poll, createTestDatabase, type TestDatabase } from '../helpers.ts';
 
 const serverDir = join(import.meta.dirname, '..', '..');
 const repoRoot = join(serverDir, '..');
@@ -27,16 +27,6 @@ function watch(child: ChildProcess) {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { output, exited };
-}
-
-async function poll<T>(what: string, seconds: number, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Whether a process runs (a zombie — exited, not yet reaped by whoever adopted it — does not). */

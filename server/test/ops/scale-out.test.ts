@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createKey } from '../../src/security/keys.ts';
-import { closedPort, DATA_URL, REDIS_URL } from '../helpers.ts';
+import { closedPort, poll, DATA_URL, REDIS_URL } from '../helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../jobs/helpers.ts';
 import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 
@@ -29,16 +29,6 @@ interface DataBody {
 }
 /** Ontario's value: a sample until Statistics Canada's data arrives. */
 const ontario = (body: DataBody) => body.values.find((value) => value.region === 'CA-ON');
-
-async function poll<T>(what: string, seconds: number, check: () => Promise<T | undefined> | T | undefined) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const answers = (url: string) =>
   fetch(url).then(
