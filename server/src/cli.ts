@@ -11,7 +11,6 @@ import { migrate } from './db/migrate.ts';
 import { seed } from './data/seed.ts';
 import { BoundaryError, importBoundaries, parseBoundaries } from './geo/boundaries.ts';
 import { ingestCommand } from './jobs/cli.ts';
-import { loadIngestSettings } from './jobs/settings.ts';
 import { backupCommand, backupUsage, restoreCommand } from './ops/backup-cli.ts';
 import { BackupError } from './ops/backup-settings.ts';
 import { exitWithLauncher } from './ops/launcher.ts';
@@ -70,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
       exitWithLauncher(() => process.kill(process.pid, 'SIGTERM')); // graceful, as on SIGTERM
       return -1; // keep running
     case 'worker':
-      await runWorker(config, loadIngestSettings({ ...process.env, NODE_ENV: config.NODE_ENV }));
+      await runWorker(config);
       exitWithLauncher(() => process.kill(process.pid, 'SIGTERM'));
       return -1;
     case 'migrate': {

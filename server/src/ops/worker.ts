@@ -6,17 +6,17 @@ import closeWithGrace from 'close-with-grace';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serverOptions } from '../app.ts';
 import type { Config } from '../config.ts';
-import type { IngestSettings } from '../jobs/settings.ts';
 import catalogPlugin from '../plugins/app/catalog.ts';
 import dbPlugin from '../plugins/app/db.ts';
 import sentryPlugin from '../plugins/app/sentry.ts';
-import schedulerPlugin from '../plugins/scheduler.ts';
+import schedulerPlugin from '../plugins/app/scheduler.ts';
 
 export class WorkerConfigError extends Error {
   override name = 'WorkerConfigError';
 }
 
-export async function runWorker(config: Config, settings: IngestSettings): Promise<FastifyInstance> {
+export async function runWorker(config: Config): Promise<FastifyInstance> {
+  const settings = config.ingest;
   if (!settings.scheduler.enabled) {
     throw new WorkerConfigError(
       'the worker runs only the ingestion scheduler, and SCHEDULER=off turns it off: unset SCHEDULER (or set SCHEDULER=on) for the worker',
