@@ -201,15 +201,17 @@ http {
       });
       await response.body?.cancel();
       statuses.push(response.status);
-      // Paced well apart from the instances' Redis sync (100 ms), so the count is exact.
+      // Paced past the instances' Redis sync (100 ms), so on an idle machine the count is nearly exact.
       await new Promise((resolve) => setTimeout(resolve, 120));
     }
     const windows = Math.floor(Date.now() / windowMs) - firstWindow + 1;
     const allowed = statuses.filter((status) => status === 200).length;
     assert.deepEqual([...new Set(statuses)].sort(), [200, 429]);
-    // Counted per instance, round-robin would allow 3 × 20 = 60.
+    // Counted per instance, round-robin would allow 3 × 20 = 60. Shared counting allows the limit plus
+    // what the other instances let through before their next sync: a few on an idle machine, more when
+    // a loaded machine delays the sync timers, so the bound says "shared", not "idle".
     assert.ok(
-      allowed >= limit && allowed <= limit * windows + 3,
+      allowed >= limit && allowed < 2 * limit * windows,
       `${allowed} allowed for a limit of ${limit} (window(s): ${windows})`,
     );
   });
