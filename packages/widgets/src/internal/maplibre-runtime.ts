@@ -28,6 +28,9 @@ async function checkWorker(url: string): Promise<void> {
   let response: Response;
   try {
     response = await fetch(url, { method: 'HEAD' });
+    // Read the (empty) body: a response left unread is cancelled, which devtools and test harnesses
+    // report as a failed request (net::ERR_ABORTED) though nothing failed.
+    await response.arrayBuffer();
   } catch (error) {
     throw new Error(`MapLibre's worker could not be loaded from ${url} (${(error as Error).message}).`);
   }
