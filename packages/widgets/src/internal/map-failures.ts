@@ -1,0 +1,53 @@
+// The ways a MapLibre map fails without rejecting anything, turned into calls a controller can act on:
+// an `error` event from the region source (tiles failing), from the basemap, or from the worker pool
+// ("Worker failed to load"), and a Content-Security-Policy that blocks MapLibre's worker, which shows only
+// as a `securitypolicyviolation` on the document (a worker blocked that way never answers, and the map
+// would wait for ever with a blank canvas).
+import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap } from 'maplibre-gl';
+import { BASEMAP_SOURCE, SOURCE } from './map-layers.ts';
+
+export interface MapFailureHandlers {
+  /** The map cannot draw the regions (region tiles failing, worker not loaded or blocked). */
+  fatal(message: string): void;
+  /** The basemap failed; the regions draw without it. */
+  basemap(message: string): void;
+}
+
+/** Directives a worker start is checked against (worker-src falls back to child-src, then script-src). */
+const WORKER_DIRECTIVES = new Set(['worker-src', 'child-src', 'script-src', 'script-src-elem']);
+
+function blocksWorker(event: SecurityPolicyViolationEvent): boolean {
+  if (!WORKER_DIRECTIVES.has(event.effectiveDirective)) return false;
+  // MapLibre starts a cross-origin worker from a blob: URL that imports the worker file.
+  return (
+    event.effectiveDirective === 'worker-src' ||
+    event.effectiveDirective === 'child-src' ||
+    event.blockedURI === 'blob' ||
+    event.blockedURI.startsWith('blob:') ||
+    event.blockedURI.includes('maplibre-gl-worker')
+  );
+}
+
+/** Watches `map` until the returned function is called. */
+export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers): () => void {
+  const onError = (event: MapErrorEvent) => {
+    const message = event.error?.message ?? '';
+    const sourceId = (event as { sourceId?: string }).sourceId;
+    if (sourceId === SOURCE) handlers.fatal(`The map's regions could not be loaded: ${message || 'unknown error'}`);
+    else if (sourceId === BASEMAP_SOURCE) handlers.basemap(message || 'its tiles could not be loaded');
+    else if (/worker/i.test(message)) handlers.fatal(`The map cannot draw: ${message}`);
+  };
+  const onViolation = (event: SecurityPolicyViolationEvent) => {
+    if (!blocksWorker(event)) return;
+    handlers.fatal(
+      `This page's Content-Security-Policy blocked the map's worker (${event.effectiveDirective} refused ` +
+        `${event.blockedURI || 'it'}): add the worker-src and script-src sources listed in the @chronos/widgets README.`,
+    );
+  };
+  map.on('error', onError);
+  document.addEventListener('securitypolicyviolation', onViolation);
+  return () => {
+    map.off('error', onError);
+    document.removeEventListener('securitypolicyviolation', onViolation);
+  };
+}
