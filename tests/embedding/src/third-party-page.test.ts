@@ -257,31 +257,86 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
     }
   });
 
-  test("a map with another site's key reports the server's reason in chronos-error, not a network error", async () => {
-    const url = stack.page(
-      '/wrong-key.html',
+  /** A page with one map using `key`; the page records every chronos-error detail. */
+  function mapPage(path: string, key: string): string {
+    return stack.page(
+      path,
       `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Wrong key</title>
+<html lang="en"><head><meta charset="utf-8"><title>Refused map</title>
 <script type="module" src="${stack.api}/cdn/chronos.js"></script></head>
 <body>
-<chronos-choropleth api="${stack.api}" api-key="${stack.otherSiteKey}" metric="unemployment" style="display:block;width:400px;height:300px"></chronos-choropleth>
+<chronos-choropleth api="${stack.api}" api-key="${key}" metric="unemployment" style="display:block;width:400px;height:300px"></chronos-choropleth>
 <script>
-  document.addEventListener('chronos-error', (event) => { document.body.dataset.error = JSON.stringify(event.detail); });
+  window.chronosErrors = [];
+  document.addEventListener('chronos-error', (event) => { window.chronosErrors.push(event.detail); });
 </script>
 </body></html>`,
     );
-    const { page } = await open(url);
-    try {
-      await page.waitForFunction(() => document.body.dataset.error !== undefined);
-      const detail = JSON.parse((await page.evaluate(() => document.body.dataset.error))!) as {
-        kind: string;
-        status?: number;
-        message: string;
+  }
+
+  /** The first chronos-error detail, and what the element shows: headline, message, Retry button. */
+  async function refusal(page: Page): Promise<{
+    detail: { kind: string; status?: number; code?: string; retryAfter?: number; message: string };
+    headline: string | null;
+    text: string;
+    retry: boolean;
+  }> {
+    await page.waitForFunction(() => (window as unknown as { chronosErrors: unknown[] }).chronosErrors.length > 0);
+    await page.waitForFunction(() =>
+      document.querySelector('chronos-choropleth')!.shadowRoot!.querySelector('[part="error"]'),
+    );
+    return page.evaluate(() => {
+      const root = document.querySelector('chronos-choropleth')!.shadowRoot!;
+      return {
+        detail: (window as unknown as { chronosErrors: never[] }).chronosErrors[0]!,
+        headline: root.querySelector('[part="error-headline"]')?.textContent ?? null,
+        text: root.querySelector('[part="error"]')!.textContent!,
+        retry: root.querySelector('[part="retry-button"]') !== null,
       };
-      assert.equal(detail.kind, 'api', JSON.stringify(detail));
-      assert.equal(detail.status, 403);
-      assert.match(detail.message, new RegExp(`is not allowed on ${stack.pageOrigin.replaceAll('.', '\\.')}`));
-      assert.doesNotMatch(detail.message, /Failed to fetch|could not reach/);
+    });
+  }
+
+  test("a map with another site's key says so in the element and in chronos-error, with no Retry button", async () => {
+    const { page } = await open(mapPage('/wrong-key.html', stack.otherSiteKey));
+    try {
+      const shown = await refusal(page);
+      const origin = stack.pageOrigin.replaceAll('.', '\\.');
+      assert.equal(shown.detail.kind, 'access', JSON.stringify(shown.detail));
+      assert.equal(shown.detail.code, 'origin_not_allowed');
+      assert.equal(shown.detail.status, 403);
+      assert.match(shown.detail.message, new RegExp(`is not allowed on ${origin}`));
+      assert.doesNotMatch(shown.detail.message, /Failed to fetch|could not reach/);
+      assert.equal(shown.headline, `This key is not allowed on ${stack.pageOrigin}.`);
+      assert.match(shown.text, /it is bound to https:\/\/other-site\.example/);
+      assert.equal(shown.retry, false, 'retrying cannot help a key bound to another site');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an unknown key is named as such in the element', async () => {
+    const { page } = await open(mapPage('/unknown-key.html', `pk_${'q'.repeat(32)}`));
+    try {
+      const shown = await refusal(page);
+      assert.equal(shown.detail.kind, 'access', JSON.stringify(shown.detail));
+      assert.equal(shown.detail.code, 'unknown_key');
+      assert.match(shown.headline ?? '', /^Unknown key/);
+      assert.equal(shown.retry, false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a rate-limited key: "Rate limited: retrying in N s" in the element, Retry offered', async () => {
+    // One request a minute: the map needs two (boundaries and values), so one is refused whatever ran before.
+    const { page } = await open(mapPage('/limited.html', stack.limitedKey));
+    try {
+      const shown = await refusal(page);
+      assert.equal(shown.detail.kind, 'rate-limit', JSON.stringify(shown.detail));
+      assert.equal(shown.detail.code, 'rate_limited');
+      assert.ok((shown.detail.retryAfter ?? 0) > 10, JSON.stringify(shown.detail));
+      assert.match(shown.headline ?? '', /^Rate limited: retrying in \d+ s\.$/);
+      assert.equal(shown.retry, true);
     } finally {
       await page.close();
     }

@@ -356,7 +356,9 @@ export class MapController implements ReactiveController {
   #basemapFailed(reason: string): void {
     const url = this.#settings?.basemap;
     if (!url) return;
-    this.#callbacks.onBasemapError(`The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`);
+    this.#callbacks.onBasemapError(
+      `The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`,
+    );
   }
 
   #setLost(lost: boolean): void {

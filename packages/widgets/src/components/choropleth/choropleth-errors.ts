@@ -45,7 +45,9 @@ export function headline(detail: ChronosErrorDetail, retryIn: number | undefined
     case 'key_required':
       return `A publishable key (api-key) is needed to show this map on ${origin}.`;
     case 'rate_limited':
-      return retryIn !== undefined && retryIn > 0 ? `Rate limited: retrying in ${retryIn} s.` : 'Rate limited: retrying…';
+      return retryIn !== undefined && retryIn > 0
+        ? `Rate limited: retrying in ${retryIn} s.`
+        : 'Rate limited: retrying…';
     default:
       return undefined;
   }
