@@ -28,18 +28,34 @@ function blocksWorker(event: SecurityPolicyViolationEvent): boolean {
   );
 }
 
-/** Watches `map` until the returned function is called. */
+/**
+ * A worker refused by the policy also fails with MapLibre's "Worker failed to load", often before the
+ * violation event arrives: that error waits this long for the violation, whose message names the cause.
+ */
+const VIOLATION_GRACE_MS = 300;
+
+/** Watches `map` until the returned function is called; reports at most one fatal failure. */
 export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers): () => void {
+  let reported = false;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const fatal = (message: string) => {
+    clearTimeout(pending);
+    if (reported) return;
+    reported = true;
+    handlers.fatal(message);
+  };
   const onError = (event: MapErrorEvent) => {
     const message = event.error?.message ?? '';
     const sourceId = (event as { sourceId?: string }).sourceId;
-    if (sourceId === SOURCE) handlers.fatal(`The map's regions could not be loaded: ${message || 'unknown error'}`);
+    if (sourceId === SOURCE) fatal(`The map's regions could not be loaded: ${message || 'unknown error'}`);
     else if (sourceId === BASEMAP_SOURCE) handlers.basemap(message || 'its tiles could not be loaded');
-    else if (/worker/i.test(message)) handlers.fatal(`The map cannot draw: ${message}`);
+    else if (/worker/i.test(message) && pending === undefined) {
+      pending = setTimeout(() => fatal(`The map cannot draw: ${message}`), VIOLATION_GRACE_MS);
+    }
   };
   const onViolation = (event: SecurityPolicyViolationEvent) => {
     if (!blocksWorker(event)) return;
-    handlers.fatal(
+    fatal(
       `This page's Content-Security-Policy blocked the map's worker (${event.effectiveDirective} refused ` +
         `${event.blockedURI || 'it'}): add the worker-src and script-src sources listed in the @chronos/widgets README.`,
     );
@@ -47,6 +63,7 @@ export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers)
   map.on('error', onError);
   document.addEventListener('securitypolicyviolation', onViolation);
   return () => {
+    clearTimeout(pending);
     map.off('error', onError);
     document.removeEventListener('securitypolicyviolation', onViolation);
   };

@@ -3,8 +3,8 @@
 // class, then "No data"), the hover tooltip (kept inside the map) and the footer crediting each source once.
 import type { MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
-// styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
-import { styleMap } from 'lit/directives/style-map.js';
+// Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
+import { cssomStyle } from '../../internal/cssom-style.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
 import type { LoadStatus } from './choropleth-loading.ts';
 
@@ -74,7 +74,7 @@ export function renderLegend(view: LegendView): TemplateResult {
     <ul>
       ${view.ranges.map(
         (range) => html`<li part="legend-item" data-class=${range.index}>
-          <span part="legend-swatch" class="swatch" style=${styleMap({ backgroundColor: view.colors[range.index] })}></span>
+          <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
           <span part="legend-label">${view.format(range.from)} – ${view.format(range.to)}</span>
         </li>`,
       )}
@@ -108,7 +108,7 @@ export function renderTooltip(
   period: string,
 ): TemplateResult {
   const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
-  return html`<div part="tooltip" class="tooltip" style=${styleMap(tooltipPosition(hover, stage))} aria-hidden="true">
+  return html`<div part="tooltip" class="tooltip" ${cssomStyle(tooltipPosition(hover, stage))} aria-hidden="true">
     <strong>${region.name}</strong>
     <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
     ${period ? html`<div>${period}</div>` : nothing}

@@ -197,10 +197,9 @@ export class ChronosChoropleth extends ChronosElement {
   #controller = new MapController(this, {
     onHover: (code, point) => this.#onHover(code, point),
     onClick: (code) => this.#onClick(code),
+    // The first reason stays shown (a blocked worker is also, later, a map that did not draw).
     onError: (message) => {
-      if (this.#loading.status !== 'error' || this.#loading.error?.message !== message) {
-        this.#loading.fail({ kind: 'map', message });
-      }
+      if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
     },
     onBasemapError: (message) => {
       if (message === this.basemapProblem) return;
