@@ -10,7 +10,7 @@ import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from '.
 
 /** The policy the widgets README documents for the CDN build, for a page whose API, tiles and CDN are `api`. */
 function cdnPolicy(api: string): string[] {
-  return [`script-src ${api}`, `worker-src blob: ${api}`, `connect-src ${api}`, `img-src data: blob:`];
+  return [`script-src ${api}`, `worker-src blob: ${api}`, `connect-src ${api}`, `img-src data:`];
 }
 
 const NONCE = 'page-own-script';
@@ -152,6 +152,8 @@ describe('a third-party page with a strict Content-Security-Policy', () => {
             map?: { getStyle(): { layers?: { source?: string }[] }; loaded(): boolean };
           }
         ).map;
+        const seen = (window as unknown as { outcome: { errors: unknown[]; violations: unknown[] } }).outcome;
+        if (seen.errors.length > 0 || seen.violations.length > 0) return true;
         return (map?.getStyle().layers ?? []).some((layer) => layer.source === 'chronos-basemap') && map!.loaded();
       });
       const seen = await outcome(page);

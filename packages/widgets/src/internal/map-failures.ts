@@ -50,7 +50,12 @@ export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers)
     if (sourceId === SOURCE) fatal(`The map's regions could not be loaded: ${message || 'unknown error'}`);
     else if (sourceId === BASEMAP_SOURCE) handlers.basemap(message || 'its tiles could not be loaded');
     else if (/worker/i.test(message) && pending === undefined) {
-      pending = setTimeout(() => fatal(`The map cannot draw: ${message}`), VIOLATION_GRACE_MS);
+      // A worker that was started but whose module import was refused reports its violation inside the
+      // worker, not here: name the policy as a likely cause.
+      const why =
+        "MapLibre's worker failed to load: the worker file is missing, or the page's Content-Security-Policy " +
+        'does not allow it (worker-src needs blob: and the origin chronos.js comes from; see the @chronos/widgets README).';
+      pending = setTimeout(() => fatal(`The map cannot draw. ${why}`), VIOLATION_GRACE_MS);
     }
   };
   const onViolation = (event: SecurityPolicyViolationEvent) => {
