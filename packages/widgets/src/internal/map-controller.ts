@@ -9,10 +9,8 @@ import { type BBox, bboxOf } from '@chronos/core';
 import {
   BASEMAP_SOURCE,
   FILL,
-  fillPaint,
   hatch,
   LINE,
-  linePaint,
   type MapTheme,
   NO_DATA,
   PATTERN,
@@ -22,6 +20,7 @@ import {
   sourceSpec,
 } from './map-layers.ts';
 import { watchMapFailures } from './map-failures.ts';
+import { applySettings } from './map-settings.ts';
 
 export type { MapTheme, RegionSource } from './map-layers.ts';
 
@@ -287,34 +286,7 @@ export class MapController implements ReactiveController {
     const previous = this.#drawn;
     if (!map || !previous || this.#lost) return;
     this.#drawn = settings;
-    if (previous.theme !== settings.theme) {
-      map.setPaintProperty('chronos-background', 'background-color', settings.theme.background);
-      if (map.getLayer(FILL)) map.setPaintProperty(FILL, 'fill-color', fillPaint(settings.theme)['fill-color']);
-      if (map.getLayer(LINE)) {
-        const line = linePaint(settings.theme);
-        map.setPaintProperty(LINE, 'line-color', line['line-color']);
-        map.setPaintProperty(LINE, 'line-width', line['line-width']);
-      }
-      map.updateImage(PATTERN, hatch(settings.theme.noDataStripe));
-    }
-    if (previous.interactive !== settings.interactive) {
-      for (const handler of [
-        map.dragPan,
-        map.scrollZoom,
-        map.boxZoom,
-        map.dragRotate,
-        map.keyboard,
-        map.doubleClickZoom,
-        map.touchZoomRotate,
-      ]) {
-        if (settings.interactive) handler.enable();
-        else handler.disable();
-      }
-    }
-    if (previous.cooperativeGestures !== settings.cooperativeGestures) {
-      if (settings.cooperativeGestures) map.cooperativeGestures.enable();
-      else map.cooperativeGestures.disable();
-    }
+    applySettings(map, previous, settings);
     if (previous.basemap !== settings.basemap || previous.theme.name !== settings.theme.name) this.#applyBasemap();
   }
 

@@ -327,7 +327,12 @@ export class ChronosChoropleth extends ChronosElement {
     if (!container) return undefined;
     this.#firstMap = !this.#controller.map;
     return this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
-      throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), { kind: 'map' });
+      const reason = (error as Error).message;
+      // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
+      const message = /webgl/i.test(reason)
+        ? `This browser cannot draw the map: ${reason}`
+        : `The map cannot be drawn: ${reason}`;
+      throw Object.assign(new Error(message), { kind: 'map' });
     });
   }
 
