@@ -3,10 +3,11 @@
 // it must get a coloured map over the basemap and no violation at all. With a policy that blocks MapLibre's
 // worker, the element must show its error state and fire chronos-error, not sit blank with a legend.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from './testing/stack.ts';
+import { describe, test } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { embeddingSuite } from './testing/browser.ts';
+import { mapColours } from './testing/pixels.ts';
+import type { EmbeddingStack } from './testing/stack.ts';
 
 /** The policy the widgets README documents for the CDN build, for a page whose API, tiles and CDN are `api`. */
 function cdnPolicy(api: string): string[] {
@@ -14,14 +15,20 @@ function cdnPolicy(api: string): string[] {
 }
 
 const NONCE = 'page-own-script';
+/** Inside Kansas, Texas, Saskatchewan and Illinois. */
+const INSIDE: [number, number][] = [
+  [-98.5, 38.5],
+  [-99.5, 31.5],
+  [-106, 54],
+  [-89.5, 40],
+];
 
 interface Outcome {
   loaded: boolean;
   errors: { kind: string; message: string }[];
   violations: { directive: string; blocked: string }[];
   status: { error: string | null; legend: boolean };
-  /** Colours (r,g,b) at points inside regions, and the legend's swatch colours. */
-  inside: number[][];
+  /** The legend's class colours (r,g,b). */
   swatches: number[][];
   basemapLayers: number;
 }
@@ -29,17 +36,8 @@ interface Outcome {
 describe('a third-party page with a strict Content-Security-Policy', () => {
   let stack: EmbeddingStack;
   let browser: Browser;
-  before(async () => {
-    stack = await startEmbeddingStack();
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [...CHROMIUM_ARGS, HOST_RESOLVER_RULES],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
+  embeddingSuite((started) => {
+    ({ stack, browser } = started);
   });
 
   /** A page with one map under `policy` (+ the page's nonce and report-uri), served as a response header. */
@@ -84,17 +82,12 @@ describe('a third-party page with a strict Content-Security-Policy', () => {
     return page;
   }
 
-  /** What the page saw, with pixels read inside Kansas, Texas, Saskatchewan and Illinois. */
+  /** What the page saw: events, violations, what the element shows. */
   function outcome(page: Page): Promise<Outcome> {
     return page.evaluate(() => {
-      const seen = (window as unknown as { outcome: Omit<Outcome, 'status' | 'inside' | 'swatches' | 'basemapLayers'> })
-        .outcome;
+      const seen = (window as unknown as { outcome: Omit<Outcome, 'status' | 'swatches' | 'basemapLayers'> }).outcome;
       const element = document.getElementById('map') as HTMLElement & {
-        map?: {
-          getCanvas(): HTMLCanvasElement;
-          project(p: [number, number]): { x: number; y: number };
-          getStyle(): { layers?: { source?: string }[] };
-        };
+        map?: { getStyle(): { layers?: { source?: string }[] } };
       };
       const root = element.shadowRoot!;
       const swatches = [
@@ -102,34 +95,13 @@ describe('a third-party page with a strict Content-Security-Policy', () => {
           '[part="legend-item"]:not([data-class="no-data"]) [part="legend-swatch"]',
         ),
       ].map((swatch) => getComputedStyle(swatch).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
-      const inside: number[][] = [];
       const map = element.map;
-      if (map && seen.loaded) {
-        const canvas = map.getCanvas();
-        const copy = document.createElement('canvas');
-        copy.width = canvas.width;
-        copy.height = canvas.height;
-        const context = copy.getContext('2d')!;
-        context.drawImage(canvas, 0, 0);
-        const scale = canvas.width / canvas.clientWidth;
-        for (const lngLat of [
-          [-98.5, 38.5],
-          [-99.5, 31.5],
-          [-106, 54],
-          [-89.5, 40],
-        ] as [number, number][]) {
-          const point = map.project(lngLat);
-          const data = context.getImageData(Math.round(point.x * scale), Math.round(point.y * scale), 1, 1).data;
-          inside.push([data[0]!, data[1]!, data[2]!]);
-        }
-      }
       return {
         ...seen,
         status: {
           error: root.querySelector('[part="error"]')?.textContent ?? null,
           legend: root.querySelector('[part="legend"]') !== null,
         },
-        inside,
         swatches,
         basemapLayers: map
           ? (map.getStyle().layers ?? []).filter((layer) => layer.source === 'chronos-basemap').length
@@ -164,13 +136,15 @@ describe('a third-party page with a strict Content-Security-Policy', () => {
       assert.equal(seen.status.error, null);
       // Every region pixel is one of the legend's class colours, and more than one class shows.
       const close = (a: number[], b: number[]) => a.every((value, i) => Math.abs(value - b[i]!) <= 6);
-      for (const pixel of seen.inside) {
+      const inside = (await mapColours(page, 'map', INSIDE)).filter((pixel) => pixel !== null);
+      assert.equal(inside.length, INSIDE.length, 'the regions are in view');
+      for (const pixel of inside) {
         assert.ok(
           seen.swatches.some((swatch) => close(pixel, swatch)),
           `region pixel ${pixel} among legend colours ${JSON.stringify(seen.swatches)}`,
         );
       }
-      assert.ok(new Set(seen.inside.map(String)).size >= 2, `several classes: ${JSON.stringify(seen.inside)}`);
+      assert.ok(new Set(inside.map(String)).size >= 2, `several classes: ${JSON.stringify(inside)}`);
       // The in-page event above is synchronous with the violation; the endpoint gets the same reports (the
       // blocked-worker test below shows they arrive).
       assert.deepEqual(

@@ -3,12 +3,11 @@
 // against the real server in production mode on PostgreSQL. It must get a coloured choropleth over a
 // basemap; a page that is refused must be able to read why.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from './testing/stack.ts';
-
-type Rgb = [number, number, number];
+import { describe, test } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { embeddingSuite } from './testing/browser.ts';
+import { mapColours, type Rgb } from './testing/pixels.ts';
+import type { EmbeddingStack } from './testing/stack.ts';
 
 /** What these tests read of an element's MapLibre map (element.map) inside the page. */
 interface PageMap {
@@ -38,17 +37,8 @@ const close = (a: Rgb, b: Rgb, tolerance = 6) => a.every((value, i) => Math.abs(
 describe('a third-party page embedding Chronos with a publishable key', () => {
   let stack: EmbeddingStack;
   let browser: Browser;
-  before(async () => {
-    stack = await startEmbeddingStack();
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [...CHROMIUM_ARGS, HOST_RESOLVER_RULES],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
+  embeddingSuite((started) => {
+    ({ stack, browser } = started);
   });
 
   /** Opens a page, collecting failed requests and the answers for tile archives. */
@@ -69,7 +59,7 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
     });
     tileRefused.catch(() => {});
     page.on('requestfailed', (request) => {
-      failed.push(`${request.url()} (${request.failure()?.errorText})`);
+      failed.push(`${request.method()} ${request.url()} (${request.failure()?.errorText})`);
       if (request.url().includes('/tiles/')) refuse(new Error(`a tile request failed: ${failed.at(-1)}`));
     });
     page.on('response', (response) => {
@@ -133,46 +123,18 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
       assert.ok(basemapAnswers.some((tile) => tile.status === 206));
       assert.deepEqual(failed, [], 'no request failed (CORS or otherwise)');
 
-      const colours = await page.evaluate(
-        (points: [number, number][]) => {
-          /** The most frequent colour of a 5×5 block around each point, for both maps; null when off-canvas. */
-          const read = (id: string) => {
-            const map = (document.getElementById(id) as unknown as { map: PageMap }).map;
-            const canvas = map.getCanvas();
-            const copy = document.createElement('canvas');
-            copy.width = canvas.width;
-            copy.height = canvas.height;
-            const context = copy.getContext('2d')!;
-            context.drawImage(canvas, 0, 0);
-            const scale = canvas.width / canvas.clientWidth;
-            return points.map((lngLat) => {
-              const point = map.project(lngLat);
-              const x = Math.round(point.x * scale);
-              const y = Math.round(point.y * scale);
-              if (x < 3 || y < 3 || x > canvas.width - 3 || y > canvas.height - 3) return null;
-              const data = context.getImageData(x - 2, y - 2, 5, 5).data;
-              const counts = new Map<string, number>();
-              for (let i = 0; i < data.length; i += 4) {
-                const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
-                counts.set(key, (counts.get(key) ?? 0) + 1);
-              }
-              return [...counts.entries()]
-                .sort((a, b) => b[1] - a[1])[0]![0]
-                .split(',')
-                .map(Number);
-            });
-          };
-          return { with: read('with'), without: read('without') };
-        },
-        [...OUTSIDE, ...INSIDE],
-      );
+      const points = [...OUTSIDE, ...INSIDE];
+      const colours = {
+        with: await mapColours(page, 'with', points),
+        without: await mapColours(page, 'without', points),
+      };
       const outside = OUTSIDE.map((_, i) => ({
-        with: colours.with[i] as Rgb | null,
-        without: colours.without[i] as Rgb | null,
+        with: colours.with[i]!,
+        without: colours.without[i]!,
       }));
       const inside = INSIDE.map((_, i) => ({
-        with: colours.with[OUTSIDE.length + i] as Rgb | null,
-        without: colours.without[OUTSIDE.length + i] as Rgb | null,
+        with: colours.with[OUTSIDE.length + i]!,
+        without: colours.without[OUTSIDE.length + i]!,
       }));
       const visibleOutside = outside.filter((pair) => pair.with && pair.without);
       assert.ok(visibleOutside.length >= 2, `points outside the regions in view: ${JSON.stringify(outside)}`);

@@ -19,7 +19,7 @@ import {
   SOURCE,
   sourceSpec,
 } from './map-layers.ts';
-import { watchMapFailures } from './map-failures.ts';
+import { watchMapFailures, watchWorkerViolations } from './map-failures.ts';
 import { applySettings } from './map-settings.ts';
 
 export type { MapTheme, RegionSource } from './map-layers.ts';
@@ -53,6 +53,8 @@ const DRAW_DEADLINE_MS = 45_000;
 let runtimePromise: Promise<Runtime> | undefined;
 /** The MapLibre chunk, imported once per page. */
 export function loadRuntime(): Promise<Runtime> {
+  // Before the chunk starts MapLibre's workers: a policy that blocks them is heard of.
+  watchWorkerViolations();
   runtimePromise ??= import('./maplibre-runtime.ts');
   return runtimePromise;
 }
@@ -146,19 +148,21 @@ export class MapController implements ReactiveController {
       fadeDuration: 0,
       ...settings.options,
     });
+    this.#unwatch?.();
+    this.#unwatch = watchMapFailures(map, {
+      fatal: (message) => this.#callbacks.onError(message),
+      basemap: (message) => this.#basemapFailed(message),
+    });
     // A worker that cannot load would leave the map waiting for ever: fail instead (the element's error state).
     await runtime.workerReady.catch((error: unknown) => {
+      this.#unwatch?.();
+      this.#unwatch = undefined;
       map.remove();
       throw error;
     });
     // The hatch is added when the style first asks for it (and is not missing before the style loads).
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));
-    });
-    this.#unwatch?.();
-    this.#unwatch = watchMapFailures(map, {
-      fatal: (message) => this.#callbacks.onError(message),
-      basemap: (message) => this.#basemapFailed(message),
     });
     map.on('webglcontextlost', () => this.#setLost(true));
     map.on('webglcontextrestored', () => void this.#restore(map));

@@ -2,7 +2,9 @@
 // an `error` event from the region source (tiles failing), from the basemap, or from the worker pool
 // ("Worker failed to load"), and a Content-Security-Policy that blocks MapLibre's worker, which shows only
 // as a `securitypolicyviolation` on the document (a worker blocked that way never answers, and the map
-// would wait for ever with a blank canvas).
+// would wait for ever with a blank canvas). MapLibre starts its workers when its chunk loads, before any
+// map exists, so violations are recorded page-wide from then on (watchWorkerViolations) and a map created
+// later still learns of them.
 import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { BASEMAP_SOURCE, SOURCE } from './map-layers.ts';
 
@@ -34,6 +36,24 @@ function blocksWorker(event: SecurityPolicyViolationEvent): boolean {
  */
 const VIOLATION_GRACE_MS = 300;
 
+/** The first worker-blocking violation seen on the page, as a message, and who wants to hear of the next. */
+let workerViolation: string | undefined;
+const violationListeners = new Set<(message: string) => void>();
+
+/** Starts recording worker-blocking violations for the page (once; call before MapLibre's chunk loads). */
+export function watchWorkerViolations(): void {
+  if (typeof document === 'undefined' || watching) return;
+  watching = true;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (!blocksWorker(event)) return;
+    workerViolation ??=
+      `This page's Content-Security-Policy blocked the map's worker (${event.effectiveDirective} refused ` +
+      `${event.blockedURI || 'it'}): add the worker-src and script-src sources listed in the @chronos/widgets README.`;
+    for (const listener of violationListeners) listener(workerViolation);
+  });
+}
+let watching = false;
+
 /** Watches `map` until the returned function is called; reports at most one fatal failure. */
 export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers): () => void {
   let reported = false;
@@ -58,18 +78,13 @@ export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers)
       pending = setTimeout(() => fatal(`The map cannot draw. ${why}`), VIOLATION_GRACE_MS);
     }
   };
-  const onViolation = (event: SecurityPolicyViolationEvent) => {
-    if (!blocksWorker(event)) return;
-    fatal(
-      `This page's Content-Security-Policy blocked the map's worker (${event.effectiveDirective} refused ` +
-        `${event.blockedURI || 'it'}): add the worker-src and script-src sources listed in the @chronos/widgets README.`,
-    );
-  };
   map.on('error', onError);
-  document.addEventListener('securitypolicyviolation', onViolation);
+  violationListeners.add(fatal);
+  // Blocked before this map existed (the workers start with MapLibre's chunk): the map cannot draw either.
+  if (workerViolation) queueMicrotask(() => fatal(workerViolation!));
   return () => {
     clearTimeout(pending);
     map.off('error', onError);
-    document.removeEventListener('securitypolicyviolation', onViolation);
+    violationListeners.delete(fatal);
   };
 }

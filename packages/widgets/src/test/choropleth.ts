@@ -1,9 +1,21 @@
-// Helpers for the <chronos-choropleth> browser tests: mounting a map whose canvas can be read, and checking
-// that a region shows the legend colour of its class.
-import { classIndex } from '@chronos/core';
+// Helpers for the <chronos-choropleth> browser tests: each test starting afresh (no shared requests, no maps,
+// no uncaught page errors), mounting a map whose canvas can be read, checking that a region shows the
+// legend colour of its class.
+import { classIndex, clearCache } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
+import { resetMouse } from '@web/test-runner-commands';
 import type { ChronosChoropleth } from '../components/choropleth/choropleth.ts';
-import { closeTo, legendColors, mount, parseColor, pixelAt, type Rgb } from './helpers.ts';
+import {
+  closeTo,
+  legendColors,
+  mount,
+  parseColor,
+  pixelAt,
+  type Rgb,
+  resetRequests,
+  unmountAll,
+  watchWindowErrors,
+} from './helpers.ts';
 
 export const KANSAS: [number, number] = [-98.4, 38.5];
 export const SASKATCHEWAN: [number, number] = [-105.9, 54.4];
@@ -60,4 +72,23 @@ export async function settled(element: ChronosChoropleth): Promise<void> {
   const idle = map.once('idle');
   map.triggerRepaint();
   await idle;
+}
+
+/**
+ * Each test starts with no cached request and no request counted, and ends with its maps removed; an error
+ * that reached the page (uncaught, or an unhandled rejection) fails the test.
+ */
+export function isolateEachTest(): void {
+  let windowErrors: ReturnType<typeof watchWindowErrors>;
+  beforeEach(async () => {
+    clearCache();
+    await resetRequests();
+    windowErrors = watchWindowErrors();
+  });
+  afterEach(async () => {
+    windowErrors.stop();
+    unmountAll();
+    await resetMouse();
+    expect(windowErrors.errors, 'errors thrown into the page').to.deep.equal([]);
+  });
 }

@@ -3,9 +3,8 @@
 // retried by itself, a map that cannot draw (no WebGL) reported instead of staying blank, a failing basemap
 // that leaves the regions drawn, and a lost WebGL context that keeps legend and table and repaints the
 // current values when the context comes back. Nothing may reach the page as an uncaught error.
-import { clearCache, colorsFor } from '@chronos/core';
+import { colorsFor } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
-import { resetMouse } from '@web/test-runner-commands';
 import type { ChronosErrorDetail } from '../../events/error.ts';
 import {
   basemapLayers,
@@ -16,35 +15,13 @@ import {
   readable,
   shadow,
   waitFor,
+  isolateEachTest,
 } from '../../test/choropleth.ts';
-import {
-  apiRequests,
-  closeTo,
-  legendColors,
-  mount,
-  nextEvent,
-  parseColor,
-  resetRequests,
-  unmountAll,
-  watchWindowErrors,
-} from '../../test/helpers.ts';
+import { apiRequests, closeTo, legendColors, mount, nextEvent, parseColor } from '../../test/helpers.ts';
 import type { ChronosChoropleth } from './chronos-choropleth.ts';
 import './chronos-choropleth.ts';
 
-let windowErrors: ReturnType<typeof watchWindowErrors>;
-
-beforeEach(async () => {
-  clearCache();
-  await resetRequests();
-  windowErrors = watchWindowErrors();
-});
-
-afterEach(async () => {
-  windowErrors.stop();
-  unmountAll();
-  await resetMouse();
-  expect(windowErrors.errors, 'errors thrown into the page').to.deep.equal([]);
-});
+isolateEachTest();
 
 /** Every `chronos-error` detail the element reports, in order. */
 function collectErrors(element: ChronosChoropleth): ChronosErrorDetail[] {

@@ -1,8 +1,8 @@
 // <chronos-choropleth> in real Chromium with WebGL, against the Chronos API (proxied by the test
 // runner, which counts what reaches the server). Colours are checked on the canvas's pixels.
-import { clearCache, colorsFor, formatPeriod, getScheme } from '@chronos/core';
+import { colorsFor, formatPeriod, getScheme } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   apiRequests,
   closeTo,
@@ -14,8 +14,6 @@ import {
   pixelAt,
   type Rgb,
   resetRequests,
-  unmountAll,
-  watchWindowErrors,
 } from '../../test/helpers.ts';
 import {
   choropleth,
@@ -30,6 +28,7 @@ import {
   shadow,
   waitFor,
   basemapLayers,
+  isolateEachTest,
 } from '../../test/choropleth.ts';
 import { ChronosChoropleth } from './chronos-choropleth.ts';
 
@@ -41,20 +40,7 @@ function pagePoint(element: ChronosChoropleth, lngLat: [number, number]): [numbe
   return [Math.round(rect.left + point.x), Math.round(rect.top + point.y)];
 }
 
-let windowErrors: ReturnType<typeof watchWindowErrors>;
-
-beforeEach(async () => {
-  clearCache();
-  await resetRequests();
-  windowErrors = watchWindowErrors();
-});
-
-afterEach(async () => {
-  windowErrors.stop();
-  unmountAll();
-  await resetMouse();
-  expect(windowErrors.errors, 'errors thrown into the page').to.deep.equal([]);
-});
+isolateEachTest();
 
 describe('<chronos-choropleth> rendering', () => {
   it('paints each region in the legend colour of its class, fetching boundaries and data once each', async () => {
