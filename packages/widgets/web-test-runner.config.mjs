@@ -52,7 +52,7 @@ async function apiProxy(context, next) {
     return;
   }
   if (context.path === '/__chronos/backend') {
-    context.body = JSON.stringify({ apiKey: backend.apiKey });
+    context.body = JSON.stringify({ apiKey: backend.apiKey, limitedKey: backend.limitedKey });
     context.type = 'json';
     return;
   }
@@ -67,7 +67,7 @@ async function apiProxy(context, next) {
   for (const name of ['range', 'accept']) if (context.get(name)) headers[name] = context.get(name);
   const response = await fetch(`${backend.url}${context.url}`, { method: context.method, headers });
   context.status = response.status;
-  for (const name of ['content-type', 'content-range', 'accept-ranges']) {
+  for (const name of ['content-type', 'content-range', 'accept-ranges', 'retry-after']) {
     const value = response.headers.get(name);
     if (value) context.set(name, value);
   }

@@ -13,6 +13,8 @@ export interface Backend {
   url: string;
   /** A publishable key the API accepts (from any origin the tests use). */
   apiKey: string;
+  /** A key allowed one request per RATE_LIMIT_WINDOW_S: its second request is refused with 429. */
+  limitedKey: string;
   /** The shipped boundaries as GeoJSON (the API's own answer), for pages that use no API at all. */
   boundariesGeoJSON(): Promise<string>;
   close(): Promise<void>;
@@ -49,19 +51,30 @@ async function addSecondMetric(server: TestServer): Promise<void> {
   );
 }
 
+/** The rate-limit window: long enough that a refusal outlasts the client's own silent retries (10 s). */
+export const RATE_LIMIT_WINDOW_S = 20;
+
 export async function startBackend(): Promise<Backend> {
   const tilesDir = buildTiles();
-  const server = await startTestServer({ env: { TILES_DIR: tilesDir } });
+  const server = await startTestServer({
+    env: { TILES_DIR: tilesDir, RATE_LIMIT_WINDOW_MS: String(RATE_LIMIT_WINDOW_S * 1000) },
+  });
   try {
     await addSecondMetric(server);
     const apiKey = await server.createKey({
       label: 'widgets browser tests',
       origins: ['http://127.0.0.1', 'http://localhost'],
     });
+    const limitedKey = await server.createKey({
+      label: 'widgets browser tests: rate limited',
+      origins: ['http://127.0.0.1', 'http://localhost'],
+      rateLimit: 1,
+    });
     let geojson: Promise<string> | undefined;
     return {
       url: server.url,
       apiKey,
+      limitedKey,
       boundariesGeoJSON() {
         geojson ??= fetch(
           `${server.url}/api/geo/choropleth?metric=unemployment&mode=boundaries&geo=us-states,ca-provinces`,

@@ -3,12 +3,11 @@
 // against the real server in production mode on PostgreSQL. It must get a coloured choropleth over a
 // basemap; a page that is refused must be able to read why.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type EmbeddingStack, HOST_RESOLVER_RULES, startEmbeddingStack } from './testing/stack.ts';
-
-type Rgb = [number, number, number];
+import { describe, test } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { embeddingSuite } from './testing/browser.ts';
+import { mapColours, type Rgb } from './testing/pixels.ts';
+import type { EmbeddingStack } from './testing/stack.ts';
 
 /** What these tests read of an element's MapLibre map (element.map) inside the page. */
 interface PageMap {
@@ -38,17 +37,8 @@ const close = (a: Rgb, b: Rgb, tolerance = 6) => a.every((value, i) => Math.abs(
 describe('a third-party page embedding Chronos with a publishable key', () => {
   let stack: EmbeddingStack;
   let browser: Browser;
-  before(async () => {
-    stack = await startEmbeddingStack();
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [...CHROMIUM_ARGS, HOST_RESOLVER_RULES],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
+  embeddingSuite((started) => {
+    ({ stack, browser } = started);
   });
 
   /** Opens a page, collecting failed requests and the answers for tile archives. */
@@ -69,7 +59,7 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
     });
     tileRefused.catch(() => {});
     page.on('requestfailed', (request) => {
-      failed.push(`${request.url()} (${request.failure()?.errorText})`);
+      failed.push(`${request.method()} ${request.url()} (${request.failure()?.errorText})`);
       if (request.url().includes('/tiles/')) refuse(new Error(`a tile request failed: ${failed.at(-1)}`));
     });
     page.on('response', (response) => {
@@ -133,46 +123,18 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
       assert.ok(basemapAnswers.some((tile) => tile.status === 206));
       assert.deepEqual(failed, [], 'no request failed (CORS or otherwise)');
 
-      const colours = await page.evaluate(
-        (points: [number, number][]) => {
-          /** The most frequent colour of a 5×5 block around each point, for both maps; null when off-canvas. */
-          const read = (id: string) => {
-            const map = (document.getElementById(id) as unknown as { map: PageMap }).map;
-            const canvas = map.getCanvas();
-            const copy = document.createElement('canvas');
-            copy.width = canvas.width;
-            copy.height = canvas.height;
-            const context = copy.getContext('2d')!;
-            context.drawImage(canvas, 0, 0);
-            const scale = canvas.width / canvas.clientWidth;
-            return points.map((lngLat) => {
-              const point = map.project(lngLat);
-              const x = Math.round(point.x * scale);
-              const y = Math.round(point.y * scale);
-              if (x < 3 || y < 3 || x > canvas.width - 3 || y > canvas.height - 3) return null;
-              const data = context.getImageData(x - 2, y - 2, 5, 5).data;
-              const counts = new Map<string, number>();
-              for (let i = 0; i < data.length; i += 4) {
-                const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
-                counts.set(key, (counts.get(key) ?? 0) + 1);
-              }
-              return [...counts.entries()]
-                .sort((a, b) => b[1] - a[1])[0]![0]
-                .split(',')
-                .map(Number);
-            });
-          };
-          return { with: read('with'), without: read('without') };
-        },
-        [...OUTSIDE, ...INSIDE],
-      );
+      const points = [...OUTSIDE, ...INSIDE];
+      const colours = {
+        with: await mapColours(page, 'with', points),
+        without: await mapColours(page, 'without', points),
+      };
       const outside = OUTSIDE.map((_, i) => ({
-        with: colours.with[i] as Rgb | null,
-        without: colours.without[i] as Rgb | null,
+        with: colours.with[i]!,
+        without: colours.without[i]!,
       }));
       const inside = INSIDE.map((_, i) => ({
-        with: colours.with[OUTSIDE.length + i] as Rgb | null,
-        without: colours.without[OUTSIDE.length + i] as Rgb | null,
+        with: colours.with[OUTSIDE.length + i]!,
+        without: colours.without[OUTSIDE.length + i]!,
       }));
       const visibleOutside = outside.filter((pair) => pair.with && pair.without);
       assert.ok(visibleOutside.length >= 2, `points outside the regions in view: ${JSON.stringify(outside)}`);
@@ -257,31 +219,86 @@ describe('a third-party page embedding Chronos with a publishable key', () => {
     }
   });
 
-  test("a map with another site's key reports the server's reason in chronos-error, not a network error", async () => {
-    const url = stack.page(
-      '/wrong-key.html',
+  /** A page with one map using `key`; the page records every chronos-error detail. */
+  function mapPage(path: string, key: string): string {
+    return stack.page(
+      path,
       `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Wrong key</title>
+<html lang="en"><head><meta charset="utf-8"><title>Refused map</title>
 <script type="module" src="${stack.api}/cdn/chronos.js"></script></head>
 <body>
-<chronos-choropleth api="${stack.api}" api-key="${stack.otherSiteKey}" metric="unemployment" style="display:block;width:400px;height:300px"></chronos-choropleth>
+<chronos-choropleth api="${stack.api}" api-key="${key}" metric="unemployment" style="display:block;width:400px;height:300px"></chronos-choropleth>
 <script>
-  document.addEventListener('chronos-error', (event) => { document.body.dataset.error = JSON.stringify(event.detail); });
+  window.chronosErrors = [];
+  document.addEventListener('chronos-error', (event) => { window.chronosErrors.push(event.detail); });
 </script>
 </body></html>`,
     );
-    const { page } = await open(url);
-    try {
-      await page.waitForFunction(() => document.body.dataset.error !== undefined);
-      const detail = JSON.parse((await page.evaluate(() => document.body.dataset.error))!) as {
-        kind: string;
-        status?: number;
-        message: string;
+  }
+
+  /** The first chronos-error detail, and what the element shows: headline, message, Retry button. */
+  async function refusal(page: Page): Promise<{
+    detail: { kind: string; status?: number; code?: string; retryAfter?: number; message: string };
+    headline: string | null;
+    text: string;
+    retry: boolean;
+  }> {
+    await page.waitForFunction(() => (window as unknown as { chronosErrors: unknown[] }).chronosErrors.length > 0);
+    await page.waitForFunction(() =>
+      document.querySelector('chronos-choropleth')!.shadowRoot!.querySelector('[part="error"]'),
+    );
+    return page.evaluate(() => {
+      const root = document.querySelector('chronos-choropleth')!.shadowRoot!;
+      return {
+        detail: (window as unknown as { chronosErrors: never[] }).chronosErrors[0]!,
+        headline: root.querySelector('[part="error-headline"]')?.textContent ?? null,
+        text: root.querySelector('[part="error"]')!.textContent!,
+        retry: root.querySelector('[part="retry-button"]') !== null,
       };
-      assert.equal(detail.kind, 'api', JSON.stringify(detail));
-      assert.equal(detail.status, 403);
-      assert.match(detail.message, new RegExp(`is not allowed on ${stack.pageOrigin.replaceAll('.', '\\.')}`));
-      assert.doesNotMatch(detail.message, /Failed to fetch|could not reach/);
+    });
+  }
+
+  test("a map with another site's key says so in the element and in chronos-error, with no Retry button", async () => {
+    const { page } = await open(mapPage('/wrong-key.html', stack.otherSiteKey));
+    try {
+      const shown = await refusal(page);
+      const origin = stack.pageOrigin.replaceAll('.', '\\.');
+      assert.equal(shown.detail.kind, 'access', JSON.stringify(shown.detail));
+      assert.equal(shown.detail.code, 'origin_not_allowed');
+      assert.equal(shown.detail.status, 403);
+      assert.match(shown.detail.message, new RegExp(`is not allowed on ${origin}`));
+      assert.doesNotMatch(shown.detail.message, /Failed to fetch|could not reach/);
+      assert.equal(shown.headline, `This key is not allowed on ${stack.pageOrigin}.`);
+      assert.match(shown.text, /it is bound to https:\/\/other-site\.example/);
+      assert.equal(shown.retry, false, 'retrying cannot help a key bound to another site');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an unknown key is named as such in the element', async () => {
+    const { page } = await open(mapPage('/unknown-key.html', `pk_${'q'.repeat(32)}`));
+    try {
+      const shown = await refusal(page);
+      assert.equal(shown.detail.kind, 'access', JSON.stringify(shown.detail));
+      assert.equal(shown.detail.code, 'unknown_key');
+      assert.match(shown.headline ?? '', /^Unknown key/);
+      assert.equal(shown.retry, false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a rate-limited key: "Rate limited: retrying in N s" in the element, Retry offered', async () => {
+    // One request a minute: the map needs two (boundaries and values), so one is refused whatever ran before.
+    const { page } = await open(mapPage('/limited.html', stack.limitedKey));
+    try {
+      const shown = await refusal(page);
+      assert.equal(shown.detail.kind, 'rate-limit', JSON.stringify(shown.detail));
+      assert.equal(shown.detail.code, 'rate_limited');
+      assert.ok((shown.detail.retryAfter ?? 0) > 10, JSON.stringify(shown.detail));
+      assert.match(shown.headline ?? '', /^Rate limited: retrying in \d+ s\.$/);
+      assert.equal(shown.retry, true);
     } finally {
       await page.close();
     }

@@ -1,16 +1,16 @@
 // Owns one maplibregl.Map for an element: creates it lazily (MapLibre is a separate chunk), adopts
 // MapLibre's stylesheet into the element's shadow root, draws the regions once per boundary set and
 // colours them only through feature-state, so new values never re-upload geometry. Removed with the host.
+// When the browser takes the WebGL context away, MapLibre drops its style: nothing touches the map until
+// the context is restored, and then the regions, colours, outlines and settings are put back.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterSpecification, Map as MapLibreMap, MapLayerMouseEvent, MapOptions } from 'maplibre-gl';
 import { type BBox, bboxOf } from '@chronos/core';
 import {
   BASEMAP_SOURCE,
   FILL,
-  fillPaint,
   hatch,
   LINE,
-  linePaint,
   type MapTheme,
   NO_DATA,
   PATTERN,
@@ -19,6 +19,8 @@ import {
   SOURCE,
   sourceSpec,
 } from './map-layers.ts';
+import { watchMapFailures, watchWorkerViolations } from './map-failures.ts';
+import { applySettings } from './map-settings.ts';
 
 export type { MapTheme, RegionSource } from './map-layers.ts';
 
@@ -36,13 +38,23 @@ export interface MapSettings {
 export interface MapCallbacks {
   onHover(code: string | null, point: { x: number; y: number } | null): void;
   onClick(code: string): void;
-  /** A failure of the region source (basemap failures are not reported: the map renders without it). */
+  /** The map cannot draw: the region source failed, or MapLibre's worker did not load or was blocked. */
   onError(message: string): void;
+  /** The basemap could not be shown; the regions draw without it. */
+  onBasemapError(message: string): void;
+  /** The WebGL context was lost (true), or restored and the regions repainted (false). */
+  onContextLost(lost: boolean): void;
 }
+
+/** A map that has not drawn its regions after this long is reported as failing (a last resort: blocked
+ * workers and failing sources are reported by their own events within a few seconds). */
+const DRAW_DEADLINE_MS = 45_000;
 
 let runtimePromise: Promise<Runtime> | undefined;
 /** The MapLibre chunk, imported once per page. */
 export function loadRuntime(): Promise<Runtime> {
+  // Before the chunk starts MapLibre's workers: a policy that blocks them is heard of.
+  watchWorkerViolations();
   runtimePromise ??= import('./maplibre-runtime.ts');
   return runtimePromise;
 }
@@ -61,6 +73,15 @@ export class MapController implements ReactiveController {
   #hovered: string | null = null;
   #selected: string | null = null;
   #painted = new Set<string>();
+  /** The last colours asked for (re-applied after a lost WebGL context is restored). */
+  #colors = new Map<string, string>();
+  /** Settings and region source on the map itself (they lag behind while the context is lost). */
+  #drawn: MapSettings | undefined;
+  #regionsDrawn: string | undefined;
+  #lost = false;
+  #whenRestored: Promise<void> | undefined;
+  #restored: () => void = () => {};
+  #unwatch: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks) {
     this.#host = host;
@@ -71,12 +92,22 @@ export class MapController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#setLost(false);
     this.map?.remove();
     this.map = undefined;
     this.#creating = undefined;
     this.#regions = undefined;
     this.#basemapShown = null;
     this.#painted.clear();
+    this.#drawn = undefined;
+    this.#regionsDrawn = undefined;
+  }
+
+  /** True while the browser has taken the map's WebGL context away. */
+  get contextLost(): boolean {
+    return this.#lost;
   }
 
   /**
@@ -117,8 +148,15 @@ export class MapController implements ReactiveController {
       fadeDuration: 0,
       ...settings.options,
     });
+    this.#unwatch?.();
+    this.#unwatch = watchMapFailures(map, {
+      fatal: (message) => this.#callbacks.onError(message),
+      basemap: (message) => this.#basemapFailed(message),
+    });
     // A worker that cannot load would leave the map waiting for ever: fail instead (the element's error state).
     await runtime.workerReady.catch((error: unknown) => {
+      this.#unwatch?.();
+      this.#unwatch = undefined;
       map.remove();
       throw error;
     });
@@ -126,10 +164,8 @@ export class MapController implements ReactiveController {
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));
     });
-    map.on('error', (event) => {
-      const sourceId = (event as { sourceId?: string }).sourceId;
-      if (sourceId === SOURCE) this.#callbacks.onError(event.error?.message ?? 'The boundaries could not be loaded.');
-    });
+    map.on('webglcontextlost', () => this.#setLost(true));
+    map.on('webglcontextrestored', () => void this.#restore(map));
     // 'style.load' (the style is usable) rather than 'load' (after the first full render): sources can be
     // added a frame earlier, and that frame is expensive where WebGL is software-rendered.
     if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
@@ -150,6 +186,7 @@ export class MapController implements ReactiveController {
       if (typeof code === 'string') this.#callbacks.onClick(code);
     });
     this.map = map;
+    this.#drawn = settings;
     this.#applyBasemap();
     return map;
   }
@@ -159,15 +196,22 @@ export class MapController implements ReactiveController {
     const map = this.map;
     if (!map || !this.#settings) return false;
     if (this.#regions?.key === regions.key) return false;
+    this.#regions = regions;
+    this.#painted.clear();
+    // While the context is lost they are drawn when it comes back (#restore).
+    if (!this.#lost) this.#drawRegions(map, regions);
+    return true;
+  }
+
+  #drawRegions(map: MapLibreMap, regions: RegionSource): void {
     for (const id of [LINE, NO_DATA, FILL]) if (map.getLayer(id)) map.removeLayer(id);
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
     this.#painted.clear();
     this.#hovered = null;
     const source = sourceSpec(regions);
     map.addSource(SOURCE, source);
-    for (const layer of regionLayers(regions, this.#settings.theme)) map.addLayer(layer);
-    this.#regions = regions;
-    return true;
+    for (const layer of regionLayers(regions, this.#theme)) map.addLayer(layer);
+    this.#regionsDrawn = regions.key;
   }
 
   get #theme(): MapTheme {
@@ -183,8 +227,13 @@ export class MapController implements ReactiveController {
   /** Colours regions: `colors` maps a code to its class colour; every other code drawn before is cleared. */
   paint(colors: Map<string, string>, allCodes: Iterable<string>): void {
     const map = this.map;
+    this.#colors = colors;
     if (!map || !this.#regions) return;
     const codes = new Set([...allCodes, ...this.#painted]);
+    if (this.#lost) {
+      this.#painted = codes;
+      return;
+    }
     for (const code of codes) {
       const color = colors.get(code);
       map.setFeatureState(this.#feature(code), { color: color ?? null, hasValue: color !== undefined });
@@ -195,6 +244,10 @@ export class MapController implements ReactiveController {
   /** Outlines the region under the pointer or the keyboard focus (null clears). */
   setHovered(code: string | null): void {
     if (code === this.#hovered || !this.map || !this.#regions) return;
+    if (this.#lost) {
+      this.#hovered = code;
+      return;
+    }
     if (this.#hovered) this.map.setFeatureState(this.#feature(this.#hovered), { hover: false });
     if (code) this.map.setFeatureState(this.#feature(code), { hover: true });
     this.#hovered = code;
@@ -202,7 +255,7 @@ export class MapController implements ReactiveController {
 
   /** Outlines the selected region (null clears). */
   setSelected(code: string | null): void {
-    if (!this.map || !this.#regions) {
+    if (!this.map || !this.#regions || this.#lost) {
       this.#selected = code;
       return;
     }
@@ -214,7 +267,7 @@ export class MapController implements ReactiveController {
   /** Bounding box of a region drawn from vector tiles (only the tiles loaded so far are known). */
   vectorBBox(code: string): BBox | undefined {
     const map = this.map;
-    if (!map || this.#regions?.kind !== 'vector') return undefined;
+    if (!map || this.#regions?.kind !== 'vector' || this.#lost) return undefined;
     const filter: FilterSpecification = ['==', ['get', 'code'], code];
     const features = map.querySourceFeatures(SOURCE, { sourceLayer: this.#regions.sourceLayer, filter });
     return bboxOf(features.map((feature) => feature.geometry));
@@ -232,38 +285,12 @@ export class MapController implements ReactiveController {
 
   /** Applies a new theme, basemap or interaction setting to an existing map. */
   update(settings: MapSettings): void {
-    const previous = this.#settings;
     this.#settings = settings;
     const map = this.map;
-    if (!map || !previous) return;
-    if (previous.theme !== settings.theme) {
-      map.setPaintProperty('chronos-background', 'background-color', settings.theme.background);
-      if (map.getLayer(FILL)) map.setPaintProperty(FILL, 'fill-color', fillPaint(settings.theme)['fill-color']);
-      if (map.getLayer(LINE)) {
-        const line = linePaint(settings.theme);
-        map.setPaintProperty(LINE, 'line-color', line['line-color']);
-        map.setPaintProperty(LINE, 'line-width', line['line-width']);
-      }
-      map.updateImage(PATTERN, hatch(settings.theme.noDataStripe));
-    }
-    if (previous.interactive !== settings.interactive) {
-      for (const handler of [
-        map.dragPan,
-        map.scrollZoom,
-        map.boxZoom,
-        map.dragRotate,
-        map.keyboard,
-        map.doubleClickZoom,
-        map.touchZoomRotate,
-      ]) {
-        if (settings.interactive) handler.enable();
-        else handler.disable();
-      }
-    }
-    if (previous.cooperativeGestures !== settings.cooperativeGestures) {
-      if (settings.cooperativeGestures) map.cooperativeGestures.enable();
-      else map.cooperativeGestures.disable();
-    }
+    const previous = this.#drawn;
+    if (!map || !previous || this.#lost) return;
+    this.#drawn = settings;
+    applySettings(map, previous, settings);
     if (previous.basemap !== settings.basemap || previous.theme.name !== settings.theme.name) this.#applyBasemap();
   }
 
@@ -272,7 +299,7 @@ export class MapController implements ReactiveController {
     const map = this.map;
     const runtime = this.#runtime;
     const settings = this.#settings;
-    if (!map || !runtime || !settings) return;
+    if (!map || !runtime || !settings || this.#lost) return;
     const wanted = settings.basemap ? `${settings.basemap}#${settings.theme.name}` : null;
     if (wanted === this.#basemapShown) return;
     const request = ++this.#basemapRequest;
@@ -286,7 +313,7 @@ export class MapController implements ReactiveController {
     try {
       await runtime.pmtilesArchive(url).getHeader();
       const basemaps = await runtime.loadBasemapStyles();
-      if (request !== this.#basemapRequest || this.map !== map) return;
+      if (request !== this.#basemapRequest || this.map !== map || this.#lost) return;
       // Attribution comes from the archive's own metadata (the protocol reads it), whatever its data source.
       map.addSource(BASEMAP_SOURCE, { type: 'vector', url: `pmtiles://${url}` });
       // Labels and icons need glyph and sprite servers a self-hosted basemap may not have: shapes only.
@@ -296,22 +323,79 @@ export class MapController implements ReactiveController {
       const before = map.getLayer(FILL) ? FILL : undefined;
       for (const layer of layers) map.addLayer(layer, before);
       this.#basemapShown = wanted;
-    } catch {
-      // No basemap archive at that URL: the choropleth is complete without it.
+    } catch (error) {
+      // No basemap archive at that URL: the choropleth is complete without it, and says so.
+      if (request === this.#basemapRequest && this.map === map) this.#basemapFailed((error as Error).message);
     }
+  }
+
+  #basemapFailed(reason: string): void {
+    const url = this.#settings?.basemap;
+    if (!url) return;
+    this.#callbacks.onBasemapError(
+      `The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`,
+    );
+  }
+
+  #setLost(lost: boolean): void {
+    if (lost === this.#lost) return;
+    this.#lost = lost;
+    if (lost) {
+      this.#whenRestored = new Promise((resolve) => {
+        this.#restored = resolve;
+      });
+    } else {
+      this.#restored();
+      this.#whenRestored = undefined;
+    }
+    this.#callbacks.onContextLost(lost);
+  }
+
+  /**
+   * The context is back and MapLibre restores its style from a snapshot taken when it was lost, without
+   * feature-state: draw what changed meanwhile, then every colour and outline again.
+   */
+  async #restore(map: MapLibreMap): Promise<void> {
+    if (this.#regionsDrawn && !map.getSource(SOURCE)) {
+      await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+    }
+    if (this.map !== map || !this.#lost) return;
+    // Waiters of painted() resume after this synchronous block, so they wait for the frame drawn below.
+    this.#setLost(false);
+    const codes = new Set(this.#painted);
+    const hovered = this.#hovered;
+    const selected = this.#selected;
+    const regions = this.#regions;
+    if (regions && regions.key !== this.#regionsDrawn) this.#drawRegions(map, regions);
+    if (this.#settings && this.#settings !== this.#drawn) this.update(this.#settings);
+    this.#hovered = null;
+    this.#selected = null;
+    this.paint(this.#colors, codes);
+    this.setHovered(hovered);
+    this.setSelected(selected);
+    map.triggerRepaint();
   }
 
   /**
    * Resolves once the map shows what it was asked to: the next frame when its sources are loaded
    * (feature-state changes are applied in that frame), else when everything has loaded and drawn.
    */
-  painted(): Promise<void> {
+  async painted(): Promise<void> {
+    await this.#whenRestored;
     const map = this.map;
-    if (!map) return Promise.resolve();
+    if (!map) return;
     const event = map.loaded() ? 'render' : 'idle';
-    return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<void>((resolve) => {
       map.once(event, () => resolve());
       map.triggerRepaint();
+      // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
+      timer = setTimeout(() => {
+        if (this.map !== map || this.#lost) return;
+        if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
+        else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
+      }, DRAW_DEADLINE_MS);
     });
+    clearTimeout(timer);
   }
 }

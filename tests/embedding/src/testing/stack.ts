@@ -43,8 +43,11 @@ export interface EmbeddingStack {
   otherSiteKey: string;
   /** A key bound to pageOrigin that allows one request per window. */
   limitedKey: string;
-  /** Serves `html` at pageOrigin + path. */
-  page(path: string, html: string): string;
+  /** Serves `html` at pageOrigin + path, with extra response headers (e.g. a Content-Security-Policy). */
+  page(path: string, html: string, headers?: Record<string, string>): string;
+  /** The page server's CSP report endpoint (`report-uri`), and the bodies it received so far. */
+  reportUri: string;
+  reports(): unknown[];
   close(): Promise<void>;
 }
 
@@ -116,11 +119,28 @@ export async function startEmbeddingStack(): Promise<EmbeddingStack> {
   ensureCdnBundle();
   const tilesDir = buildTiles();
   const database = await createTestDatabase();
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
+  const reports: unknown[] = [];
   const pageServer: Server = createServer((request, response) => {
-    const html = pages.get((request.url ?? '/').split('?')[0]!);
-    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html ?? 'not found');
+    const path = (request.url ?? '/').split('?')[0]!;
+    if (path === '/csp-reports' && request.method === 'POST') {
+      let body = '';
+      request.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      request.on('end', () => {
+        try {
+          reports.push(JSON.parse(body));
+        } catch {
+          reports.push(body);
+        }
+        response.writeHead(204).end();
+      });
+      return;
+    }
+    const page = pages.get(path);
+    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', ...page?.headers });
+    response.end(page?.html ?? 'not found');
   });
   await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
   const pageOrigin = `http://${PAGE_HOST}:${(pageServer.address() as AddressInfo).port}`;
@@ -165,10 +185,12 @@ export async function startEmbeddingStack(): Promise<EmbeddingStack> {
       key,
       otherSiteKey,
       limitedKey,
-      page(path, html) {
-        pages.set(path, html);
+      page(path, html, headers = {}) {
+        pages.set(path, { html, headers });
         return `${pageOrigin}${path}`;
       },
+      reportUri: `${pageOrigin}/csp-reports`,
+      reports: () => [...reports],
       async close() {
         await stopServer(server);
         await new Promise((resolve) => pageServer.close(resolve));

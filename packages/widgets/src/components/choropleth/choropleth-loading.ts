@@ -2,9 +2,9 @@
 // AbortSignal and aborts the run it replaces (every run aborts when the element leaves the page); the
 // status (loading / ready / empty / error) lives here and re-renders the host; a run that was not aborted
 // turns its failure into the error state instead of throwing into the page. A full run fetches geometry
-// and values while the map is created; a values run fetches values only, onto the geometry drawn.
+// and values while the map is created; a values run fetches values only, onto the geometry drawn. A rate
+// limit counts down (re-rendering every second) and runs again by itself when the wait is over.
 import {
-  ChronosApiError,
   ChronosClient,
   type ChoroplethData,
   type ChoroplethDataInput,
@@ -14,6 +14,7 @@ import {
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChronosErrorDetail } from '../../events/error.ts';
 import { loadGeometry, type RegionGeometry } from '../../internal/geometry-loader.ts';
+import { describeFailure } from './choropleth-errors.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -58,6 +59,9 @@ export class LoadingController implements ReactiveController {
   #client: ChronosClient | undefined;
   #geometry: RegionGeometry | undefined;
   #stable = new Map<string, Promise<number[]>>();
+  /** While rate limited: when the automatic retry runs (ms since epoch), and the one-second ticker. */
+  #retryAt: number | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(host: LoadingHost, steps: LoadingSteps) {
     this.#host = host;
@@ -84,9 +88,15 @@ export class LoadingController implements ReactiveController {
     return (this.#host.api?.trim() || defaultApi()).replace(/\/$/, '');
   }
 
+  /** Whole seconds until the automatic retry after a rate limit (undefined when none is due). */
+  get retryIn(): number | undefined {
+    return this.#retryAt === undefined ? undefined : Math.max(0, Math.ceil((this.#retryAt - Date.now()) / 1000));
+  }
+
   hostDisconnected(): void {
     this.#all?.abort();
     this.#data?.abort();
+    this.#stopCountdown();
   }
 
   /** The API or its key changed: the next request uses a new client. */
@@ -98,6 +108,7 @@ export class LoadingController implements ReactiveController {
   runAll(): Promise<void> {
     this.#all?.abort();
     this.#data?.abort();
+    this.#stopCountdown();
     const run = new AbortController();
     this.#all = run;
     this.#set('loading', undefined);
@@ -123,8 +134,24 @@ export class LoadingController implements ReactiveController {
 
   /** Shows and reports a failure. */
   fail(detail: ChronosErrorDetail): void {
+    this.#stopCountdown();
     this.#set('error', detail);
     this.#steps.report(detail);
+    if (detail.kind === 'rate-limit') this.#startCountdown(detail.retryAfter ?? 0);
+  }
+
+  #startCountdown(seconds: number): void {
+    this.#retryAt = Date.now() + seconds * 1000;
+    this.#ticker = setInterval(() => {
+      if ((this.retryIn ?? 0) > 0) this.#host.requestUpdate();
+      else void this.runAll();
+    }, 1000);
+  }
+
+  #stopCountdown(): void {
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+    this.#retryAt = undefined;
   }
 
   get #apiClient(): ChronosClient {
@@ -181,19 +208,11 @@ export class LoadingController implements ReactiveController {
     return values;
   }
 
-  #describe(error: unknown): ChronosErrorDetail {
-    if (error instanceof ChronosApiError) return { kind: 'api', status: error.status, message: error.message };
-    const kind = (error as { kind?: string }).kind;
-    if (kind === 'map') return { kind: 'map', message: (error as Error).message };
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'network', message: `Could not load the map data from ${this.api}: ${message}` };
-  }
-
   async #run(run: AbortController, step: (signal: AbortSignal) => Promise<void>): Promise<void> {
     try {
       await step(run.signal);
     } catch (error) {
-      if (!run.signal.aborted) this.fail(this.#describe(error));
+      if (!run.signal.aborted) this.fail(describeFailure(error, this.api));
     }
   }
 

@@ -1,10 +1,10 @@
-// The parts of <chronos-choropleth> drawn over and under the map: notices about invalid attributes, the
-// loading / error / empty overlays, the legend (one entry per class, then "No data"), the hover tooltip
-// (kept inside the map) and the footer crediting each source once.
+// The parts of <chronos-choropleth> drawn over and under the map: notices about invalid attributes (and a
+// basemap that failed), the loading / error / empty / context-lost overlays, the legend (one entry per
+// class, then "No data"), the hover tooltip (kept inside the map) and the footer crediting each source once.
 import type { MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
-// styleMap sets properties through the CSSOM, which a strict style-src Content-Security-Policy allows.
-import { styleMap } from 'lit/directives/style-map.js';
+// Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
+import { cssomStyle } from '../../internal/cssom-style.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
 import type { LoadStatus } from './choropleth-loading.ts';
 
@@ -15,18 +15,31 @@ export function renderNotices(problems: readonly { message: string }[]): Templat
   </div>`;
 }
 
-/** The skeleton while loading, the error panel with its retry button, or the "no data" message. */
+/** An error as the panel shows it: a headline for the site owner, the detail, and whether Retry can help. */
+export interface ErrorView {
+  headline: string | undefined;
+  message: string;
+  retry: boolean;
+}
+
+/** The skeleton while loading, the error panel (with Retry where it can help), or the "no data" message. */
 export function renderStatus(
   status: LoadStatus,
-  text: { error: string | undefined; empty: string; retry(): void },
+  text: { error: ErrorView | undefined; empty: string; retry(): void },
 ): TemplateResult | typeof nothing {
   if (status === 'loading') {
     return html`<div part="skeleton" class="overlay skeleton" role="status">Loading map…</div>`;
   }
   if (status === 'error') {
+    const error = text.error;
     return html`<div part="error" class="overlay error" role="alert">
-      <p class="error-message">${text.error ?? 'The map could not be loaded.'}</p>
-      <button part="retry-button" type="button" @click=${() => text.retry()}>Retry</button>
+      ${error?.headline ? html`<p part="error-headline" class="error-headline">${error.headline}</p>` : nothing}
+      <p class="error-message">${error?.message ?? 'The map could not be loaded.'}</p>
+      ${
+        error?.retry === false
+          ? nothing
+          : html`<button part="retry-button" type="button" @click=${() => text.retry()}>Retry</button>`
+      }
     </div>`;
   }
   if (status === 'empty') {
@@ -35,6 +48,14 @@ export function renderStatus(
     </div>`;
   }
   return nothing;
+}
+
+/** Over the map while the browser has taken its WebGL context: the legend and the data table stay. */
+export function renderContextLost(): TemplateResult {
+  return html`<div part="context-lost" class="overlay context-lost" role="status">
+    <p>The map cannot be drawn right now (the browser took its graphics context). The values are in the table
+      below; the map comes back by itself.</p>
+  </div>`;
 }
 
 export interface LegendView {
@@ -53,7 +74,7 @@ export function renderLegend(view: LegendView): TemplateResult {
     <ul>
       ${view.ranges.map(
         (range) => html`<li part="legend-item" data-class=${range.index}>
-          <span part="legend-swatch" class="swatch" style=${styleMap({ backgroundColor: view.colors[range.index] })}></span>
+          <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
           <span part="legend-label">${view.format(range.from)} – ${view.format(range.to)}</span>
         </li>`,
       )}
@@ -87,7 +108,7 @@ export function renderTooltip(
   period: string,
 ): TemplateResult {
   const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
-  return html`<div part="tooltip" class="tooltip" style=${styleMap(tooltipPosition(hover, stage))} aria-hidden="true">
+  return html`<div part="tooltip" class="tooltip" ${cssomStyle(tooltipPosition(hover, stage))} aria-hidden="true">
     <strong>${region.name}</strong>
     <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
     ${period ? html`<div>${period}</div>` : nothing}

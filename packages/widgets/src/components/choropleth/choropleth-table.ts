@@ -127,6 +127,8 @@ export interface TableSource {
   select(code: string): void;
   /** Outline a region as hovering it would (null clears). */
   outline(code: string | null): void;
+  /** True while the table must be shown whatever `showTable` says (the map cannot be drawn). */
+  forceOpen?(): boolean;
 }
 
 /** The table's own state (sort, outlined row) and its templates; the element owns `showTable`. */
@@ -165,7 +167,7 @@ export class DataTable {
       caption: this.#source.caption(),
       locale: this.#source.locale(),
       sort: this.#sort,
-      open: this.#host.showTable,
+      open: this.#host.showTable || (this.#source.forceOpen?.() ?? false),
       interactive: this.#host.interactive,
       selected: this.#host.selected,
       onSort: (by) => {

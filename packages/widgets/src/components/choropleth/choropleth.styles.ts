@@ -80,6 +80,19 @@ export const choroplethStyles = css`
     max-width: 42em;
   }
 
+  .error-headline {
+    margin: 0;
+    font-weight: 600;
+    color: var(--chronos-error-color);
+    max-width: 42em;
+  }
+
+  .error-headline + .error-message {
+    margin: 0;
+    font-size: 0.9em;
+    color: var(--chronos-muted-color);
+  }
+
   button {
     font: inherit;
     color: var(--chronos-background);
@@ -93,6 +106,18 @@ export const choroplethStyles = css`
   button:focus-visible {
     outline: 2px solid var(--chronos-accent-color);
     outline-offset: 2px;
+  }
+
+  /* Under the legend and notices (z-index 2), over the canvas so the pointer cannot reach a map without style. */
+  .context-lost {
+    z-index: 1;
+    justify-content: flex-start;
+    background: color-mix(in srgb, var(--chronos-background) 85%, transparent);
+  }
+
+  .context-lost p {
+    margin: 0;
+    max-width: 42em;
   }
 
   .empty {

@@ -1,8 +1,8 @@
 // <chronos-choropleth> in real Chromium with WebGL, against the Chronos API (proxied by the test
 // runner, which counts what reaches the server). Colours are checked on the canvas's pixels.
-import { classIndex, clearCache, colorsFor, formatPeriod, getScheme } from '@chronos/core';
+import { colorsFor, formatPeriod, getScheme } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   apiRequests,
   closeTo,
@@ -14,43 +14,23 @@ import {
   pixelAt,
   type Rgb,
   resetRequests,
-  unmountAll,
-  watchWindowErrors,
 } from '../../test/helpers.ts';
+import {
+  choropleth,
+  expectPainted,
+  KANSAS,
+  legendColorOf,
+  NUNAVUT,
+  readable,
+  regionValue,
+  SASKATCHEWAN,
+  settled,
+  shadow,
+  waitFor,
+  basemapLayers,
+  isolateEachTest,
+} from '../../test/choropleth.ts';
 import { ChronosChoropleth } from './chronos-choropleth.ts';
-
-const KANSAS: [number, number] = [-98.4, 38.5];
-const SASKATCHEWAN: [number, number] = [-105.9, 54.4];
-const NUNAVUT: [number, number] = [-96, 65];
-const readable = { canvasContextAttributes: { preserveDrawingBuffer: true } };
-
-/** A choropleth that keeps its drawing buffer readable, mounted with `attributes`. */
-function choropleth(attributes: string, configure?: (element: ChronosChoropleth) => void): ChronosChoropleth {
-  return mount<ChronosChoropleth>(`<chronos-choropleth basemap="none" ${attributes}></chronos-choropleth>`, (el) => {
-    el.mapOptions = readable;
-    configure?.(el);
-  });
-}
-
-function shadow(element: ChronosChoropleth): ShadowRoot {
-  return element.shadowRoot!;
-}
-
-function regionValue(element: ChronosChoropleth, code: string): number | null {
-  return element.loadedData?.values.find((v) => v.region === code)?.value ?? null;
-}
-
-/** The legend colour of the class `code`'s value falls in. */
-function legendColorOf(element: ChronosChoropleth, code: string): Rgb {
-  const index = classIndex(regionValue(element, code), element.classBreaks!);
-  return parseColor(legendColors(element).get(String(index))!);
-}
-
-function expectPainted(element: ChronosChoropleth, code: string, lngLat: [number, number]): void {
-  const expected = legendColorOf(element, code);
-  const actual = pixelAt(element, lngLat);
-  expect(closeTo(actual, expected), `${code}: canvas rgb(${actual}) vs legend rgb(${expected})`).to.equal(true);
-}
 
 /** Page coordinates of a longitude/latitude on the element's map. */
 function pagePoint(element: ChronosChoropleth, lngLat: [number, number]): [number, number] {
@@ -60,44 +40,7 @@ function pagePoint(element: ChronosChoropleth, lngLat: [number, number]): [numbe
   return [Math.round(rect.left + point.x), Math.round(rect.top + point.y)];
 }
 
-/** Ids of the basemap's layers in the element's map. */
-function basemapLayers(element: ChronosChoropleth): string[] {
-  return element
-    .map!.getStyle()
-    .layers.filter((layer) => (layer as { source?: string }).source === 'chronos-basemap')
-    .map((layer) => layer.id);
-}
-
-/** Resolves when the map has loaded and drawn everything (even if it already had). */
-async function settled(element: ChronosChoropleth): Promise<void> {
-  const map = element.map!;
-  const idle = map.once('idle');
-  map.triggerRepaint();
-  await idle;
-}
-
-async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-let windowErrors: ReturnType<typeof watchWindowErrors>;
-
-beforeEach(async () => {
-  clearCache();
-  await resetRequests();
-  windowErrors = watchWindowErrors();
-});
-
-afterEach(async () => {
-  windowErrors.stop();
-  unmountAll();
-  await resetMouse();
-  expect(windowErrors.errors, 'errors thrown into the page').to.deep.equal([]);
-});
+isolateEachTest();
 
 describe('<chronos-choropleth> rendering', () => {
   it('paints each region in the legend colour of its class, fetching boundaries and data once each', async () => {
@@ -421,7 +364,8 @@ describe('<chronos-choropleth> errors', () => {
   it("shows the server's message for a refused api-key", async () => {
     const element = choropleth('metric="unemployment" api-key="pk_not_a_real_key_000000000000000000000"');
     const error = await nextEvent(element, 'chronos-error');
-    expect(error.detail.kind).to.equal('api');
+    expect(error.detail.kind).to.equal('access');
+    expect(error.detail.code).to.equal('malformed_key');
     expect(error.detail.status).to.be.oneOf([401, 403]);
     await element.updateComplete;
     expect(shadow(element).querySelector('[part="error"]')!.textContent).to.contain('not valid');

@@ -31,8 +31,16 @@ import type { RegionGeometry } from '../../internal/geometry-loader.ts';
 import { loadRuntime, MapController, type MapSettings } from '../../internal/map-controller.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
+import { canRetry, headline } from './choropleth-errors.ts';
 import { LoadingController } from './choropleth-loading.ts';
-import { renderFooter, renderLegend, renderNotices, renderStatus, renderTooltip } from './choropleth-overlays.ts';
+import {
+  renderContextLost,
+  renderFooter,
+  renderLegend,
+  renderNotices,
+  renderStatus,
+  renderTooltip,
+} from './choropleth-overlays.ts';
 import { describeRegion, periodLabel } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
@@ -59,6 +67,13 @@ const booleanDefaultTrue = {
  * @event {ChronosRegionClickEvent} chronos-region-click - A region was clicked; it is now selected.
  * @event {ChronosRegionHoverEvent} chronos-region-hover - The pointer entered a region (detail) or left every region (detail null).
  * @event {ChronosErrorEvent} chronos-error - Something failed or an attribute was invalid; the element shows it too.
+ * `detail.kind` says what: `access` (the server refused the key or this page's origin; `detail.code` is
+ * `key_required`, `unknown_key`, `malformed_key`, `key_revoked` or `origin_not_allowed`; no Retry button),
+ * `rate-limit` (`detail.retryAfter` s, counted down on the map, then retried automatically), `api` (another
+ * error answer, `detail.status`), `network`, `map` (no WebGL, MapLibre's worker missing or blocked by the
+ * page's Content-Security-Policy, region tiles failing), `context-lost` (the browser took the WebGL context;
+ * legend and data table stay, the map redraws when it is restored), `basemap` (the basemap failed; the regions
+ * are drawn without it) or `attribute` (`detail.attribute` was invalid; its default is used).
  * @event {ChronosTimeChangeEvent} chronos-time-change - The period shown changed.
  *
  * @csspart base - The element's frame.
@@ -71,6 +86,8 @@ const booleanDefaultTrue = {
  * @csspart footer - The footer with sources and data vintage.
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error panel.
+ * @csspart error-headline - The error panel's first line, for the site owner (refused key, rate limit).
+ * @csspart context-lost - The message over the map while the browser has taken its WebGL context.
  * @csspart retry-button - The error panel's retry button.
  * @csspart notice - A message about an invalid attribute.
  * @csspart empty - The message shown when the period has no data.
@@ -157,6 +174,9 @@ export class ChronosChoropleth extends ChronosElement {
   @state() private breaks?: Breaks;
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
+  /** The basemap's failure, shown as a notice while the regions draw without it. */
+  @state() private basemapProblem?: string;
+  @state() private contextLost = false;
   #table = new DataTable(this, {
     rows: () => [...this.#knownCodes()].map((code) => this.#region(code)),
     caption: () => {
@@ -165,6 +185,7 @@ export class ChronosChoropleth extends ChronosElement {
     },
     locale: () => this.#locale,
     select: (code) => this.#onClick(code),
+    forceOpen: () => this.contextLost,
     outline: (code) => {
       this.#controller.setHovered(code);
       this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
@@ -176,7 +197,24 @@ export class ChronosChoropleth extends ChronosElement {
   #controller = new MapController(this, {
     onHover: (code, point) => this.#onHover(code, point),
     onClick: (code) => this.#onClick(code),
-    onError: (message) => this.#loading.fail({ kind: 'network', message }),
+    // The first reason stays shown (a blocked worker is also, later, a map that did not draw).
+    onError: (message) => {
+      if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
+    },
+    onBasemapError: (message) => {
+      if (message === this.basemapProblem) return;
+      this.basemapProblem = message;
+      this.#report({ kind: 'basemap', message });
+    },
+    onContextLost: (lost) => {
+      this.contextLost = lost;
+      if (lost) {
+        this.#report({
+          kind: 'context-lost',
+          message: 'The browser took away the map’s graphics context (WebGL); it is redrawn when the browser allows.',
+        });
+      } else void this.#loading.runData();
+    },
   });
   #loading = new LoadingController(this, {
     settings: () => this.#settings,
@@ -253,6 +291,7 @@ export class ChronosChoropleth extends ChronosElement {
       void this.#loading.runAll();
     } else if (dataChanged) void this.#loading.runData();
     else if (styleChanged && this.shown) this.#paint(this.shown);
+    if (any(['api', 'basemap'])) this.basemapProblem = undefined;
     if (any(['theme', 'basemap', 'interactive', 'cooperativeGestures'])) {
       this.#controller.update(this.#mapSettings());
     }
@@ -288,7 +327,12 @@ export class ChronosChoropleth extends ChronosElement {
     if (!container) return undefined;
     this.#firstMap = !this.#controller.map;
     return this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
-      throw Object.assign(new Error(`This browser cannot draw the map: ${(error as Error).message}`), { kind: 'map' });
+      const reason = (error as Error).message;
+      // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
+      const message = /webgl/i.test(reason)
+        ? `This browser cannot draw the map: ${reason}`
+        : `The map cannot be drawn: ${reason}`;
+      throw Object.assign(new Error(message), { kind: 'map' });
     });
   }
 
@@ -305,11 +349,14 @@ export class ChronosChoropleth extends ChronosElement {
   async #show(data: ChoroplethData, classifyOver: number[] | undefined, signal: AbortSignal): Promise<void> {
     const previous = this.shown?.time ?? null;
     this.#paint(data, classifyOver);
-    this.#loading.shown(this.breaks !== undefined);
     if (data.time && data.time !== previous) {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
     }
+    // "ready" only once the regions are on the canvas: a map that cannot draw never shows as ready.
     await this.#controller.painted();
+    if (signal.aborted) return;
+    this.#loading.shown(this.breaks !== undefined);
+    await this.updateComplete;
     if (signal.aborted) return;
     const withData = data.values.filter((value) => typeof value.value === 'number').length;
     this.dispatchEvent(
@@ -411,6 +458,7 @@ export class ChronosChoropleth extends ChronosElement {
     const data = this.shown;
     const title = data?.metric.title || this.metric;
     const period = this.#period();
+    const status = this.#loading.status;
     return html`
       <div part="base" class="base">
         <div class="stage">
@@ -421,8 +469,10 @@ export class ChronosChoropleth extends ChronosElement {
             role="img"
             aria-label=${`Map: ${title}${period ? `, ${period}` : ''}. The data table follows.`}
           ></div>
-          ${renderNotices(this.problems)} ${this.#loading.status === 'ready' || this.#loading.status === 'empty' ? this.#renderLegend() : nothing}
-          ${this.#renderTooltip()} ${this.#renderStatus()}
+          ${this.contextLost ? renderContextLost() : nothing}
+          ${renderNotices(this.basemapProblem ? [...this.problems, { message: this.basemapProblem }] : this.problems)}
+          ${status === 'ready' || status === 'empty' || (this.contextLost && data) ? this.#renderLegend() : nothing}
+          ${this.#renderTooltip()} ${this.contextLost ? nothing : this.#renderStatus()}
         </div>
         <div part="footer" class="footer">
           <slot name="footer">${this.#renderFooter()}</slot>
@@ -435,8 +485,13 @@ export class ChronosChoropleth extends ChronosElement {
 
   #renderStatus(): TemplateResult | typeof nothing {
     const period = this.#period();
+    const error = this.#loading.error;
     return renderStatus(this.#loading.status, {
-      error: this.#loading.error?.message,
+      error: error && {
+        headline: headline(error, this.#loading.retryIn),
+        message: error.message,
+        retry: canRetry(error),
+      },
       empty: `No data for ${this.shown?.metric.title || this.metric}${period ? ` in ${period}` : ''}.`,
       retry: () => this.retry(),
     });
