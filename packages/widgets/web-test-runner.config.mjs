@@ -84,7 +84,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   concurrency: 1,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 240_000,
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 30_000 } },
   middleware: [apiProxy],
   plugins: [testApi, cssInline, esbuildPlugin({ ts: true, tsconfig: `${here}tsconfig.json`, target: 'es2022' })],

@@ -1,6 +1,6 @@
 // `pnpm bench embedding`: bytes on the wire for the demo page's first load (examples/html/index.html,
 // served at / by the real server in production mode, as `npm start` serves it): a fresh Chromium profile
-// loads the page, every map draws, the network goes quiet; the encoded (compressed) body and header bytes
+// loads the page, every map in view draws, the network goes quiet; the encoded (compressed) body and header bytes
 // of every response are summed from the DevTools protocol. Broken down by kind, with how many times the
 // page fetched region geometry (once per page is the goal; the widget side owns that).
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
@@ -28,9 +28,12 @@ try {
   cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, event.response.url));
   cdp.on('Network.loadingFinished', (event) => bytes.set(event.requestId, event.encodedDataLength));
   await page.goto(`${stack.local}/`, { waitUntil: 'load' });
-  // Every map on the page drew (or said why not), then nothing more arrives for a while.
+  // Every map in view drew, then nothing more arrives for a while. Maps start when they come near the
+  // viewport: those further down are not part of a first load until the reader scrolls.
   await page.waitForFunction(() =>
     [...document.querySelectorAll('chronos-choropleth')].every((element) => {
+      const rect = element.getBoundingClientRect();
+      if (rect.bottom <= 0 || rect.top >= innerHeight) return true;
       const map = (element as unknown as { map?: { loaded(): boolean } }).map;
       return map?.loaded() ?? false;
     }),

@@ -11,11 +11,14 @@ import {
   sharedFile,
 } from '@chronos/core';
 import type { RegionSource } from './map-layers.ts';
+import { initialView } from './initial-view.ts';
 import { loadRuntime } from './map-controller.ts';
 
 export interface RegionGeometry {
   source: RegionSource;
   bbox: BBox | undefined;
+  /** The box the map first opens on (the main regions; see initial-view.ts), when it differs from bbox. */
+  view?: BBox | undefined;
   /** Code → display name, when the geometry carries names. */
   names: Map<string, string>;
   features: Map<string, FeatureCollection['features'][number]>;
@@ -61,6 +64,7 @@ export async function loadGeometry(request: GeometryRequest): Promise<RegionGeom
   return {
     source: { kind: 'geojson', key, data: collection },
     bbox: bboxOf(collection.features.map((feature) => feature.geometry)),
+    view: initialView(collection.features),
     names,
     features,
   };

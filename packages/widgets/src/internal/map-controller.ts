@@ -3,6 +3,8 @@
 // colours them only through feature-state, so new values never re-upload geometry. Removed with the host.
 // When the browser takes the WebGL context away, MapLibre drops its style: nothing touches the map until
 // the context is restored, and then the regions, colours, outlines and settings are put back.
+// Released (WebGL context given back) while far off-screen, it is restored as it was: same view, regions,
+// colours and selection.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterSpecification, Map as MapLibreMap, MapLayerMouseEvent, MapOptions } from 'maplibre-gl';
 import { type BBox, bboxOf } from '@chronos/core';
@@ -59,6 +61,18 @@ export function loadRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
+/** Pixels kept free around a fitted box. */
+const FIT_PADDING = 12;
+
+/** Where a map looked when it was released; `bounds` when it was asked to fit a box meanwhile. */
+interface Camera {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+  bounds?: BBox;
+}
+
 export class MapController implements ReactiveController {
   /** The map, once created. */
   map: MapLibreMap | undefined;
@@ -82,6 +96,11 @@ export class MapController implements ReactiveController {
   #whenRestored: Promise<void> | undefined;
   #restored: () => void = () => {};
   #unwatch: (() => void) | undefined;
+  /** Set while released: what the restored map shows. */
+  #released: { camera: Camera; regions: RegionSource | undefined } | undefined;
+  #restoring: Promise<MapLibreMap> | undefined;
+  /** Runs waiting for a released map to be back and painted. */
+  #backFromRelease: (() => void)[] = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks) {
     this.#host = host;
@@ -103,11 +122,71 @@ export class MapController implements ReactiveController {
     this.#painted.clear();
     this.#drawn = undefined;
     this.#regionsDrawn = undefined;
+    this.#released = undefined;
+    this.#restoring = undefined;
+    for (const resolve of this.#backFromRelease.splice(0)) resolve();
   }
 
   /** True while the browser has taken the map's WebGL context away. */
   get contextLost(): boolean {
     return this.#lost;
+  }
+
+  /** Whether the map was released and not yet restored. */
+  get released(): boolean {
+    return this.#released !== undefined;
+  }
+
+  /** Removes the map (its WebGL context is lost with it), keeping what it showed for `restore()`. */
+  release(): void {
+    const map = this.map;
+    if (!map) return;
+    const center = map.getCenter();
+    this.#released = {
+      camera: {
+        center: [center.lng, center.lat],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+      },
+      regions: this.#regions,
+    };
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+    this.#setLost(false);
+    map.remove();
+    this.map = undefined;
+    this.#creating = undefined;
+    this.#regions = undefined;
+    this.#drawn = undefined;
+    this.#regionsDrawn = undefined;
+    this.#basemapShown = null;
+    this.#hovered = null;
+  }
+
+  /** Creates the released map again in `container` with the same view, regions, colours and selection. */
+  restore(container: HTMLElement): Promise<MapLibreMap | undefined> {
+    const released = this.#released;
+    if (!released || !this.#settings) return Promise.resolve(this.map);
+    this.#restoring ??= this.attach(container, this.#settings).then((map) => {
+      this.#restoring = undefined;
+      if (this.map !== map) return map;
+      const codes = [...this.#painted];
+      // Unless a full load drew (other) regions on the new map meanwhile.
+      if (released.regions && !this.#regions) this.setRegions(released.regions);
+      this.paint(this.#colors, codes);
+      const selected = this.#selected;
+      this.#selected = null;
+      this.setSelected(selected);
+      void this.painted().then(() => {
+        for (const resolve of this.#backFromRelease.splice(0)) resolve();
+      });
+      return map;
+    });
+    return this.#restoring.catch((error) => {
+      this.#restoring = undefined;
+      throw error;
+    });
   }
 
   /**
@@ -131,6 +210,7 @@ export class MapController implements ReactiveController {
     if (root && !root.adoptedStyleSheets.includes(sheet)) {
       root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     }
+    const camera = this.#released?.camera;
     const map = new runtime.maplibregl.Map({
       container,
       style: {
@@ -140,8 +220,19 @@ export class MapController implements ReactiveController {
           { id: 'chronos-background', type: 'background', paint: { 'background-color': settings.theme.background } },
         ],
       },
-      center: [-100, 50],
-      zoom: 1.5,
+      center: camera?.center ?? [-100, 50],
+      zoom: camera?.zoom ?? 1.5,
+      bearing: camera?.bearing ?? 0,
+      pitch: camera?.pitch ?? 0,
+      ...(camera?.bounds
+        ? {
+            bounds: [
+              [camera.bounds[0], camera.bounds[1]],
+              [camera.bounds[2], camera.bounds[3]],
+            ] as [[number, number], [number, number]],
+            fitBoundsOptions: { padding: FIT_PADDING },
+          }
+        : {}),
       interactive: settings.interactive,
       cooperativeGestures: settings.cooperativeGestures,
       attributionControl: { compact: true },
@@ -187,6 +278,7 @@ export class MapController implements ReactiveController {
     });
     this.map = map;
     this.#drawn = settings;
+    this.#released = undefined;
     this.#applyBasemap();
     return map;
   }
@@ -227,9 +319,11 @@ export class MapController implements ReactiveController {
   /** Colours regions: `colors` maps a code to its class colour; every other code drawn before is cleared. */
   paint(colors: Map<string, string>, allCodes: Iterable<string>): void {
     const map = this.map;
-    this.#colors = colors;
-    if (!map || !this.#regions) return;
     const codes = new Set([...allCodes, ...this.#painted]);
+    this.#colors = colors;
+    // Released: the restored map is painted with these.
+    if (this.#released) this.#painted = codes;
+    if (!map || !this.#regions) return;
     if (this.#lost) {
       this.#painted = codes;
       return;
@@ -274,12 +368,18 @@ export class MapController implements ReactiveController {
   }
 
   fit(bbox: BBox, animate = false): void {
+    const released = this.#released;
+    if (!this.map && released) {
+      // The restored map opens on the box: centre and zoom are worked out when it has a size again.
+      released.camera = { ...released.camera, bounds: bbox };
+      return;
+    }
     this.map?.fitBounds(
       [
         [bbox[0], bbox[1]],
         [bbox[2], bbox[3]],
       ],
-      { padding: 12, animate },
+      { padding: FIT_PADDING, animate },
     );
   }
 
@@ -383,6 +483,8 @@ export class MapController implements ReactiveController {
   async painted(): Promise<void> {
     await this.#whenRestored;
     const map = this.map;
+    // Released: painted when the map is restored (an aborted run simply never reads the answer).
+    if (!map && this.#released) return new Promise((resolve) => this.#backFromRelease.push(resolve));
     if (!map) return;
     const event = map.loaded() ? 'render' : 'idle';
     let timer: ReturnType<typeof setTimeout> | undefined;

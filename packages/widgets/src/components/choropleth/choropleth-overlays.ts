@@ -1,6 +1,7 @@
 // The parts of <chronos-choropleth> drawn over and under the map: notices about invalid attributes (and a
 // basemap that failed), the loading / error / empty / context-lost overlays, the legend (one entry per
-// class, then "No data"), the hover tooltip (kept inside the map) and the footer crediting each source once.
+// class, then "No data"; over the map, or a strip under it in a narrow element, which the stylesheet
+// decides), the hover tooltip (kept inside the map) and the footer crediting each source once.
 import type { MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
@@ -73,9 +74,14 @@ export function renderLegend(view: LegendView): TemplateResult {
     ${view.title ? html`<p part="legend-title" class="legend-title">${view.title}</p>` : nothing}
     <ul>
       ${view.ranges.map(
-        (range) => html`<li part="legend-item" data-class=${range.index}>
+        (
+          range,
+          i,
+        ) => html`<li part="legend-item" data-class=${range.index} class=${i === view.ranges.length - 1 ? 'last' : ''}>
           <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
-          <span part="legend-label">${view.format(range.from)} – ${view.format(range.to)}</span>
+          <span part="legend-label" class="range"
+            ><span class="from">${view.format(range.from)}</span><span class="to"> – ${view.format(range.to)}</span></span
+          >
         </li>`,
       )}
       ${

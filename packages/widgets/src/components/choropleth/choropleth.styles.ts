@@ -1,6 +1,8 @@
 // Shadow-root styles of <chronos-choropleth>. Every colour and size a page may want to change is a
 // --chronos-* custom property declared on :host; the dark theme only swaps those properties (the palettes
-// themselves are in internal/theme.ts, which the map reads too).
+// themselves are in internal/theme.ts, which the map reads too). Page rules reach the host element (even
+// \`* { all: unset }\` or \`html { font-size: 40px }\`), so the frame, typography and layout are set on the
+// inner .base, which starts from \`all: initial\` and takes only --chronos-* properties from outside.
 import { css } from 'lit';
 import { paletteDeclarations } from '../../internal/theme.ts';
 
@@ -14,15 +16,8 @@ export const choroplethStyles = css`
     ${paletteDeclarations('light')}
 
     display: block;
-    position: relative;
-    font-family: var(--chronos-font-family);
-    font-size: var(--chronos-font-size);
-    color: var(--chronos-text-color);
     background: var(--chronos-background);
-    border: 1px solid var(--chronos-border-color);
     border-radius: var(--chronos-radius);
-    overflow: hidden;
-    contain: layout;
   }
 
   :host([theme='dark']) {
@@ -36,11 +31,29 @@ export const choroplethStyles = css`
   }
 
   .base {
-    display: flex;
-    flex-direction: column;
+    all: initial;
+    /* What a page may still do to the whole element. */
+    visibility: inherit;
+    pointer-events: inherit;
+    direction: inherit;
+    box-sizing: border-box;
+    position: relative;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'stage' 'strip' 'footer' 'table';
+    font-family: var(--chronos-font-family);
+    font-size: var(--chronos-font-size);
+    line-height: 1.4;
+    color: var(--chronos-text-color);
+    background: var(--chronos-background);
+    border: 1px solid var(--chronos-border-color);
+    border-radius: var(--chronos-radius);
+    overflow: hidden;
+    container: chronos / inline-size;
   }
 
   .stage {
+    grid-area: stage;
     position: relative;
     height: var(--chronos-height);
   }
@@ -152,10 +165,12 @@ export const choroplethStyles = css`
     border-left: 3px solid var(--chronos-error-color);
   }
 
+  /* Over the map (the same grid cell), in a corner; the bottom margin keeps MapLibre's attribution free. */
   .legend {
-    position: absolute;
+    grid-area: stage;
+    position: relative;
     z-index: 2;
-    margin: 8px;
+    margin: 8px 8px 24px;
     padding: 0.5em 0.7em;
     background: var(--chronos-tooltip-background);
     border: 1px solid var(--chronos-border-color);
@@ -163,23 +178,18 @@ export const choroplethStyles = css`
     font-size: 0.85em;
     line-height: 1.35;
     max-width: calc(100% - 16px);
+    max-height: calc(var(--chronos-height) - 40px);
+    overflow: auto;
+    align-self: end;
+    justify-self: start;
   }
 
-  .legend[data-position='bottom-left'] {
-    bottom: 24px;
-    left: 0;
+  .legend[data-position$='right'] {
+    justify-self: end;
   }
-  .legend[data-position='bottom-right'] {
-    bottom: 24px;
-    right: 0;
-  }
-  .legend[data-position='top-left'] {
-    top: 0;
-    left: 0;
-  }
-  .legend[data-position='top-right'] {
-    top: 0;
-    right: 0;
+  .legend[data-position^='top'] {
+    align-self: start;
+    margin: 8px;
   }
 
   .legend-title {
@@ -205,6 +215,77 @@ export const choroplethStyles = css`
     height: 0.9em;
     border-radius: 2px;
     flex: none;
+  }
+
+  /* A narrow element: the legend is a one-line strip under the map (title, then the classes side by side,
+     each labelled with where it starts; the last also with where it ends), so it hides no region. */
+  @container chronos (max-width: 479.98px) {
+    .legend {
+      grid-area: strip;
+      display: flex;
+      align-items: center;
+      gap: 0.8em;
+      margin: 0;
+      padding: 0.3em 0.6em;
+      max-width: none;
+      max-height: none;
+      overflow: hidden;
+      justify-self: stretch;
+      align-self: auto;
+      border: 0;
+      border-top: 1px solid var(--chronos-border-color);
+      border-radius: 0;
+      background: var(--chronos-background);
+      font-size: 0.75em;
+      line-height: 1.25;
+    }
+    .legend-title {
+      flex: 0 1 auto;
+      max-width: 35%;
+      margin: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .legend ul {
+      flex: 1 1 0;
+      min-width: 0;
+      display: flex;
+      gap: 2px;
+    }
+    .legend li {
+      flex: 1 1 0;
+      min-width: 0;
+      flex-direction: column;
+      align-items: stretch;
+      gap: 1px;
+    }
+    .legend li[data-class='no-data'] {
+      flex: 0 0 auto;
+      margin-left: 0.5em;
+    }
+    .legend .swatch {
+      width: auto;
+      height: 0.6em;
+      border-radius: 0;
+    }
+    .legend .range {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.3em;
+      white-space: nowrap;
+    }
+    .legend .range > span {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .legend li:not(.last) .to {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
   }
 
   .swatch.no-data {
@@ -252,6 +333,7 @@ export const choroplethStyles = css`
   }
 
   .footer {
+    grid-area: footer;
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em 1em;
@@ -280,6 +362,7 @@ export const choroplethStyles = css`
   }
 
   .table-panel {
+    grid-area: table;
     max-height: var(--chronos-table-height);
     overflow: auto;
     border-top: 1px solid var(--chronos-border-color);

@@ -32,6 +32,12 @@ import {
 } from '../../test/choropleth.ts';
 import { ChronosChoropleth } from './chronos-choropleth.ts';
 
+const MAINE: [number, number] = [-69.2, 45.4];
+const WASHINGTON: [number, number] = [-120.5, 47.4];
+const FLORIDA: [number, number] = [-81.7, 28.6];
+const HAWAII: [number, number] = [-155.5, 19.6];
+const ELLESMERE: [number, number] = [-80, 80];
+
 /** Page coordinates of a longitude/latitude on the element's map. */
 function pagePoint(element: ChronosChoropleth, lngLat: [number, number]): [number, number] {
   const map = element.map!;
@@ -59,6 +65,11 @@ describe('<chronos-choropleth> rendering', () => {
     const element = choropleth('metric="unemployment"');
     const load = await nextEvent(element, 'chronos-load');
     expect(load.detail.missing).to.include('CA-NU');
+    // The first view is the contiguous US and southern Canada: go to Nunavut as a reader would.
+    const moved = element.map!.once('moveend');
+    expect(element.zoomTo('CA-NU')).to.equal(true);
+    await moved;
+    await settled(element);
     const noData = parseColor(getComputedStyle(element).getPropertyValue('--chronos-no-data-color').trim());
     const stripe = parseColor(getComputedStyle(element).getPropertyValue('--chronos-no-data-stripe-color').trim());
     const seen = colorsAround(element, NUNAVUT);
@@ -128,12 +139,26 @@ describe('<chronos-choropleth> rendering', () => {
     expect(slot.assignedElements()[0]!.textContent).to.equal('Our own credits');
   });
 
-  it('fits the map to the regions', async () => {
+  it('opens on the contiguous US and southern Canada, not the Arctic, and zoomTo reaches any region', async () => {
     const element = choropleth('metric="unemployment"');
     await nextEvent(element, 'chronos-load');
     const bounds = element.map!.getBounds();
-    for (const point of [KANSAS, SASKATCHEWAN, NUNAVUT, [-155.5, 19.6] /* Hawaii */] as [number, number][]) {
+    for (const point of [KANSAS, SASKATCHEWAN, MAINE, WASHINGTON, FLORIDA]) {
       expect(bounds.contains(point), `${point} in view`).to.equal(true);
+    }
+    expect(bounds.contains(HAWAII), 'Hawaii out of the first view').to.equal(false);
+    expect(bounds.contains(ELLESMERE), 'Ellesmere Island out of the first view').to.equal(false);
+    const map = element.map!;
+    const width = map.getCanvas().clientWidth;
+    expect(map.project(MAINE).x - map.project(WASHINGTON).x, 'contiguous US width').to.be.greaterThan(0.45 * width);
+    for (const [code, point] of [
+      ['US-HI', HAWAII],
+      ['CA-NU', NUNAVUT],
+    ] as const) {
+      const moved = map.once('moveend');
+      expect(element.zoomTo(code)).to.equal(true);
+      await moved;
+      expect(map.getBounds().contains(point), `${code} after zoomTo`).to.equal(true);
     }
   });
 });

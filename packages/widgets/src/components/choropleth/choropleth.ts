@@ -30,6 +30,7 @@ import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
 import { loadRuntime, MapController, type MapSettings } from '../../internal/map-controller.ts';
 import { ThemeController } from '../../internal/theme.ts';
+import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
 import { canRetry, headline } from './choropleth-errors.ts';
 import { LoadingController } from './choropleth-loading.ts';
@@ -166,6 +167,9 @@ export class ChronosChoropleth extends ChronosElement {
   @property({ attribute: false }) formatValue?: ValueFormatter;
   /** Class colours, light to dark; their number sets the number of classes. */
   @property({ attribute: false }) colors?: string[];
+  /** Create the map only when the element comes near the viewport, and give its WebGL context back while
+   * it is far off-screen (restored as it was on return). `lazy="false"` creates it at once and keeps it. */
+  @property({ converter: booleanDefaultTrue }) lazy = true;
   /** Extra MapLibre map options (e.g. `{ preserveDrawingBuffer: true }` to export images); read once. */
   @property({ attribute: false }) mapOptions?: Partial<MapOptions>;
 
@@ -225,6 +229,16 @@ export class ChronosChoropleth extends ChronosElement {
   });
   #reported = new Set<string>();
   #theme = new ThemeController(this, () => this.#controller.update(this.#mapSettings()));
+  #visibility = new VisibilityController(this, {
+    target: () => this.#mapContainer.value,
+    near: () => this.#restoreMap(),
+    release: () => {
+      this.#controller.release();
+      this.hover = undefined;
+      // A map released before its first paint gives its start slot back: it paints when restored.
+      this.#visibility.settled();
+    },
+  });
   #needsFit = true;
   #firstMap = true;
 
@@ -286,7 +300,7 @@ export class ChronosChoropleth extends ChronosElement {
     if (
       geometryChanged ||
       (failed && dataChanged) ||
-      (dataChanged && (!this.#loading.geometry || !this.#controller.map))
+      (dataChanged && (!this.#loading.geometry || (!this.#controller.map && !this.#controller.released)))
     ) {
       void this.#loading.runAll();
     } else if (dataChanged) void this.#loading.runData();
@@ -296,6 +310,9 @@ export class ChronosChoropleth extends ChronosElement {
       this.#controller.update(this.#mapSettings());
     }
     if (changed.has('selected')) this.#controller.setSelected(this.selected ?? null);
+    if (changed.has('lazy')) this.#visibility.lazyChanged();
+    // A failed start gives its start slot to the next map.
+    if (this.#loading.status === 'error') this.#visibility.settled();
   }
 
   /** Selects a region (outlined, `selected` set) as a click would, without the event; null clears. */
@@ -322,26 +339,52 @@ export class ChronosChoropleth extends ChronosElement {
 
   // --- loading --------------------------------------------------------------------------------
 
+  /** Creates the map once the element may hold a WebGL context (near the viewport, or `lazy` off). */
   #attachMap(): Promise<unknown> | undefined {
     const container = this.#mapContainer.value;
     if (!container) return undefined;
-    this.#firstMap = !this.#controller.map;
-    return this.#controller.attach(container, this.#mapSettings()).catch((error: unknown) => {
-      const reason = (error as Error).message;
-      // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
-      const message = /webgl/i.test(reason)
-        ? `This browser cannot draw the map: ${reason}`
-        : `The map cannot be drawn: ${reason}`;
-      throw Object.assign(new Error(message), { kind: 'map' });
+    return this.#visibility.whenWanted().then(() => {
+      this.#firstMap = !this.#controller.map;
+      return this.#mapCreated(this.#controller.attach(container, this.#mapSettings()));
     });
+  }
+
+  /** A released map came near the viewport again: recreated as it was, without loading anything. */
+  #restoreMap(): void {
+    const container = this.#mapContainer.value;
+    if (!container || !this.#controller.released) return;
+    void this.#visibility
+      .whenWanted()
+      .then(() => this.#mapCreated(this.#controller.restore(container)))
+      .then(() => this.#controller.painted())
+      .catch((error: unknown) => this.#loading.fail({ kind: 'map', message: (error as Error).message }))
+      .finally(() => this.#visibility.settled());
+  }
+
+  #mapCreated<T>(creating: Promise<T>): Promise<T> {
+    return creating.then(
+      (map) => {
+        this.#visibility.started();
+        return map;
+      },
+      (error: unknown) => {
+        this.#visibility.stopped();
+        const reason = (error as Error).message;
+        // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
+        const message = /webgl/i.test(reason)
+          ? `This browser cannot draw the map: ${reason}`
+          : `The map cannot be drawn: ${reason}`;
+        throw Object.assign(new Error(message), { kind: 'map' });
+      },
+    );
   }
 
   #drawGeometry(geometry: RegionGeometry): void {
     const regionsChanged = this.#controller.setRegions(geometry.source);
     if (regionsChanged) this.#needsFit = true;
     if (regionsChanged || this.#firstMap) this.#controller.setSelected(this.selected ?? null);
-    if (this.#needsFit && geometry.bbox) {
-      this.#controller.fit(geometry.bbox);
+    if (this.#needsFit && (geometry.view ?? geometry.bbox)) {
+      this.#controller.fit((geometry.view ?? geometry.bbox)!);
       this.#needsFit = false;
     }
   }
@@ -354,6 +397,7 @@ export class ChronosChoropleth extends ChronosElement {
     }
     // "ready" only once the regions are on the canvas: a map that cannot draw never shows as ready.
     await this.#controller.painted();
+    this.#visibility.settled();
     if (signal.aborted) return;
     this.#loading.shown(this.breaks !== undefined);
     await this.updateComplete;
@@ -471,9 +515,9 @@ export class ChronosChoropleth extends ChronosElement {
           ></div>
           ${this.contextLost ? renderContextLost() : nothing}
           ${renderNotices(this.basemapProblem ? [...this.problems, { message: this.basemapProblem }] : this.problems)}
-          ${status === 'ready' || status === 'empty' || (this.contextLost && data) ? this.#renderLegend() : nothing}
           ${this.#renderTooltip()} ${this.contextLost ? nothing : this.#renderStatus()}
         </div>
+        ${status === 'ready' || status === 'empty' || (this.contextLost && data) ? this.#renderLegend() : nothing}
         <div part="footer" class="footer">
           <slot name="footer">${this.#renderFooter()}</slot>
           ${data ? this.#table.renderToggle() : nothing}
