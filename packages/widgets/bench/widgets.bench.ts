@@ -243,7 +243,8 @@ const switches = Array.from({ length: 8 }, (_, i) => ({
   time: `2024-${String(i + 1).padStart(2, '0')}`,
 }));
 
-async function measure(path: string): Promise<{ firstPaint: number; switches: number[] }> {
+/** Opens `path` in a fresh page (1000×700, no HTTP cache), runs `body` on it, fails on any page error. */
+async function onPage<T>(path: string, body: (page: Page) => Promise<T>): Promise<T> {
   const page: Page = await browser.newPage();
   try {
     await page.setViewport({ width: 1000, height: 700 });
@@ -251,6 +252,16 @@ async function measure(path: string): Promise<{ firstPaint: number; switches: nu
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${origin}${path}`);
+    const result = await body(page);
+    if (errors.length > 0) throw new Error(`${path}: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await page.close();
+  }
+}
+
+function measure(path: string): Promise<{ firstPaint: number; switches: number[] }> {
+  return onPage(path, async (page) => {
     const firstPaint = await page.evaluate('window.firstPaint');
     const times: number[] = [];
     for (const { metric, time } of switches) {
@@ -261,29 +272,16 @@ async function measure(path: string): Promise<{ firstPaint: number; switches: nu
         (await page.evaluate(`window.switchTo(${JSON.stringify(metric)}, ${JSON.stringify(time)})`)) as number,
       );
     }
-    if (errors.length > 0) throw new Error(`${path}: ${errors.join('; ')}`);
     return { firstPaint: firstPaint as number, switches: times };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 /** Time to the first coloured map and to every map in view coloured, on a page of `count` maps. */
-async function measureMany(count: number): Promise<{ first: number; all: number }> {
-  const page: Page = await browser.newPage();
-  try {
-    await page.setViewport({ width: 1000, height: 700 });
-    await page.setCacheEnabled(false);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${origin}/many.html?count=${count}`);
-    const first = (await page.evaluate('window.firstColoured')) as number;
-    const all = (await page.evaluate('window.allInView')) as number;
-    if (errors.length > 0) throw new Error(`${count} maps: ${errors.join('; ')}`);
-    return { first, all };
-  } finally {
-    await page.close();
-  }
+function measureMany(count: number): Promise<{ first: number; all: number }> {
+  return onPage(`/many.html?count=${count}`, async (page) => ({
+    first: (await page.evaluate('window.firstColoured')) as number,
+    all: (await page.evaluate('window.allInView')) as number,
+  }));
 }
 
 /** ROUNDS rounds, each running every measurement once in turn, so a slow spell of the machine hits all alike. */
@@ -294,23 +292,34 @@ async function alternate<R, K extends string>(runs: Record<K, () => Promise<R>>)
   return results;
 }
 
+/** Median times against a baseline's median from the same run; the goal is at most `maxRatio` times it. */
+function recordRatio(figure: string, values: number[], baseline: string, baselineValues: number[], maxRatio: number) {
+  const value = median(values);
+  const baselineValue = median(baselineValues);
+  recordFigure({
+    bench: BENCH,
+    figure,
+    value,
+    unit: 'ms',
+    baseline,
+    baselineValue,
+    goal: `≤ ${maxRatio}× baseline`,
+    pass: value <= maxRatio * baselineValue,
+  });
+}
+
 try {
   // One warm-up of each (Chromium's own compile caches), then alternating measured rounds.
   await measure('/ours.html');
   await measure('/baseline.html');
   const pages = await alternate({ ours: () => measure('/ours.html'), baseline: () => measure('/baseline.html') });
-  const paint = median(pages.ours.map((result) => result.firstPaint));
-  const paintBaseline = median(pages.baseline.map((result) => result.firstPaint));
-  recordFigure({
-    bench: BENCH,
-    figure: 'first choropleth paint (median)',
-    value: paint,
-    unit: 'ms',
-    baseline: 'minimal MapLibre page (fetch GeoJSON + data, merge, setData)',
-    baselineValue: paintBaseline,
-    goal: '≤ 1.3× baseline',
-    pass: paint <= 1.3 * paintBaseline,
-  });
+  recordRatio(
+    'first choropleth paint (median)',
+    pages.ours.map((result) => result.firstPaint),
+    'minimal MapLibre page (fetch GeoJSON + data, merge, setData)',
+    pages.baseline.map((result) => result.firstPaint),
+    1.3,
+  );
   const switchTime = median(pages.ours.flatMap((result) => result.switches));
   const switchBaseline = median(pages.baseline.flatMap((result) => result.switches));
   recordFigure({
@@ -326,30 +335,21 @@ try {
 
   await measureMany(12);
   const many = await alternate({ one: () => measureMany(1), twelve: () => measureMany(12) });
-  const firstOne = median(many.one.map((result) => result.first));
-  const firstTwelve = median(many.twelve.map((result) => result.first));
-  recordFigure({
-    bench: BENCH,
-    figure: 'first coloured map, page of 12 maps (median)',
-    value: firstTwelve,
-    unit: 'ms',
-    baseline: 'page of 1 map',
-    baselineValue: firstOne,
-    goal: '≤ 1.5× one map',
-    pass: firstTwelve <= 1.5 * firstOne,
-  });
-  const allOne = median(many.one.map((result) => result.all));
-  const allTwelve = median(many.twelve.map((result) => result.all));
-  recordFigure({
-    bench: BENCH,
-    figure: 'every map in view coloured, page of 12 maps (median)',
-    value: allTwelve,
-    unit: 'ms',
-    baseline: 'page of 1 map',
-    baselineValue: allOne,
-    goal: '≤ 3× one map',
-    pass: allTwelve <= 3 * allOne,
-  });
+  const ofMany = (key: 'one' | 'twelve', time: 'first' | 'all') => many[key].map((result) => result[time]);
+  recordRatio(
+    'first coloured map, page of 12 maps (median)',
+    ofMany('twelve', 'first'),
+    'page of 1 map',
+    ofMany('one', 'first'),
+    1.5,
+  );
+  recordRatio(
+    'every map in view coloured, page of 12 maps (median)',
+    ofMany('twelve', 'all'),
+    'page of 1 map',
+    ofMany('one', 'all'),
+    3,
+  );
 } finally {
   await browser.close();
   server.close();
