@@ -6,6 +6,11 @@
 import { css } from 'lit';
 import { paletteDeclarations } from '../../internal/theme.ts';
 
+// (Comments inside css`` ship to every page, so the layout is explained here.) .base inherits only
+// visibility, pointer-events and direction from the host: what a page may still do to the whole element.
+// The legend shares the map's grid cell, in a corner, its bottom margin keeping MapLibre's attribution
+// free; in a narrow element (< 480 px, a container query) it is a one-line strip under the map instead:
+// title, then the classes side by side, each labelled with where it starts, the last also where it ends.
 export const choroplethStyles = css`
   :host {
     --chronos-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -32,7 +37,6 @@ export const choroplethStyles = css`
 
   .base {
     all: initial;
-    /* What a page may still do to the whole element. */
     visibility: inherit;
     pointer-events: inherit;
     direction: inherit;
@@ -165,7 +169,6 @@ export const choroplethStyles = css`
     border-left: 3px solid var(--chronos-error-color);
   }
 
-  /* Over the map (the same grid cell), in a corner; the bottom margin keeps MapLibre's attribution free. */
   .legend {
     grid-area: stage;
     position: relative;
@@ -217,8 +220,6 @@ export const choroplethStyles = css`
     flex: none;
   }
 
-  /* A narrow element: the legend is a one-line strip under the map (title, then the classes side by side,
-     each labelled with where it starts; the last also with where it ends), so it hides no region. */
   @container chronos (max-width: 479.98px) {
     .legend {
       grid-area: strip;
