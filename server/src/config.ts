@@ -28,6 +28,17 @@ export const ConfigSchema = Type.Object({
   /** PostgreSQL (with PostGIS) connection string; unset = embedded PGlite under DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_MAX: Type.Integer({ ...Positive, default: 10 }),
+  /** PostgreSQL statements running longer are cancelled (the request gets 503); 0 = no limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  /** At start-up, how long to keep retrying an unreachable database before giving up (exit 1). */
+  DATABASE_START_RETRY_SECONDS: Type.Integer({ minimum: 0, default: 90 }),
+  /** A publishable key's verdict is re-read from the database after this long (revocations apply). */
+  KEY_CACHE_SECONDS: Type.Integer({ ...Positive, default: 30 }),
+  /** While the database is down, a key's last known verdict is used for up to this long. */
+  KEY_STALE_SECONDS: Type.Integer({ minimum: 0, default: 900 }),
+  /** Unknown or malformed keys one address may present per rate-limit window (each unknown one costs a
+   * database lookup); past it, 429. */
+  UNKNOWN_KEY_MAX: Type.Integer({ ...Positive, default: 60 }),
   /** Where the embedded PGlite database lives; `memory://` keeps it in memory. */
   DATA_DIR: Type.String({ default: '.data/pglite', minLength: 1 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
@@ -42,7 +53,9 @@ export const ConfigSchema = Type.Object({
   ALLOW_LOOPBACK_ORIGINS: Type.Optional(Type.Boolean()),
   RATE_LIMIT_MAX: Type.Integer({ ...Positive, default: 600 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ ...Positive, default: 60_000 }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Proxy hops in front of the server whose X-Forwarded-For is trusted (the client IP is that many hops
+   * from the right); 0 = none: the client address is the TCP peer, and X-Forwarded-For is ignored. */
+  TRUST_PROXY: Type.Integer({ minimum: 0, maximum: 10, default: 0 }),
   TILES_DIR: Type.String({ default: 'packages/tiles/dist', minLength: 1 }),
   CDN_DIR: Type.String({ default: 'packages/widgets/dist/cdn', minLength: 1 }),
   DEMO_PAGE: Type.String({ default: 'examples/html/index.html', minLength: 1 }),

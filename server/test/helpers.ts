@@ -19,7 +19,12 @@ export interface TestApp {
 /** The whole app on one store; `redis: false` for the in-process cache, a URL for another Redis. */
 export async function buildTestApp(
   store: Store,
-  options: { redis?: string | false; env?: Record<string, string> } = {},
+  options: {
+    redis?: string | false;
+    env?: Record<string, string>;
+    /** Rewrites the database URL the app connects to (e.g. through a TcpProxy). */
+    databaseUrl?: (url: string) => string;
+  } = {},
 ): Promise<TestApp> {
   const database = store === 'postgres' ? await createTestDatabase() : null;
   const redis = options.redis === undefined ? REDIS_URL : options.redis;
@@ -36,7 +41,7 @@ export async function buildTestApp(
     // The same for Redis: a command that waits behind another app's seeding is not a Redis outage (the
     // fail-fast tests use a closed port, which fails at once whatever the timeout).
     REDIS_COMMAND_TIMEOUT_MS: '2000',
-    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(database ? { DATABASE_URL: options.databaseUrl ? options.databaseUrl(database.url) : database.url } : {}),
     ...(redis ? { REDIS_URL: redis } : {}),
     ...options.env,
   });
@@ -93,3 +98,86 @@ export async function closedPort(): Promise<number> {
 
 export const BOUNDARIES_URL = '/api/geo/choropleth?metric=unemployment&mode=boundaries&geo=us-states,ca-provinces';
 export const DATA_URL = '/api/geo/choropleth?metric=unemployment&mode=data&geo=us-states,ca-provinces';
+
+/** A full garbage collection, so memory measurements count what is held, not what is waiting to be freed. */
+export async function collectGarbage(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** A TCP proxy in front of PostgreSQL that a test can stop (the database becomes unreachable: listener
+ * closed, every connection cut) and start again on the same port. */
+export interface TcpProxy {
+  port: number;
+  /** The target URL rewritten to go through the proxy. */
+  through(url: string): string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetHost = '127.0.0.1', targetPort = 5432): Promise<TcpProxy> {
+  const net = await import('node:net');
+  const sockets = new Set<import('node:net').Socket>();
+  let server: import('node:net').Server | null = null;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      const next = net.createServer((client) => {
+        const upstream = net.connect(targetPort, targetHost);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => {
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      next.once('error', reject);
+      next.listen(port, '127.0.0.1', () => {
+        const address = next.address();
+        port = typeof address === 'object' && address ? address.port : port;
+        server = next;
+        resolve();
+      });
+    });
+  const stop = async () => {
+    const current = server;
+    server = null;
+    for (const socket of sockets) socket.destroy();
+    if (current) await new Promise<void>((resolve) => current.close(() => resolve()));
+  };
+  await listen();
+  return {
+    get port() {
+      return port;
+    },
+    through(url: string) {
+      const rewritten = new URL(url);
+      rewritten.hostname = '127.0.0.1';
+      rewritten.port = String(port);
+      return rewritten.toString();
+    },
+    stop,
+    start: listen,
+    close: stop,
+  };
+}
+
+/** Polls `check` until it returns true (generous: the machine is shared and slow). */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

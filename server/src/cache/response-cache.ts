@@ -10,6 +10,8 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
 const gzipAsync = promisify(gzip);
+/** The entry object, its strings and the LRU's bookkeeping, beyond the three bodies. */
+const ENTRY_OVERHEAD = 512;
 const brotliAsync = promisify(brotliCompress);
 
 export interface CachedResponse {
@@ -56,8 +58,12 @@ export class ResponseCache {
 
   constructor(options: ResponseCacheOptions) {
     this.#memory = new LRUCache<string, CachedResponse>({
+      // A hard cap in real bytes: every entry owns exactly-sized buffers (see `own`), so what is counted
+      // is what is held. One entry may take at most a quarter of the cache.
       maxSize: options.maxMemoryBytes,
-      sizeCalculation: (entry) => entry.identity.length + entry.gzip.length + entry.br.length + 256,
+      maxEntrySize: Math.max(1, Math.floor(options.maxMemoryBytes / 4)),
+      sizeCalculation: (entry, key) =>
+        entry.identity.byteLength + entry.gzip.byteLength + entry.br.byteLength + key.length * 2 + ENTRY_OVERHEAD,
     });
     this.#redis = options.redis;
     this.#ttlSeconds = options.ttlSeconds;
@@ -157,7 +163,20 @@ export async function compress(built: BuiltBody): Promise<CachedResponse> {
     }),
   ]);
   const etag = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
-  return { etag, contentType: built.contentType, identity, gzip: gzipped, br: brotli };
+  return { etag, contentType: built.contentType, identity: own(identity), gzip: own(gzipped), br: own(brotli) };
+}
+
+/**
+ * The bytes in a buffer of their own, exactly sized. Small `Buffer.from(string)` results are slices of
+ * Node's shared 8 KiB pool, zlib's results slices of its 16 KiB output chunks, and Redis parts slices of
+ * the whole value: kept in the cache, each slice pins its whole backing store, so the cache held ~15× the
+ * memory it counted and 20,000 distinct URLs pushed the process past the load-shedding limit.
+ */
+export function own(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(copy);
+  return copy;
 }
 
 // Redis value: 4-byte header length, JSON header (etag, content type, part lengths), then the three parts.
@@ -184,7 +203,7 @@ function decode(raw: Buffer): CachedResponse | undefined {
     };
     let offset = 4 + headerLength;
     const [identity, gzipped, brotli] = header.lengths.map((length) => {
-      const part = raw.subarray(offset, offset + length);
+      const part = own(raw.subarray(offset, offset + length));
       offset += length;
       return part;
     }) as [Buffer, Buffer, Buffer];

@@ -25,7 +25,45 @@ export interface CreateDbOptions {
   /** PGlite data directory; undefined = in memory. */
   dataDir?: string | undefined;
   poolMax?: number;
+  /** PostgreSQL: a statement running longer is cancelled (server side) and its wait abandoned (client
+   * side), so a slow database answers 503s instead of piling up requests. 0 = no limit. */
+  statementTimeoutMs?: number;
 }
+
+/** The database cannot answer now (unreachable, restarting, connections killed, a statement over its
+ * timeout): a 503 with Retry-After for the request, never a 500, and a retry for start-up. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+  readonly statusCode = 503;
+  /** Seconds a client should wait before retrying (sent as Retry-After). */
+  readonly retryAfter = 5;
+  constructor(cause: Error) {
+    super(`The database is unavailable (${cause.message}); retry shortly.`, { cause });
+  }
+}
+
+// SQLSTATE classes and codes that mean "not now" rather than "wrong": connection exceptions (08),
+// operator intervention (57: admin shutdown, crash shutdown, cannot connect now, query_canceled by
+// statement_timeout), too many connections (53300).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|57014$|53300$)/;
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection is closed|Client has encountered a connection error/i;
+
+/** Whether a `pg` error means the database cannot answer now (see DatabaseUnavailableError). */
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code))) return true;
+  if (error instanceof AggregateError) return error.errors.some(isUnavailable);
+  return UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+const asUnavailable = (error: unknown): unknown =>
+  !(error instanceof DatabaseUnavailableError) && isUnavailable(error)
+    ? new DatabaseUnavailableError(error as Error)
+    : error;
 
 // `date` columns come back as 'YYYY-MM-DD' strings from both stores (pg would build local-time Dates).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -33,28 +71,50 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
-  if (options.databaseUrl) return createPostgresDb(options.databaseUrl, options.poolMax ?? 10);
+  if (options.databaseUrl) {
+    return createPostgresDb(options.databaseUrl, options.poolMax ?? 10, options.statementTimeoutMs ?? 0);
+  }
   return createPgliteDb(options.dataDir);
 }
 
-function createPostgresDb(connectionString: string, max: number): Db {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+function createPostgresDb(connectionString: string, max: number, statementTimeoutMs: number): Db {
+  // In flight is bounded: at most `max` statements run, and a request waits at most
+  // connectionTimeoutMillis for a connection before it is answered 503.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    ...(statementTimeoutMs > 0
+      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1_000 }
+      : {}),
+  });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const wrap = (client: pg.Pool | pg.PoolClient): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
-      return { rows: result.rows as T[] };
+      try {
+        const result = await client.query(sql, params);
+        return { rows: result.rows as T[] };
+      } catch (error) {
+        throw asUnavailable(error);
+      }
     },
     async exec(sql: string) {
-      await client.query(sql);
+      try {
+        await client.query(sql);
+      } catch (error) {
+        throw asUnavailable(error);
+      }
     },
   });
   return {
     ...wrap(pool),
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asUnavailable(error);
+      });
       try {
         await client.query('begin');
         const tx: Db = {

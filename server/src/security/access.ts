@@ -4,13 +4,49 @@
 // The decision is made once per request and shared by CORS, rate limiting (per key or per IP) and the
 // access hook (403 saying why, with a `code` a page can switch on and CORS headers so the page can read it).
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.ts';
 import type { RefusalCode } from '../http-error.ts';
 import { type ApiKey, KEY_PATTERN, type KeyStore, originAllowed } from './keys.ts';
 
 export type AccessDecision =
   | { allowed: true; origin: string | null; keyId: string | null; rateLimit: number | null }
-  | { allowed: false; origin: string | null; code: RefusalCode; message: string };
+  | {
+      allowed: false;
+      origin: string | null;
+      code: RefusalCode;
+      message: string;
+      /** 403 unless said otherwise (429 for too many unknown keys, with Retry-After in seconds). */
+      status?: 429;
+      retryAfter?: number;
+    };
+
+/**
+ * Unknown and malformed keys presented per client address, per window. An unknown key costs a database
+ * lookup (its verdict is then cached, negative too), so a client cycling through invented keys would cost
+ * one query per request and never meet the per-key limit: past `max` in a window it gets 429.
+ */
+export class UnknownKeyLimiter {
+  readonly #counts: LRUCache<string, { count: number }>;
+  readonly #max: number;
+
+  constructor(max: number, windowMs: number) {
+    this.#max = max;
+    this.#counts = new LRUCache({ max: 100_000, ttl: windowMs, noUpdateTTL: true });
+  }
+
+  /** Counts one unknown key from `ip`; false (with the seconds until the window ends) past the limit. */
+  take(ip: string): { ok: true } | { ok: false; retryAfter: number } {
+    const entry = this.#counts.get(ip);
+    if (!entry) {
+      this.#counts.set(ip, { count: 1 });
+      return { ok: true };
+    }
+    entry.count++;
+    if (entry.count <= this.#max) return { ok: true };
+    return { ok: false, retryAfter: Math.max(1, Math.ceil(this.#counts.getRemainingTTL(ip) / 1000)) };
+  }
+}
 
 /** Response headers page script may read: PMTiles clients need the range headers; API clients Retry-After
  * and the request id. One string (not a list): @fastify/cors would join a list again on every request. */
@@ -37,10 +73,11 @@ export function decideAccess(
   request: FastifyRequest,
   config: Config,
   keys: KeyStore,
+  unknownKeys: UnknownKeyLimiter,
 ): AccessDecision | Promise<AccessDecision> {
   let decision = request.accessDecision;
   if (decision === null || decision === undefined) {
-    decision = decide(request, config, keys);
+    decision = decide(request, config, keys, unknownKeys);
     request.accessDecision = decision;
     // Once a looked-up key is known, later readers of this request get the plain value.
     if (decision instanceof Promise) {
@@ -55,12 +92,22 @@ export function decideAccess(
   return decision;
 }
 
-function decide(request: FastifyRequest, config: Config, keys: KeyStore): AccessDecision | Promise<AccessDecision> {
+function decide(
+  request: FastifyRequest,
+  config: Config,
+  keys: KeyStore,
+  unknownKeys: UnknownKeyLimiter,
+): AccessDecision | Promise<AccessDecision> {
   const header = request.headers.origin;
   const origin = typeof header === 'string' ? (header.endsWith('/') ? header.slice(0, -1) : header) : null;
   const presented = (request.query as Record<string, unknown> | undefined)?.key;
   if (presented !== undefined && presented !== '') {
     const text = String(presented);
+    // Counted before any lookup: a key not known to be valid (malformed, never seen, or known unknown).
+    if (!KEY_PATTERN.test(text) || !keys.has(text) || keys.find(text) === null) {
+      const taken = unknownKeys.take(request.ip);
+      if (!taken.ok) return tooManyUnknownKeys(origin, taken.retryAfter);
+    }
     const key = keys.find(text);
     return key instanceof Promise
       ? key.then((found) => keyDecision(text, found, origin))
@@ -89,6 +136,17 @@ const ALLOWED_WITHOUT_ORIGIN: AccessDecision = Object.freeze({
   rateLimit: null,
 });
 
+function tooManyUnknownKeys(origin: string | null, retryAfter: number): AccessDecision {
+  return {
+    allowed: false,
+    origin,
+    code: 'rate_limited',
+    status: 429,
+    retryAfter,
+    message: `Rate limited: too many unknown or malformed publishable keys from this address, retry in ${retryAfter} s.`,
+  };
+}
+
 function keyDecision(presented: string, key: ApiKey | null, origin: string | null): AccessDecision {
   if (!KEY_PATTERN.test(presented)) {
     return {
@@ -115,7 +173,8 @@ function keyDecision(presented: string, key: ApiKey | null, origin: string | nul
       message: `The publishable key ${key.prefix}… was revoked on ${key.revokedAt.slice(0, 10)}: ask for a new key.`,
     };
   }
-  if (origin && origin !== 'null' && !originAllowed(origin, key.origins)) {
+  // `Origin: null` (sandboxed frames, file:// pages, some redirects) is any page at all: it never matches.
+  if (origin && (origin === 'null' || !originAllowed(origin, key.origins))) {
     return {
       allowed: false,
       origin,

@@ -1,6 +1,7 @@
 // Publishable keys (`pk_…`): bound to the origins that may use them, each with its own rate limit.
 // Only a SHA-256 hash is stored; a key is found by its public prefix and compared in constant time.
-// Lookups are cached briefly in memory so a key costs no database round trip per request.
+// Verdicts are kept in memory so a key costs no database round trip per request, and survive a database
+// outage for a bounded time (KEY_STALE_SECONDS).
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.ts';
@@ -93,27 +94,64 @@ export async function revokeKey(db: Db, idOrPrefix: string): Promise<ApiKey | nu
   return rows[0] ? toApiKey(rows[0]) : null;
 }
 
-/** Finds the key matching a presented `pk_…` value (cached for `ttlMs`); a revoked key is found too, with
- * `revokedAt` set, so that a refusal can say "revoked" rather than "unknown". */
+export interface KeyStoreOptions {
+  /** A verdict is re-read from the database after this long (a revocation applies within it). */
+  freshMs?: number;
+  /** While the database cannot answer, the last verdict is used for up to this long. */
+  staleMs?: number;
+}
+
+interface Verdict {
+  key: ApiKey | null;
+  at: number;
+}
+
+/** Finds the key matching a presented `pk_…` value; a revoked key is found too, with `revokedAt` set, so
+ * that a refusal can say "revoked" rather than "unknown". Verdicts (unknown keys too: negative caching)
+ * are kept in memory: fresh for `freshMs`, then re-read in the background while the last verdict keeps
+ * answering, and, while the database is down, served for up to `staleMs` so embeds survive an outage. */
 export class KeyStore {
   readonly #db: Db;
-  readonly #cache: LRUCache<string, { key: ApiKey | null }>;
+  readonly #cache: LRUCache<string, Verdict>;
+  readonly #pending = new Map<string, Promise<ApiKey | null>>();
+  readonly #freshMs: number;
 
-  constructor(db: Db, ttlMs = 30_000) {
+  constructor(db: Db, options: KeyStoreOptions = {}) {
     this.#db = db;
-    this.#cache = new LRUCache({ max: 10_000, ttl: ttlMs });
+    this.#freshMs = options.freshMs ?? 30_000;
+    const staleMs = Math.max(options.staleMs ?? 15 * 60_000, this.#freshMs);
+    this.#cache = new LRUCache({ max: 10_000, ttl: this.#freshMs + staleMs });
   }
 
-  /** The key, or null when malformed or unknown; synchronous when the answer is cached (the
-   * common case: every request of an embed presents the same key). */
+  /** The key, or null when malformed or unknown; synchronous when a verdict is held (the common case:
+   * every request of an embed presents the same key). Rejects with DatabaseUnavailableError only when
+   * the database is down and no verdict for this key is held. */
   find(presented: string): ApiKey | null | Promise<ApiKey | null> {
     if (!KEY_PATTERN.test(presented)) return null;
     const cached = this.#cache.get(presented);
-    if (cached) return cached.key;
-    return this.#lookup(presented);
+    if (!cached) return this.#lookup(presented);
+    if (Date.now() - cached.at > this.#freshMs) {
+      // Re-read behind the answer; a database failure keeps the last verdict (until it expires).
+      this.#lookup(presented).catch(() => {});
+    }
+    return cached.key;
   }
 
-  async #lookup(presented: string): Promise<ApiKey | null> {
+  /** Whether a verdict for this key is held (a lookup would cost no database query). */
+  has(presented: string): boolean {
+    return this.#cache.has(presented);
+  }
+
+  #lookup(presented: string): Promise<ApiKey | null> {
+    let pending = this.#pending.get(presented);
+    if (!pending) {
+      pending = this.#read(presented).finally(() => this.#pending.delete(presented));
+      this.#pending.set(presented, pending);
+    }
+    return pending;
+  }
+
+  async #read(presented: string): Promise<ApiKey | null> {
     const { rows } = await this.#db.query<KeyRow>(`select ${COLUMNS} from api_keys where prefix = $1`, [
       presented.slice(0, PREFIX_LENGTH),
     ]);
@@ -122,7 +160,7 @@ export class KeyStore {
     for (const row of rows) {
       if (timingSafeEqual(Buffer.from(row.key_hash, 'hex'), presentedHash)) found = toApiKey(row);
     }
-    this.#cache.set(presented, { key: found });
+    this.#cache.set(presented, { key: found, at: Date.now() });
     return found;
   }
 

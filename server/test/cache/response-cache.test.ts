@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Redis } from 'ioredis';
 import { etagMatches, negotiateEncoding, ResponseCache } from '../../src/cache/response-cache.ts';
-import { closedPort, REDIS_URL } from '../helpers.ts';
+import { closedPort, collectGarbage, REDIS_URL } from '../helpers.ts';
 
 const body = JSON.stringify({ values: Array.from({ length: 200 }, (_, i) => ({ region: `R${i}`, value: i / 10 })) });
 
@@ -23,6 +23,23 @@ test('concurrent misses for one key build once; all callers get the same bytes',
   assert.equal(gunzipSync(results[0]!.gzip).toString(), body);
   assert.equal(brotliDecompressSync(results[0]!.br).toString(), body);
   assert.ok(results[0]!.gzip.length < results[0]!.identity.length / 3);
+});
+
+test('memory is counted in real bytes: 20,000 small entries stay within the cap', async () => {
+  // Small bodies are where slices pinned whole pool slabs and zlib chunks (~15x what was counted).
+  const cap = 4 << 20;
+  const cache = new ResponseCache({ maxMemoryBytes: cap, ttlSeconds: 60 });
+  await collectGarbage();
+  const before = process.memoryUsage().arrayBuffers;
+  for (let i = 0; i < 20_000; i++) {
+    const small = JSON.stringify({ metric: 'unemployment', region: `R${i}`, values: [i, i / 3, i / 7] });
+    await cache.get(`series|d1.b1|unemployment|R${i}`, async () => ({ body: small, contentType: 'application/json' }));
+  }
+  await collectGarbage();
+  const grown = process.memoryUsage().arrayBuffers - before;
+  assert.ok(grown < cap * 1.5, `array buffers grew ${(grown / 2 ** 20).toFixed(1)} MiB for a 4 MiB cache`);
+  // Still a cache: the most recent entries are held.
+  assert.ok(cache.peek('series|d1.b1|unemployment|R19999'));
 });
 
 test('a failed build is not cached: the next request tries again', async () => {

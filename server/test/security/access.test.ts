@@ -154,6 +154,34 @@ for (const store of STORES) {
       assert.equal((await get(DATA_URL, { origin: OURS })).statusCode, 200);
     });
 
+    test('a percent-encoded path is the same route under the same policy (no key bypass)', async () => {
+      // The router decodes `%61` to `a`: access must be decided on that route, not on the raw URL.
+      for (const url of ['/%61pi/metrics', '/api/%6Detrics', `/%61pi/geo/choropleth?mode=data&geo=us-states`]) {
+        const response = await get(url, { origin: PARTNER });
+        assert.equal(response.statusCode, 403, url);
+        assert.equal(response.json().code, 'key_required', url);
+        const preflight = await t.app.inject({
+          method: 'OPTIONS',
+          url,
+          headers: { origin: PARTNER, 'access-control-request-method': 'GET' },
+        });
+        assert.equal(preflight.statusCode, 403, `preflight ${url}`);
+        assert.equal(preflight.headers['access-control-allow-methods'], undefined, `preflight ${url}`);
+      }
+      // Our own origin still reaches the encoded path (it is the same route), tiles stay public.
+      assert.equal((await get('/%61pi/metrics', { origin: OURS })).statusCode, 200);
+      const tiles = await get('/%74iles/basemap.pmtiles', { origin: 'https://anyone.example.net' });
+      assert.notEqual(tiles.statusCode, 403);
+    });
+
+    test('Origin: null (sandboxed frames, file:// pages) never matches a key bound to origins', async () => {
+      const { key } = await createKey(t.app.db, { label: 'null', origins: [PARTNER], rateLimit: 1000 });
+      const response = await get(`${DATA_URL}&key=${key}`, { origin: 'null' });
+      assert.equal(response.statusCode, 403);
+      assert.equal(response.json().code, 'origin_not_allowed');
+      assert.match(response.json().message, /not allowed on null/);
+    });
+
     test('security headers suit an embeddable API', async () => {
       const response = await get(DATA_URL, { origin: OURS });
       assert.equal(response.headers['cross-origin-resource-policy'], 'cross-origin');

@@ -81,7 +81,13 @@ export default fp(
           unknown
         >;
         message = describeValidation(error, input ?? {});
-      } else if (status >= 500 && status !== 503) {
+      } else if (status === 503) {
+        // Unavailable for now (the database down or slow): say when to retry, unless already said.
+        if (!reply.hasHeader('retry-after')) {
+          reply.header('retry-after', String((error as { retryAfter?: number }).retryAfter ?? 5));
+        }
+        request.log.warn({ err: error }, 'request answered 503');
+      } else if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
         fastify.reportError(error, { url: request.url, requestId: request.id });
         message = `Internal Server Error (request id ${request.id})`;
