@@ -54,8 +54,9 @@ export function serverOptions(config: Config, logger: FastifyServerOptions['logg
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    // A hop count, never `true`: trusting every hop lets a client write its own X-Forwarded-For.
-    trustProxy: config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false,
+    // A hop count, never `true`: trusting every hop lets a client write its own X-Forwarded-For. The
+    // function is Fastify's own for a number (hop `i` is trusted when i < count), typed.
+    trustProxy: config.TRUST_PROXY > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY : false,
     bodyLimit: 16 * 1024,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     return503OnClosing: true,

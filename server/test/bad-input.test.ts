@@ -34,6 +34,12 @@ const CASES: [string, number, RegExp][] = [
     403,
     /publishable key given is not valid: it is malformed/,
   ],
+  // Impossible dates pass the pattern: the calendar says why (they were 500s from PostgreSQL).
+  [`${C}?mode=data&metric=unemployment&time=2025-02-31`, 400, /"time" "2025-02-31": February 2025 has 28 days/],
+  [`${C}?mode=data&metric=unemployment&time=2025-04-31`, 400, /"time" "2025-04-31": April 2025 has 30 days/],
+  [`${C}?mode=data&metric=unemployment&time=0000-01-01`, 400, /"time" "0000-01-01": there is no year 0000/],
+  ['/api/metrics/unemployment?from=0000-01', 400, /"from" "0000-01": there is no year 0000\. Expected a month/],
+  ['/api/metrics/unemployment?from=2025-13', 400, /"from" "2025-13".*expected a month, YYYY-MM/],
   [`${C}?mode=data&metric=unemployment&time=1900-01`, 404, /Available periods: 2021-10 to 2025-09/],
   [`${C}?mode=data&metric=drop_table&geo=us-states`, 404, /Unknown metric "drop_table"/],
   [`${C}?mode=data&metric=unemployment&geo=us-states,us-states-2`, 404, /Unknown geo "us-states-2"/],

@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 /** What each query parameter accepts, for 400 messages. */
-const EXPECTED: Record<string, string> = {
+export const EXPECTED: Record<string, string> = {
   metric: 'a metric id: lowercase letters, digits, "_" or "-", at most 64 characters (see /api/metrics)',
   mode: 'boundaries or data',
   geo: 'comma-separated region sets, e.g. us-states,ca-provinces',

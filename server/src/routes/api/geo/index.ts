@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { BOUNDARIES_CACHE_CONTROL, DATA_CACHE_CONTROL, JSON_TYPE } from '../../../cache/send.ts';
+import { requireCalendarDate } from '../../../calendar.ts';
 import type { Detail } from '../../../geo/shapes.ts';
 import { badRequest } from '../../../http-error.ts';
 import { type BoundaryFormat, buildBoundaries, buildData } from '../../../responses/choropleth.ts';
@@ -71,6 +72,7 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
         );
       }
       const metric = catalog.requireMetric(query.metric);
+      requireCalendarDate('time', query.time);
       return routeCache.reply(request, reply, {
         route: 'data',
         dependsOn: 'data',

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DATA_CACHE_CONTROL, JSON_TYPE } from '../../../cache/send.ts';
+import { requireCalendarDate } from '../../../calendar.ts';
 import { buildMetricList, buildSeries } from '../../../responses/metrics.ts';
 import { ErrorResponse, Key, MetricId, MetricsResponse, SeriesResponse } from '../../../schemas.ts';
 
@@ -66,6 +67,8 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
       const { catalog } = fastify;
       const metric = catalog.requireMetric(request.params.metric);
       const regions = request.query.region === undefined ? null : catalog.requireRegions(request.query.region);
+      requireCalendarDate('from', request.query.from);
+      requireCalendarDate('to', request.query.to);
       const from = request.query.from ?? null;
       const to = request.query.to ?? null;
       return fastify.routeCache.reply(request, reply, {
