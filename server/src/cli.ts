@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config, loadConfig, loadDotEnv } from './config.ts';
-import { createDb, type Db } from './db/client.ts';
+import { createDb, DatabaseUnavailableError, type Db, EmbeddedStoreBusyError } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seed } from './data/seed.ts';
 import { BoundaryError, importBoundaries, parseBoundaries } from './geo/boundaries.ts';
@@ -228,7 +228,9 @@ main(process.argv.slice(2)).then(
       error instanceof BoundaryError ||
       error instanceof PortUnavailableError ||
       error instanceof WorkerConfigError ||
-      error instanceof BackupError
+      error instanceof BackupError ||
+      error instanceof EmbeddedStoreBusyError ||
+      error instanceof DatabaseUnavailableError
     )
       console.error(`chronos-server: ${error.message}`);
     else console.error(error);

@@ -1,7 +1,8 @@
 // One database interface over the two stores: PostgreSQL (+ PostGIS) through `pg` when DATABASE_URL is
 // set, and PGlite (PostgreSQL compiled to WASM, in-process) otherwise. Both speak the same SQL dialect,
 // so every query in this package runs unchanged on either; only PostGIS-specific statements are guarded.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -37,8 +38,8 @@ export class DatabaseUnavailableError extends Error {
   readonly statusCode = 503;
   /** Seconds a client should wait before retrying (sent as Retry-After). */
   readonly retryAfter = 5;
-  constructor(cause: Error) {
-    super(`The database is unavailable (${cause.message}); retry shortly.`, { cause });
+  constructor(cause: Error, message = `The database is unavailable (${cause.message}); retry shortly.`) {
+    super(message, { cause });
   }
 }
 
@@ -137,11 +138,56 @@ function createPostgresDb(connectionString: string, max: number, statementTimeou
   };
 }
 
+/** Another process holds the embedded database (see lockDataDir). */
+export class EmbeddedStoreBusyError extends Error {
+  override name = 'EmbeddedStoreBusyError';
+}
+
+/**
+ * The embedded store has a single writer. PGlite keeps its database in this process's memory and writes
+ * it back to the directory, so a second process opening the same directory (say `keys create` while the
+ * server runs) works on its own copy: its changes never reach the server, and the two overwrite each
+ * other's files. The first opener takes a lock file holding its pid; another live process is refused with
+ * a message saying what to do. A lock left by a process that has died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lock = join(dataDir, 'chronos-server.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      throw new EmbeddedStoreBusyError(
+        `the embedded database at ${dataDir} is in use by another chronos-server process (pid ${holder}). It has a single writer: a change made from here would never reach that server. Stop it first and run this again, or use PostgreSQL (DATABASE_URL) to change keys or data while serving.`,
+      );
+    }
+    rmSync(lock, { force: true }); // left by a process that is gone
+  }
+  throw new EmbeddedStoreBusyError(`could not lock the embedded database at ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   // Same value shapes as the pg parsers above: dates as 'YYYY-MM-DD', int8 as number.
   const parsers = { [types.DATE]: (value: string) => value, [types.INT8]: (value: string) => Number(value) };
-  const lite = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers });
+  const lite = await PGlite.create(dataDir ? { dataDir, parsers } : { parsers }).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   // PGlite has a single connection: statements are serialized by PGlite itself, and transactions hold it.
   type Queryable = Pick<PGlite, 'query' | 'exec'>;
   const wrap = (client: Queryable): Omit<Db, 'transaction' | 'close'> => ({
@@ -161,7 +207,7 @@ async function createPgliteDb(dataDir: string | undefined): Promise<Db> {
         const tx: Db = { ...wrap(liteTx), transaction: (inner) => inner(tx), close: async () => {} };
         return fn(tx);
       }),
-    close: () => lite.close(),
+    close: () => lite.close().finally(unlock),
   };
   return db;
 }

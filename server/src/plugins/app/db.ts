@@ -40,7 +40,8 @@ export async function untilReachable<T>(
       const cause = (error.cause as Error | undefined)?.message || 'no answer';
       const wait = Math.min(1000 * 2 ** (attempt - 1), 10_000);
       if (Date.now() + wait > deadline) {
-        throw new Error(
+        throw new DatabaseUnavailableError(
+          error,
           `the database at ${where(config)} is unreachable (${cause}); gave up after ${config.DATABASE_START_RETRY_SECONDS} s (DATABASE_START_RETRY_SECONDS). Check DATABASE_URL and that PostgreSQL is running.`,
         );
       }

@@ -1,0 +1,77 @@
+// The embedded store (PGlite) has a single writer: while a server holds a data directory, `keys create`
+// (or a second server) on it is refused with a message saying what to do, instead of writing a copy the
+// server never sees. Once the server stops, the command works and the key works when the server is back.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { closedPort, eventually } from '../helpers.ts';
+
+const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
+const dataDir = mkdtempSync(join(tmpdir(), 'chronos-lock-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+
+const run = (args: string[]) => {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env, timeout: 180_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+
+async function startServer(port: number) {
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  await eventually(
+    async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.status === 200,
+    'the embedded server',
+    240_000,
+  ).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}: ${output}`);
+  });
+  return {
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+test('keys create while the embedded server runs: refused, clearly; after it stops: works, and the key is served', async () => {
+  const port = await closedPort();
+  const server = await startServer(port);
+  let key: string;
+  try {
+    const refused = run(['keys', 'create', '--origin', 'https://news.example.com']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /embedded database at .* is in use by another chronos-server process \(pid \d+\)/);
+    assert.match(refused.stderr, /Stop it first and run this again, or use PostgreSQL \(DATABASE_URL\)/);
+    assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
+    // The server is untouched by the refused command.
+    assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200);
+  } finally {
+    await server.stop();
+  }
+  const created = run(['keys', 'create', '--origin', 'https://news.example.com']);
+  assert.equal(created.code, 0, created.stderr);
+  key = /pk_[A-Za-z0-9_-]{32}/.exec(created.stdout)?.[0] ?? '';
+  assert.ok(key, created.stdout);
+  const again = await startServer(port);
+  try {
+    const response = await fetch(
+      `http://127.0.0.1:${port}/api/geo/choropleth?mode=data&metric=unemployment&key=${key}`,
+      { headers: { origin: 'https://news.example.com' } },
+    );
+    assert.equal(response.status, 200);
+  } finally {
+    await again.stop();
+  }
+});
