@@ -3,9 +3,33 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 
+/**
+ * The document in OpenAPI 3.1's own schema dialect (JSON Schema 2020-12). Routes validate with draft-07
+ * (Fastify's Ajv), where a tuple is `items: [..]` + `additionalItems`; in 2020-12 `items` must be one schema,
+ * so that form made the document invalid and generated clients did not compile. Tuples become
+ * `prefixItems` (+ `items: false` when closed); the route schemas themselves are untouched.
+ */
+export function toOpenApi31Schemas<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(toOpenApi31Schemas) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(node)) out[name] = toOpenApi31Schemas(value);
+  if (Array.isArray(out.items)) {
+    out.prefixItems = out.items;
+    if (out.additionalItems === false) out.items = false;
+    else delete out.items;
+    delete out.additionalItems;
+  }
+  return out as T;
+}
+
 export default fp<{ version: string }>(
   async (fastify, { version }) => {
     await fastify.register(swagger, {
+      transformObject: (documentObject) =>
+        toOpenApi31Schemas(
+          'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject,
+        ),
       openapi: {
         openapi: '3.1.0',
         info: {

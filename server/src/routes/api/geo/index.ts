@@ -10,6 +10,8 @@ import { badRequest } from '../../../http-error.ts';
 import { type BoundaryFormat, buildBoundaries, buildData } from '../../../responses/choropleth.ts';
 import { BoundaryCollection, ChoroplethData, ErrorResponse, Key, MetricId } from '../../../schemas.ts';
 
+const LATEST = 'latest';
+
 const Query = Type.Object({
   mode: Type.Enum(['boundaries', 'data'], { description: 'boundaries: geometry; data: values at one time' }),
   metric: Type.Optional(MetricId),
@@ -21,14 +23,18 @@ const Query = Type.Object({
       examples: ['us-states,ca-provinces'],
     }),
   ),
-  detail: Type.Enum(['low', 'medium', 'high'], { default: 'medium', description: 'mode=boundaries' }),
-  format: Type.Enum(['geojson', 'topojson'], { default: 'geojson', description: 'mode=boundaries' }),
-  time: Type.String({
-    default: 'latest',
-    maxLength: 10,
-    pattern: '^(latest|\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)$',
-    description: 'mode=data: latest, a month (YYYY-MM: its last period) or an exact date (YYYY-MM-DD)',
-  }),
+  // Optional with a default: the default is applied when absent (so handlers always see a value), and the
+  // OpenAPI document does not mark them required (generated clients would then demand them).
+  detail: Type.Optional(Type.Enum(['low', 'medium', 'high'], { default: 'medium', description: 'mode=boundaries' })),
+  format: Type.Optional(Type.Enum(['geojson', 'topojson'], { default: 'geojson', description: 'mode=boundaries' })),
+  time: Type.Optional(
+    Type.String({
+      default: LATEST,
+      maxLength: 10,
+      pattern: '^(latest|\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)$',
+      description: 'mode=data: latest, a month (YYYY-MM: its last period) or an exact date (YYYY-MM-DD)',
+    }),
+  ),
   key: Key,
 });
 
@@ -72,11 +78,12 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
         );
       }
       const metric = catalog.requireMetric(query.metric);
-      requireCalendarDate('time', query.time);
+      const time = query.time ?? LATEST; // always set by the schema's default; typed optional for OpenAPI
+      requireCalendarDate('time', time);
       return routeCache.reply(request, reply, {
         route: 'data',
         dependsOn: 'data',
-        params: [metric, sets.join(','), query.time],
+        params: [metric, sets.join(','), time],
         cacheControl: DATA_CACHE_CONTROL,
         contentType: JSON_TYPE,
         build: () =>
@@ -84,7 +91,7 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
             metric,
             sets,
             regionsInSets: [...catalog.regions.values()].filter((r) => sets.includes(r.set)).map((r) => r.code),
-            time: query.time,
+            time,
           }),
       });
     },
