@@ -38,3 +38,16 @@ test('every variable is documented in .env.example', () => {
   const missing = Object.keys(ConfigSchema.properties).filter((name) => !documented.has(name));
   assert.deepEqual(missing, []);
 });
+
+test('load shedding is off by default under NODE_ENV=test, on in development and production', () => {
+  // A busy test machine is not an overloaded server: shedding there failed unrelated tests.
+  const test = loadConfig({ NODE_ENV: 'test' });
+  assert.equal(test.MAX_EVENT_LOOP_DELAY_MS, 0);
+  assert.equal(test.MAX_RSS_MB, 0);
+  for (const NODE_ENV of ['development', 'production']) {
+    const config = loadConfig({ NODE_ENV, DATABASE_URL: 'postgres://db/chronos' });
+    assert.equal(config.MAX_EVENT_LOOP_DELAY_MS, 1_000);
+    assert.equal(config.MAX_RSS_MB, 1_024);
+  }
+  assert.equal(loadConfig({ NODE_ENV: 'test', MAX_RSS_MB: '512' }).MAX_RSS_MB, 512);
+});

@@ -33,12 +33,8 @@ export async function buildTestApp(
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     DATA_VERSION_POLL_MS: '0',
-    // Several apps share one test process: one app seeding (seconds of CPU) must not make another shed
-    // load. Shedding itself is tested with its own limits.
-    MAX_EVENT_LOOP_DELAY_MS: '30000',
-    // Each embedded (PGlite) app holds ~450 MB of WASM memory; a test process may hold several.
-    MAX_RSS_MB: '8192',
-    // The same for Redis: a command that waits behind another app's seeding is not a Redis outage (the
+    // Load shedding is off under NODE_ENV=test (config.ts); its own test sets limits. Redis waits long:
+    // a command that waits behind another app's seeding is not a Redis outage (the
     // fail-fast tests use a closed port, which fails at once whatever the timeout).
     REDIS_COMMAND_TIMEOUT_MS: '2000',
     ...(database ? { DATABASE_URL: options.databaseUrl ? options.databaseUrl(database.url) : database.url } : {}),

@@ -123,8 +123,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ALLOW_LOOPBACK_ORIGINS: 'true',
     RATE_LIMIT_MAX: '100000',
     DATA_VERSION_POLL_MS: '0',
-    MAX_EVENT_LOOP_DELAY_MS: '30000',
-    MAX_RSS_MB: '8192',
     ...(database ? { DATABASE_URL: database.url, REDIS_URL } : {}),
     ...options.env,
   });
