@@ -177,3 +177,30 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** `chronos-server serve` as a child process on `port` with only `env` (plus PATH, HOME): its stdout and
+ * stderr together, whether it answers /api/health 200, and a SIGTERM stop that waits for the exit. */
+export async function spawnServe(port: number, env: Record<string, string>) {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    output: () => output,
+    healthy: async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.status === 200,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -80,23 +80,25 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 
 function createPostgresDb(connectionString: string, max: number, statementTimeoutMs: number): Db {
   // In flight is bounded: at most `max` statements run, and a request waits at most
-  // connectionTimeoutMillis for a connection before it is answered 503.
+  // connectionTimeoutMillis for a connection before it is answered 503. Statements outside transactions
+  // (the API's reads) are cancelled by the server past the timeout, and their wait abandoned a second
+  // later should the server not even answer; transactions (migrations, boundary imports, ingestion
+  // batches: long by nature, never on a request's path) lift it.
   const pool = new pg.Pool({
     connectionString,
     max,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    ...(statementTimeoutMs > 0
-      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1_000 }
-      : {}),
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
+  const readTimeout = statementTimeoutMs > 0 ? { query_timeout: statementTimeoutMs + 1_000 } : {};
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  const wrap = (client: pg.Pool | pg.PoolClient): Omit<Db, 'transaction' | 'close'> => ({
+  const wrap = (client: pg.Pool | pg.PoolClient, limits: object): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
       try {
-        const result = await client.query(sql, params);
+        const result = await client.query({ text: sql, values: params, ...limits });
         return { rows: result.rows as T[] };
       } catch (error) {
         throw asUnavailable(error);
@@ -111,15 +113,17 @@ function createPostgresDb(connectionString: string, max: number, statementTimeou
     },
   });
   return {
-    ...wrap(pool),
+    ...wrap(pool, readTimeout),
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       const client = await pool.connect().catch((error: unknown) => {
         throw asUnavailable(error);
       });
+      let broken = false;
       try {
         await client.query('begin');
+        if (statementTimeoutMs > 0) await client.query('set local statement_timeout = 0');
         const tx: Db = {
-          ...wrap(client),
+          ...wrap(client, {}),
           transaction: (inner) => inner(tx),
           close: async () => {},
         };
@@ -128,9 +132,11 @@ function createPostgresDb(connectionString: string, max: number, statementTimeou
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => {});
-        throw error;
+        broken = isUnavailable(error);
+        throw asUnavailable(error);
       } finally {
-        client.release();
+        // A connection that failed is dropped, not handed to the next request.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

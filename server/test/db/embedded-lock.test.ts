@@ -2,47 +2,34 @@
 // (or a second server) on it is refused with a message saying what to do, instead of writing a copy the
 // server never sees. Once the server stops, the command works and the key works when the server is back.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { closedPort, eventually } from '../helpers.ts';
+import { closedPort, eventually, spawnServe } from '../helpers.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'chronos-lock-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
-const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 
 const run = (args: string[]) => {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env, timeout: 180_000 });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    timeout: 180_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
 async function startServer(port: number) {
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await spawnServe(port, env);
+  await eventually(server.healthy, 'the embedded server', 240_000).catch(async (error: Error) => {
+    await server.stop();
+    throw new Error(`${error.message}: ${server.output()}`);
   });
-  let output = '';
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  await eventually(
-    async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.status === 200,
-    'the embedded server',
-    240_000,
-  ).catch((error: Error) => {
-    child.kill('SIGKILL');
-    throw new Error(`${error.message}: ${output}`);
-  });
-  return {
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return server;
 }
 
 test('keys create while the embedded server runs: refused, clearly; after it stops: works, and the key is served', async () => {

@@ -3,8 +3,6 @@
 // What a user notices: cached answers keep flowing (keyed ones too), uncached ones get 503 + Retry-After
 // (never 500), /api/health says 503, and everything comes back by itself.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { createKey } from '../../src/security/keys.ts';
@@ -15,6 +13,7 @@ import {
   createTestDatabase,
   DATA_URL,
   eventually,
+  spawnServe,
   startTcpProxy,
   type TcpProxy,
   type TestApp,
@@ -194,38 +193,20 @@ test('started with the database down: retries with a one-line message, serves on
   const gate = await startTcpProxy();
   await gate.stop();
   const port = await closedPort();
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'src', 'cli.ts'), 'serve'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      DATABASE_URL: gate.through(database.url),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
+  const server = await spawnServe(port, {
+    DATABASE_URL: gate.through(database.url),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
   });
   try {
-    await eventually(async () => /unreachable.*retrying in/.test(output), 'the retry message', 120_000);
+    await eventually(async () => /unreachable.*retrying in/.test(server.output()), 'the retry message', 120_000);
+    const output = server.output();
     assert.match(output, new RegExp(`database at 127\\.0\\.0\\.1:${gate.port}/${database.name} unreachable`));
     assert.doesNotMatch(output, /\n\s+at /, 'no stack trace');
     await gate.start();
-    await eventually(
-      async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined))?.status === 200,
-      'the server to serve once the database is up',
-      180_000,
-    );
+    await eventually(server.healthy, 'the server to serve once the database is up', 180_000);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
     await gate.close();
     await database.drop();
   }
