@@ -168,23 +168,11 @@ export async function startTcpProxy(targetHost = '127.0.0.1', targetPort = 5432)
   };
 }
 
-/** Polls `check` until it returns true (generous: the machine is shared and slow). */
-export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 /** `chronos-server serve` as a child process on `port` with only `env` (plus PATH, HOME): its stdout and
  * stderr together, whether it answers /api/health 200, and a SIGTERM stop that waits for the exit. */
 export async function spawnServe(port: number, env: Record<string, string>) {
   const { spawn } = await import('node:child_process');
-  const { join } = await import('node:path');
-  const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
-  const child = spawn(process.execPath, [cli, 'serve'], {
+  const child = spawn(process.execPath, [cliPath, 'serve'], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

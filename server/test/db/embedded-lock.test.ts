@@ -2,33 +2,26 @@
 // (or a second server) on it is refused with a message saying what to do, instead of writing a copy the
 // server never sees. Once the server stops, the command works and the key works when the server is back.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { closedPort, eventually, spawnServe } from '../helpers.ts';
+import { closedPort, poll, runCli, spawnServe } from '../helpers.ts';
 
-const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'chronos-lock-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 
-const run = (args: string[]) => {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    timeout: 180_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = (args: string[]) => runCli(args, env);
 
 async function startServer(port: number) {
   const server = await spawnServe(port, env);
-  await eventually(server.healthy, 'the embedded server', 240_000).catch(async (error: Error) => {
-    await server.stop();
-    throw new Error(`${error.message}: ${server.output()}`);
-  });
+  await poll('the embedded server', 240, async () => (await server.healthy()) || undefined).catch(
+    async (error: Error) => {
+      await server.stop();
+      throw new Error(`${error.message}: ${server.output()}`);
+    },
+  );
   return server;
 }
 

@@ -12,7 +12,7 @@ import {
   closedPort,
   createTestDatabase,
   DATA_URL,
-  eventually,
+  poll,
   spawnServe,
   startTcpProxy,
   type TcpProxy,
@@ -119,7 +119,7 @@ test('connections killed (pg_terminate_backend): cached answers flow, the pool r
   // A statement on a killed connection may fail (503, never 500); the pool then reconnects by itself.
   const first = await get(uncachedUrl());
   assert.ok([200, 503].includes(first.statusCode), first.body);
-  await eventually(async () => (await get(uncachedUrl())).statusCode === 200, 'the pool to reconnect');
+  await poll('the pool to reconnect', 60, async () => (await get(uncachedUrl())).statusCode === 200 || undefined);
 });
 
 test('database unreachable while load runs: cached (keyed too) 200, uncached 503 + Retry-After, then recovery', async () => {
@@ -151,7 +151,11 @@ test('database unreachable while load runs: cached (keyed too) 200, uncached 503
   } finally {
     await proxy.start();
   }
-  await eventually(async () => (await get(uncachedUrl())).statusCode === 200, 'uncached answers after recovery');
+  await poll(
+    'uncached answers after recovery',
+    60,
+    async () => (await get(uncachedUrl())).statusCode === 200 || undefined,
+  );
   assert.equal((await get('/api/health')).statusCode, 200);
 });
 
@@ -185,7 +189,11 @@ test('a slow database: statements time out as 503s, in flight bounded by the poo
       await admin.query('rollback');
     }
   });
-  await eventually(async () => (await get(uncachedUrl())).statusCode === 200, 'answers once the database is fast');
+  await poll(
+    'answers once the database is fast',
+    60,
+    async () => (await get(uncachedUrl())).statusCode === 200 || undefined,
+  );
 });
 
 test('started with the database down: retries with a one-line message, serves once it is up', async () => {
@@ -199,12 +207,12 @@ test('started with the database down: retries with a one-line message, serves on
     NODE_ENV: 'test',
   });
   try {
-    await eventually(async () => /unreachable.*retrying in/.test(server.output()), 'the retry message', 120_000);
+    await poll('the retry message', 120, () => /unreachable.*retrying in/.test(server.output()) || undefined);
     const output = server.output();
     assert.match(output, new RegExp(`database at 127\\.0\\.0\\.1:${gate.port}/${database.name} unreachable`));
     assert.doesNotMatch(output, /\n\s+at /, 'no stack trace');
     await gate.start();
-    await eventually(server.healthy, 'the server to serve once the database is up', 180_000);
+    await poll('the server to serve once the database is up', 180, async () => (await server.healthy()) || undefined);
   } finally {
     await server.stop();
     await gate.close();

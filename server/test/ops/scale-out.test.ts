@@ -71,7 +71,7 @@ describe('three instances behind nginx on one PostgreSQL and Redis', () => {
           PORT: String(port),
           DATABASE_URL: database.url!,
           REDIS_URL,
-          TRUST_PROXY: 'true',
+          TRUST_PROXY: '1',
           DATA_VERSION_POLL_MS: '500',
           RATE_LIMIT_MAX: '1000000',
           RATE_LIMIT_WINDOW_MS: '600000',

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { createDb, DatabaseUnavailableError, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createKey, KeyStore, revokeKey } from '../../src/security/keys.ts';
-import { createTestDatabase, eventually, startTcpProxy, type TcpProxy, type TestDatabase } from '../helpers.ts';
+import { createTestDatabase, poll, startTcpProxy, type TcpProxy, type TestDatabase } from '../helpers.ts';
 
 let database: TestDatabase;
 let proxy: TcpProxy;
@@ -45,8 +45,8 @@ test('database down: the last verdict answers within the stale window, and none 
   }
   // Back up: a revocation reaches the long-lived store through its re-read behind the answer.
   await revokeKey(db, record.id);
-  await eventually(async () => {
+  await poll('the revocation to be read', 60, async () => {
     const found = lasting.find(key);
-    return (found instanceof Promise ? await found : found)?.revokedAt !== null;
-  }, 'the revocation to be read');
+    return (found instanceof Promise ? await found : found)?.revokedAt ? true : undefined;
+  });
 });
