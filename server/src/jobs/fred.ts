@@ -1,8 +1,8 @@
-// FRED connector: `fred/series/observations` for `<USPS>UR` (BLS LAUS state unemployment rates via FRED).
+// FRED connector: `fred/series/observations` for the catalogue's state series (monthly, quarterly or annual).
 // One request per series, paced (FRED allows ~120 requests a minute per key), a few in flight, validated before use.
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
-import { type SeriesSpec, unemploymentMetric } from './catalogue.ts';
+import type { SeriesSpec } from './catalogue.ts';
 import { fetchJson, Pacer } from './http.ts';
 import {
   type Connector,
@@ -136,10 +136,10 @@ export function parseFredObservations(
       continue;
     }
     observations.push({
-      metric: unemploymentMetric.id,
+      metric: spec.metric,
       region: spec.region,
       time,
-      value: parseValue(point.value, `FRED ${spec.seriesId} ${point.date}`),
+      value: parseValue(point.value, `FRED ${spec.seriesId} ${point.date}`) * (spec.scale ?? 1),
       status: 'final',
       source: `fred:${spec.seriesId}`,
     });

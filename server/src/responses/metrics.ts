@@ -1,6 +1,7 @@
 // The metrics catalog and per-metric time series bodies (types from schemas.ts; uncached path, routes cache them).
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../http-error.ts';
+import { periodLabel } from '../periods.ts';
 import type { MetricSummary, MetricsResponse, SeriesResponse } from '../schemas.ts';
 import { loadMetricInfo, METRIC_COLUMNS, type MetricRow, toMetricInfo } from './metric-info.ts';
 
@@ -14,6 +15,11 @@ export async function buildMetricList(db: Db): Promise<string> {
     `select distinct o.metric, r.set_id from observations o join regions r on r.code = o.region
      where o.value is not null order by o.metric, r.set_id`,
   );
+  const { rows: countrySpans } = await db.query<{ metric: string; country: string; first: string; last: string }>(
+    `select o.metric, r.country, to_char(min(o.time), 'YYYY-MM-DD') as first, to_char(max(o.time), 'YYYY-MM-DD') as last
+     from observations o join regions r on r.code = o.region
+     where o.value is not null group by o.metric, r.country order by o.metric, r.country desc`,
+  );
   const metrics: MetricSummary[] = rows.map((row) => {
     const span = spans.find((item) => item.metric === row.id);
     return {
@@ -21,6 +27,13 @@ export async function buildMetricList(db: Db): Promise<string> {
       latest: span?.latest ?? null,
       first: span?.first ?? null,
       geo: geos.filter((item) => item.metric === row.id).map((item) => item.set_id),
+      countries: countrySpans
+        .filter((item) => item.metric === row.id)
+        .map((item) => ({
+          country: item.country,
+          first: periodLabel(item.first, row.frequency),
+          last: periodLabel(item.last, row.frequency),
+        })),
     };
   });
   const body: MetricsResponse = { metrics };

@@ -37,7 +37,7 @@ for (const kind of storeKinds) {
       await database.reset();
     });
     const run = (source: 'fred' | 'statcan', extra: Partial<Parameters<typeof runIngestion>[0]> = {}) =>
-      runIngestion({ db: database.db, source, settings: replaySettings(replay), ...extra });
+      runIngestion({ db: database.db, source, settings: replaySettings(replay), metrics: ['unemployment'], ...extra });
 
     test('a clean run of both sources stores every series and records succeeded runs', async () => {
       const fred = await run('fred');
