@@ -47,11 +47,17 @@ export class MissingApiKeyError extends Error {
 
 export function createFredConnector(settings: IngestSettings): Connector {
   const pacer = new Pacer(settings.fredMinIntervalMs);
+  /** The answer of a key FRED refused: the rest of the run (every later metric) is not asked for either. */
+  let refused: string | undefined;
   return {
     source: 'fred',
     async *fetch(series, window, signal) {
       const apiKey = settings.fredApiKey;
       if (!apiKey) throw new MissingApiKeyError();
+      if (refused) {
+        for (const spec of series) yield { spec, ok: false, error: `not requested: ${refused}` };
+        return;
+      }
       // A few requests in flight (their starts still paced), answers yielded in series order.
       const pending: Promise<SeriesOutcome>[] = [];
       let next = 0;
@@ -67,6 +73,7 @@ export function createFredConnector(settings: IngestSettings): Connector {
         const outcome = await pending.shift()!;
         if (!outcome.ok && keyRejected.test(outcome.error)) {
           // Every other series would get the same answer: report them without asking.
+          refused = outcome.error;
           yield outcome;
           for (const rest of series.slice(series.indexOf(outcome.spec) + 1)) {
             yield { spec: rest, ok: false, error: `not requested: ${outcome.error}` };

@@ -2,6 +2,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
+import { listMetricIds } from '../../openapi-metric-enum.ts';
 
 export default fp<{ version: string }>(
   async (fastify, { version }) => {
@@ -21,6 +22,7 @@ export default fp<{ version: string }>(
           { name: 'tiles', description: 'PMTiles archives (HTTP Range)' },
         ],
       },
+      transformObject: ({ openapiObject }) => listMetricIds(openapiObject as Parameters<typeof listMetricIds>[0]),
     });
     await fastify.register(swaggerUi, { routePrefix: '/docs' });
   },

@@ -167,7 +167,7 @@ for (const store of STORES) {
       const metric = await t.app.inject(DATA_URL.replace('metric=unemployment', 'metric=gdp'));
       assert.equal(metric.statusCode, 404);
       assert.deepEqual(Object.keys(metric.json()), ['statusCode', 'error', 'message']);
-      assert.match(metric.json().message, /Unknown metric "gdp"\. Valid metrics: unemployment/);
+      assert.match(metric.json().message, /Unknown metric "gdp"\. Valid metrics: cpi, employment, .*unemployment/);
       const geo = await t.app.inject(DATA_URL.replace('geo=us-states,ca-provinces', 'geo=us-states,mx-states'));
       assert.equal(geo.statusCode, 404);
       assert.match(geo.json().message, /Unknown geo "mx-states"\. .*ca-provinces and us-states/);
