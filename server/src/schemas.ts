@@ -80,10 +80,13 @@ export const MetricInfo = Type.Object({
   is_sample: Type.Boolean({ description: 'true for the synthetic sample data shipped for offline use' }),
   seasonal_adjustment: Type.String({ description: 'Seasonally adjusted, not seasonally adjusted, or not applicable' }),
   classify: Type.Enum(['common', 'per-country'], {
-    description: 'common: one colour scale for every region; per-country: levels in two currencies or on two index bases, classified per country, never on one scale',
+    description:
+      'common: one colour scale for every region; per-country: levels in two currencies or on two index bases, classified per country, never on one scale',
   }),
   scheme: Type.Enum(['sequential', 'diverging'], { description: 'Default colour scheme (diverging: centred on 0)' }),
-  comparability: Type.String({ description: 'How the countries measure it differently, and which regions have no data and why' }),
+  comparability: Type.String({
+    description: 'How the countries measure it differently, and which regions have no data and why',
+  }),
   derivation: Type.Union([Type.String(), Type.Null()], {
     description: 'How Chronos computes a derived measure from stored levels; null for published values',
   }),
@@ -103,7 +106,9 @@ export const MetricSummary = Type.Intersect([
         first: Type.String({ description: "First period with a value, in the metric's form", examples: ['2019-Q1'] }),
         last: Type.String({ description: "Last period with a value, in the metric's form", examples: ['2025-Q3'] }),
       }),
-      { description: 'Per country with values: first and last period (2025-09 monthly, 2025-Q3 quarterly, 2024 annual)' },
+      {
+        description: 'Per country with values: first and last period (2025-09 monthly, 2025-Q3 quarterly, 2024 annual)',
+      },
     ),
   }),
 ]);

@@ -143,10 +143,14 @@ describe('what the metric says about classifying it', () => {
       { region: 'CA-ON', name: 'Ontario', value: 40_000 },
       { region: 'CA-PE', name: 'Prince Edward Island', value: 30_000 },
     ];
-    const settings = withMetricDefaults(base, { classify: 'per-country', scheme: 'sequential' }, {
-      scheme: false,
-      midpoint: false,
-    });
+    const settings = withMetricDefaults(
+      base,
+      { classify: 'per-country', scheme: 'sequential' },
+      {
+        scheme: false,
+        midpoint: false,
+      },
+    );
     const paint = paintChoropleth(values, settings);
     const [light, dark] = colorsFor('blues', 2);
     assert.equal(paint.colorByCode.get('US-CA'), dark);
@@ -168,7 +172,11 @@ describe('what the metric says about classifying it', () => {
     const chosen = withMetricDefaults({ ...base, midpoint: 2 }, metric, { scheme: true, midpoint: true });
     assert.equal(chosen.scheme, 'blues');
     assert.equal(chosen.midpoint, 2);
-    const sequential = withMetricDefaults(base, { classify: 'common', scheme: 'sequential' }, { scheme: false, midpoint: false });
+    const sequential = withMetricDefaults(
+      base,
+      { classify: 'common', scheme: 'sequential' },
+      { scheme: false, midpoint: false },
+    );
     assert.equal(sequential.scheme, 'blues');
     assert.equal(sequential.midpoint, undefined);
   });

@@ -46,7 +46,10 @@ export function sampleMonths(): string[] {
 /** Periods of a level metric: the derived measures need one lag more than they show. */
 function periodsOf(metric: MetricDeclaration): string[] {
   const shown = { monthly: SAMPLE_MONTHS, quarterly: 16, annual: 8 }[metric.frequency];
-  const lag = Math.max(0, ...metricCatalogue.filter((m) => m.derivation?.from === metric.id).map((m) => m.derivation!.lag));
+  const lag = Math.max(
+    0,
+    ...metricCatalogue.filter((m) => m.derivation?.from === metric.id).map((m) => m.derivation!.lag),
+  );
   return samplePeriods(metric.frequency, shown + lag);
 }
 
@@ -65,7 +68,10 @@ export function sampleValue(region: string, time: string, index: number): number
 /** Any other level: rates wander around a regional base; counts, money and indexes grow by a regional rate. */
 function levelValue(metric: MetricDeclaration, region: string, time: string, index: number, count: number): number {
   const { low, high, wobble } = metric.sample;
-  const base = low + unit(`${metric.id}:${region}`) * (high - low);
+  // Levels in two currencies (or on two index bases) sit on different scales, as real ones do: Canadian values
+  // lower, so a map that put both countries on one scale would show it.
+  const scale = metric.classify === 'per-country' && region.startsWith('CA-') ? 0.6 : 1;
+  const base = (low + unit(`${metric.id}:${region}`) * (high - low)) * scale;
   if (metric.units === 'percent') {
     const cycle = wobble * Math.sin((2 * Math.PI * (index + count * unit(`${region}:phase`))) / count);
     return Math.round((base + cycle + (unit(`${metric.id}:${region}:${time}`) - 0.5) * 0.4) * 10) / 10;
@@ -96,7 +102,10 @@ const sampleSource = (country: Country): Source => ({
 });
 
 /** Writes the sample rows of every catalogue metric (or only those without a metric row yet), idempotently. */
-export async function seedSampleData(db: Db, options: { missingOnly?: boolean } = {}): Promise<{ observations: number }> {
+export async function seedSampleData(
+  db: Db,
+  options: { missingOnly?: boolean } = {},
+): Promise<{ observations: number }> {
   const { rows: regionRows } = await db.query<{ code: string }>('select code from regions order by code');
   const regions = regionRows.map((row) => row.code);
   const { rows: existing } = await db.query<{ id: string }>('select id from metrics');

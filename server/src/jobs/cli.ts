@@ -59,7 +59,9 @@ export function parseIngestArgs(args: string[]): IngestArgs {
   const metrics = values.metric?.split(',').map((id) => id.trim());
   const unknown = metrics?.filter((id) => !metricIds.includes(id));
   if (unknown?.length) {
-    throw new IngestUsageError(`--metric "${unknown.join(',')}" is not in the catalogue. Valid: ${metricIds.join(', ')}`);
+    throw new IngestUsageError(
+      `--metric "${unknown.join(',')}" is not in the catalogue. Valid: ${metricIds.join(', ')}`,
+    );
   }
   for (const flag of ['from', 'to'] as const) {
     const value = values[flag];

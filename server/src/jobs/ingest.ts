@@ -86,10 +86,10 @@ async function chooseWindow(options: RunOptions, metric: string): Promise<FetchW
   if (options.from) return { mode: 'range', from: options.from, to: options.to };
   if (options.to) return { mode: 'range', from: options.settings.backfillFrom, to: options.to };
   const prefix = options.source === 'fred' ? 'fred:%' : 'statcan:%';
-  const { rows } = await options.db.query(
-    `select 1 from observations where metric = $1 and source like $2 limit 1`,
-    [metric, prefix],
-  );
+  const { rows } = await options.db.query(`select 1 from observations where metric = $1 and source like $2 limit 1`, [
+    metric,
+    prefix,
+  ]);
   return rows.length === 0
     ? { mode: 'range', from: options.settings.backfillFrom }
     : { mode: 'update', periods: options.settings.updatePeriods };

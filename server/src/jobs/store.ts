@@ -226,8 +226,10 @@ export async function creditSource(db: Db, source: SourceId, metric: MetricDecla
   const samples = rows[0]?.samples ?? false;
   const credit = metric.coverage[sourceCountry[source]].credit;
   // US before CA, as the map reads.
-  const sources = [...current.filter((entry) => entry?.country !== sourceCountry[source]), ...(credit ? [credit] : [])]
-    .sort((a, b) => (a.country < b.country ? 1 : -1));
+  const sources = [
+    ...current.filter((entry) => entry?.country !== sourceCountry[source]),
+    ...(credit ? [credit] : []),
+  ].sort((a, b) => (a.country < b.country ? 1 : -1));
   const description = samples
     ? `${metric.definition} Regions not yet ingested still show SAMPLE values (synthetic, not official statistics).`
     : metric.definition;

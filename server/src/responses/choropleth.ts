@@ -58,7 +58,11 @@ export async function buildData(
   if (!periods?.first || !periods.last) {
     throw notFound(`Metric "${options.metric}" has no values for geo ${options.sets.join(',')} yet.`);
   }
-  const time = await resolveTime(db, { ...options, frequency: metric.frequency }, periods as { first: string; last: string });
+  const time = await resolveTime(
+    db,
+    { ...options, frequency: metric.frequency },
+    periods as { first: string; last: string },
+  );
   const { rows } = await db.query<{ region: string; name: string; value: number; status: ObservationStatus }>(
     `select o.region, r.name, o.value, o.status
      from observations o join regions r on r.code = o.region

@@ -70,7 +70,16 @@ describe('chronos-server ingest', () => {
   });
 
   test('a backfill of both sources: a progress line per series, a summary table, exit 0', async () => {
-    const result = await ingest(['--source', 'all', '--metric', 'unemployment', '--from', '2021-01', '--to', '2021-12']);
+    const result = await ingest([
+      '--source',
+      'all',
+      '--metric',
+      'unemployment',
+      '--from',
+      '2021-01',
+      '--to',
+      '2021-12',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.split('\n');
     assert.equal(lines.filter((line) => /^\[fred +\d+\/52\] ✓/.test(line)).length, 52);

@@ -25,7 +25,11 @@ const points = (observations: { time: string; value: number; status: string }[])
 
 describe('parsing quarterly and annual answers', () => {
   test('FRED annual (CARGSP): years on January 1, "." is missing, the newest year preliminary', () => {
-    const parsed = parseFredObservations(fixture('fred-state-rgsp-annual.synthetic.json'), spec('real-gdp', 'US-CA', 'fred'), all);
+    const parsed = parseFredObservations(
+      fixture('fred-state-rgsp-annual.synthetic.json'),
+      spec('real-gdp', 'US-CA', 'fred'),
+      all,
+    );
     assert.equal(parsed.missing, 1);
     assert.deepEqual(points(parsed.observations), [
       ['2021-01-01', 2890123.4, 'final'],
@@ -106,7 +110,10 @@ for (const kind of storeKinds) {
       const first = await run('fred', ['real-gdp']);
       assert.equal(first.status, 'succeeded');
       const gdp = await levels(database.db, 'real-gdp', 'US-CA');
-      assert.deepEqual(gdp.map((row) => row.time), ['2019-01-01', '2020-01-01', '2021-01-01']);
+      assert.deepEqual(
+        gdp.map((row) => row.time),
+        ['2019-01-01', '2020-01-01', '2021-01-01'],
+      );
       assert.equal(gdp[0]!.value, num(replay.valueOf('CARGSP', '2019-01')));
       assert.equal(gdp[0]!.source, 'fred:CARGSP');
       const growth = await levels(database.db, 'real-gdp-growth', 'US-CA');
@@ -158,7 +165,11 @@ for (const kind of storeKinds) {
       // 12 quarters give 8 four-quarter changes; the missing quarter removes its own and the one a year later.
       assert.equal(changes.length, 6);
       const at = (time: string) => index.find((row) => row.time === time)!.value;
-      near(changes.find((row) => row.time === '2021-07-01')!.value, change(at('2021-07-01'), at('2020-07-01')), 'change');
+      near(
+        changes.find((row) => row.time === '2021-07-01')!.value,
+        change(at('2021-07-01'), at('2020-07-01')),
+        'change',
+      );
     });
 
     test('StatCan quarterly: the NHPI averaged into quarters and its 4-quarter change', async () => {
@@ -182,7 +193,10 @@ for (const kind of storeKinds) {
         ['CA-NU', '7'],
       ] as const) {
         const rows = await levels(database.db, 'population', region);
-        assert.deepEqual(rows.map((row) => row.time), ['2019-01-01', '2020-01-01', '2021-01-01']);
+        assert.deepEqual(
+          rows.map((row) => row.time),
+          ['2019-01-01', '2020-01-01', '2021-01-01'],
+        );
         assert.equal(rows[1]!.value, num(replay.valueOf(vector, '2020-07')));
       }
       const again = await run('statcan', ['population']);

@@ -22,7 +22,10 @@ export default fp<{ version: string }>(
           { name: 'tiles', description: 'PMTiles archives (HTTP Range)' },
         ],
       },
-      transformObject: ({ openapiObject }) => listMetricIds(openapiObject as Parameters<typeof listMetricIds>[0]),
+      transformObject: (document) =>
+        'openapiObject' in document
+          ? listMetricIds(document.openapiObject as Parameters<typeof listMetricIds>[0])
+          : document.swaggerObject,
     });
     await fastify.register(swaggerUi, { routePrefix: '/docs' });
   },

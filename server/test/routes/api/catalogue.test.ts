@@ -67,7 +67,10 @@ for (const store of STORES) {
         test('names its first and last period per country, in its own form', () => {
           const countries = summary().countries;
           const withData = (['US', 'CA'] as const).filter((country) => declared.coverage[country].status !== 'none');
-          assert.deepEqual(countries.map((entry) => entry.country), withData);
+          assert.deepEqual(
+            countries.map((entry) => entry.country),
+            withData,
+          );
           for (const entry of countries) assert.equal(entry.last, LAST[declared.frequency]);
           const form = { monthly: /^\d{4}-\d{2}$/, quarterly: /^\d{4}-Q[1-4]$/, annual: /^\d{4}$/ }[declared.frequency];
           for (const entry of countries) assert.match(entry.first, form);
@@ -119,7 +122,10 @@ for (const store of STORES) {
       const parameter = spec.paths['/api/geo/choropleth'].get.parameters.find(
         (entry: { name: string }) => entry.name === 'metric',
       );
-      assert.deepEqual(parameter.schema.enum, metricCatalogue.map((metric) => metric.id));
+      assert.deepEqual(
+        parameter.schema.enum,
+        metricCatalogue.map((metric) => metric.id),
+      );
     });
   });
 }

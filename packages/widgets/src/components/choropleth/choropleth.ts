@@ -128,7 +128,7 @@ export class ChronosChoropleth extends ChronosElement {
   @property() metric = 'unemployment';
   /** Region sets, comma-separated: `us-states`, `ca-provinces`. */
   @property() geo = 'us-states,ca-provinces';
-  /** `latest` or a period `YYYY-MM`. */
+  /** `latest` or a period in the metric's form: `YYYY-MM` (monthly), `YYYY-Qn` (quarterly), `YYYY` (annual). */
   @property() time = 'latest';
   /** `quantile`, `equal-interval`, `natural-breaks`, `nice` or `custom` (with `thresholds`). */
   @property() classification?: string;
