@@ -22,7 +22,7 @@ export const population: MetricDeclaration = {
       status: 'published',
       credit: credit.fred(
         'U.S. Census Bureau',
-        'https://fred.stlouisfed.org/release?rid=118',
+        'https://www.census.gov/programs-surveys/popest.html',
         'U.S. Census Bureau, Resident Population by state',
       ),
       note: 'FRED <USPS>POP (thousands of persons, stored as persons), annual.',
@@ -75,7 +75,7 @@ export const realGdp: MetricDeclaration = {
       status: 'published',
       credit: credit.fred(
         'U.S. Bureau of Economic Analysis',
-        'https://fred.stlouisfed.org/release?rid=140',
+        'https://www.bea.gov/data/gdp/gdp-state',
         'U.S. Bureau of Economic Analysis, Real Gross Domestic Product by state',
       ),
       note: 'FRED <USPS>RGSP (millions of chained 2017 dollars), 50 states and DC; no Puerto Rico series.',
@@ -127,7 +127,7 @@ export const income: MetricDeclaration = {
       status: 'published',
       credit: credit.fred(
         'U.S. Bureau of Economic Analysis',
-        'https://fred.stlouisfed.org/release?rid=151',
+        'https://www.bea.gov/data/income-saving/personal-income-by-state',
         'U.S. Bureau of Economic Analysis, Per Capita Personal Income by state',
       ),
       note: 'FRED <USPS>PCPI (dollars), 50 states and DC; no Puerto Rico series.',
@@ -177,7 +177,7 @@ export const housePriceIndex: MetricDeclaration = {
       status: 'published',
       credit: credit.fred(
         'U.S. Federal Housing Finance Agency',
-        'https://fred.stlouisfed.org/release?rid=171',
+        'https://www.fhfa.gov/data/hpi',
         'U.S. Federal Housing Finance Agency, All-Transactions House Price Index by state',
       ),
       note: 'FRED <USPS>STHPI, quarterly, 50 states and DC; FHFA publishes no Puerto Rico state index.',

@@ -63,7 +63,7 @@ export const participation: MetricDeclaration = {
       status: 'published',
       credit: credit.fred(
         'U.S. Bureau of Labor Statistics (LAUS)',
-        'https://fred.stlouisfed.org/release?rid=446',
+        'https://www.bls.gov/lau/',
         'U.S. Bureau of Labor Statistics, Labor Force Participation Rate by state',
       ),
       note: 'FRED LBSSA<FIPS> for the 50 states and DC; FRED publishes no Puerto Rico series: no data.',
@@ -120,7 +120,7 @@ export const employment: MetricDeclaration = {
       status: 'published',
       credit: credit.fred(
         'U.S. Bureau of Labor Statistics (CES)',
-        'https://fred.stlouisfed.org/release?rid=116',
+        'https://www.bls.gov/sae/',
         'U.S. Bureau of Labor Statistics, All Employees: Total Nonfarm by state',
       ),
       note: 'FRED <USPS>NA (thousands of persons, stored as persons) for the 50 states, DC and Puerto Rico.',

@@ -62,10 +62,11 @@ export const lfsUnemploymentRate: Record<string, number> = {
 export const lfs = (offset: number) =>
   Object.fromEntries(Object.entries(lfsUnemploymentRate).map(([region, vector]) => [region, vector + offset]));
 
+/** Source credits: FRED's with the producer's own page (its release on FRED for the unemployment rates). */
 export const credit = {
-  fred: (name: string, release: string, attribution: string) => ({
+  fred: (name: string, url: string, attribution: string) => ({
     name: `${name}, via FRED, Federal Reserve Bank of St. Louis`,
-    url: release,
+    url,
     licence: 'Public domain (U.S. Government work); FRED terms of use',
     attribution: `${attribution}, retrieved from FRED, Federal Reserve Bank of St. Louis`,
     country: 'US' as const,

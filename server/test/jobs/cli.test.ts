@@ -3,28 +3,21 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
-import { createTestDatabase, runsOf, type TestDatabase } from './helpers.ts';
+import type { ReplayServer } from '../../src/testing/replay-server.ts';
+import { replayAndDatabase, runsOf, type TestDatabase } from './helpers.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
 const run = promisify(execFile);
 
 describe('chronos-server ingest', () => {
+  const context = replayAndDatabase('postgres', { firstMonth: '2021-01', months: 12 });
+  // Read through the context: both exist once the tests run.
   let database: TestDatabase;
   let replay: ReplayServer;
-  before(async () => {
-    replay = await startReplayServer({ firstMonth: '2021-01', months: 12 });
-    database = await createTestDatabase('postgres');
-  });
-  after(async () => {
-    await database?.drop();
-    await replay?.close();
-  });
-  beforeEach(async () => {
-    replay.reset();
-    await database.reset();
+  before(() => {
+    ({ database, replay } = context);
   });
 
   async function ingest(args: string[], env: Record<string, string> = {}) {

@@ -5,15 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Db } from '../../src/db/client.ts';
 import { parseFredObservations } from '../../src/jobs/fred.ts';
 import { resample } from '../../src/jobs/series.ts';
 import { parseStatcanItem } from '../../src/jobs/statcan.ts';
 import { catalogueSeries, type SeriesSpec } from '../../src/metric-catalogue.ts';
 import { runIngestion } from '../../src/jobs/ingest.ts';
-import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
-import { createTestDatabase, replaySettings, storeKinds, type TestDatabase } from './helpers.ts';
+import { replayAndDatabase, replaySettings, storeKinds } from './helpers.ts';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'));
@@ -84,22 +83,9 @@ async function levels(db: Db, metric: string, region: string) {
 
 for (const kind of storeKinds) {
   describe(`quarterly and annual ingestion on ${kind}`, () => {
-    let database: TestDatabase;
-    let replay: ReplayServer;
-    before(async () => {
-      replay = await startReplayServer({ firstMonth: '2019-01', months: 36 });
-      database = await createTestDatabase(kind);
-    });
-    after(async () => {
-      await database?.drop();
-      await replay?.close();
-    });
-    beforeEach(async () => {
-      replay.reset();
-      await database.reset();
-    });
+    const context = replayAndDatabase(kind, { firstMonth: '2019-01', months: 36 });
     const run = (source: 'fred' | 'statcan', metrics: string[]) =>
-      runIngestion({ db: database.db, source, settings: replaySettings(replay), metrics });
+      runIngestion({ db: context.database.db, source, settings: replaySettings(context.replay), metrics });
     const num = (value: string | number | null) => Number(value);
     const change = (now: number, then: number) => (now / then - 1) * 100;
     /** Derived values are stored rounded to 6 decimals. */
@@ -109,14 +95,14 @@ for (const kind of storeKinds) {
     test('FRED annual: real GDP by year, growth derived once from the stored levels, revisions flow through', async () => {
       const first = await run('fred', ['real-gdp']);
       assert.equal(first.status, 'succeeded');
-      const gdp = await levels(database.db, 'real-gdp', 'US-CA');
+      const gdp = await levels(context.database.db, 'real-gdp', 'US-CA');
       assert.deepEqual(
         gdp.map((row) => row.time),
         ['2019-01-01', '2020-01-01', '2021-01-01'],
       );
-      assert.equal(gdp[0]!.value, num(replay.valueOf('CARGSP', '2019-01')));
+      assert.equal(gdp[0]!.value, num(context.replay.valueOf('CARGSP', '2019-01')));
       assert.equal(gdp[0]!.source, 'fred:CARGSP');
-      const growth = await levels(database.db, 'real-gdp-growth', 'US-CA');
+      const growth = await levels(context.database.db, 'real-gdp-growth', 'US-CA');
       assert.deepEqual(
         growth.map((row) => [row.time, row.source]),
         [
@@ -129,10 +115,10 @@ for (const kind of storeKinds) {
       assert.equal(growth.at(-1)!.status, 'preliminary', 'the newest level is preliminary, so is its growth');
       assert.ok(first.derived > 0);
       // Puerto Rico has no FRED GDP series: no value, and no sample either once the US side delivered.
-      assert.deepEqual(await levels(database.db, 'real-gdp', 'US-PR'), []);
+      assert.deepEqual(await levels(context.database.db, 'real-gdp', 'US-PR'), []);
       // Canada's side is not ingested yet: its samples stay, and the metric still says so.
-      assert.ok((await levels(database.db, 'real-gdp', 'CA-ON')).every((row) => row.status === 'sample'));
-      const { rows } = await database.db.query<{ is_sample: boolean; derivation: string }>(
+      assert.ok((await levels(context.database.db, 'real-gdp', 'CA-ON')).every((row) => row.status === 'sample'));
+      const { rows } = await context.database.db.query<{ is_sample: boolean; derivation: string }>(
         `select is_sample, derivation from metrics where id = 'real-gdp-growth'`,
       );
       assert.equal(rows[0]!.is_sample, true);
@@ -141,10 +127,10 @@ for (const kind of storeKinds) {
       const again = await run('fred', ['real-gdp']);
       assert.equal(again.inserted + again.updated, 0, 'a no-change re-run writes nothing, derived included');
 
-      replay.setValue('CARGSP', '2020-01', 999.9);
+      context.replay.setValue('CARGSP', '2020-01', 999.9);
       const revised = await run('fred', ['real-gdp']);
       assert.equal(revised.updated, 3, 'the level and the two growth rates it enters');
-      const after = await levels(database.db, 'real-gdp-growth', 'US-CA');
+      const after = await levels(context.database.db, 'real-gdp-growth', 'US-CA');
       assert.deepEqual(
         after.map((row) => row.status),
         ['revised', 'revised'],
@@ -154,14 +140,14 @@ for (const kind of storeKinds) {
     });
 
     test('FRED quarterly: house prices by quarter and their change over 4 quarters; a missing quarter stays missing', async () => {
-      replay.setValue('TXSTHPI', '2020-04', '.');
+      context.replay.setValue('TXSTHPI', '2020-04', '.');
       const summary = await run('fred', ['house-price-index']);
       assert.equal(summary.status, 'succeeded');
-      const index = await levels(database.db, 'house-price-index', 'US-TX');
+      const index = await levels(context.database.db, 'house-price-index', 'US-TX');
       assert.equal(index.length, 11);
       assert.ok(!index.some((row) => row.time === '2020-04-01'));
       assert.ok(index.every((row) => ['01', '04', '07', '10'].includes(row.time.slice(5, 7))));
-      const changes = await levels(database.db, 'house-price-change', 'US-TX');
+      const changes = await levels(context.database.db, 'house-price-change', 'US-TX');
       // 12 quarters give 8 four-quarter changes; the missing quarter removes its own and the one a year later.
       assert.equal(changes.length, 6);
       const at = (time: string) => index.find((row) => row.time === time)!.value;
@@ -175,14 +161,14 @@ for (const kind of storeKinds) {
     test('StatCan quarterly: the NHPI averaged into quarters and its 4-quarter change', async () => {
       const summary = await run('statcan', ['house-price-index']);
       assert.equal(summary.status, 'succeeded');
-      const index = await levels(database.db, 'house-price-index', 'CA-ON');
+      const index = await levels(context.database.db, 'house-price-index', 'CA-ON');
       assert.equal(index.length, 12);
-      const months = ['2020-07', '2020-08', '2020-09'].map((month) => num(replay.valueOf('111955490', month)));
+      const months = ['2020-07', '2020-08', '2020-09'].map((month) => num(context.replay.valueOf('111955490', month)));
       const mean = Math.round(((months[0]! + months[1]! + months[2]!) / 3) * 1e6) / 1e6;
       assert.equal(index.find((row) => row.time === '2020-07-01')!.value, mean);
-      assert.equal((await levels(database.db, 'house-price-change', 'CA-ON')).length, 8);
+      assert.equal((await levels(context.database.db, 'house-price-change', 'CA-ON')).length, 8);
       // The territories have no NHPI: no value, no sample.
-      assert.deepEqual(await levels(database.db, 'house-price-index', 'CA-YT'), []);
+      assert.deepEqual(await levels(context.database.db, 'house-price-index', 'CA-YT'), []);
     });
 
     test('StatCan annual: the July 1 population estimate is the year, territories included', async () => {
@@ -192,12 +178,12 @@ for (const kind of storeKinds) {
         ['CA-ON', '12'],
         ['CA-NU', '7'],
       ] as const) {
-        const rows = await levels(database.db, 'population', region);
+        const rows = await levels(context.database.db, 'population', region);
         assert.deepEqual(
           rows.map((row) => row.time),
           ['2019-01-01', '2020-01-01', '2021-01-01'],
         );
-        assert.equal(rows[1]!.value, num(replay.valueOf(vector, '2020-07')));
+        assert.equal(rows[1]!.value, num(context.replay.valueOf(vector, '2020-07')));
       }
       const again = await run('statcan', ['population']);
       assert.equal(again.inserted + again.updated, 0);

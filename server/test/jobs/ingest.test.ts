@@ -1,13 +1,13 @@
 // Ingestion runs against the replay server, on real PostgreSQL and on PGlite: the rows and the run record that
 // each fault leaves, idempotency, revisions, sample replacement and dry runs.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, mock, test } from 'node:test';
+import { before, describe, mock, test } from 'node:test';
 import { fredSeries, seriesFor, statcanSeries } from '../../src/jobs/catalogue.ts';
 import { runIngestion } from '../../src/jobs/ingest.ts';
 import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 import {
-  createTestDatabase,
   dataVersion,
+  replayAndDatabase,
   observationsChecksum,
   replaySettings,
   rowsOf,
@@ -22,19 +22,12 @@ const statcanRows = statcanSeries.length * months;
 
 for (const kind of storeKinds) {
   describe(`ingestion on ${kind}`, () => {
+    const context = replayAndDatabase(kind, { firstMonth: '2020-01', months });
+    // Read through the context: both exist once the tests run.
     let database: TestDatabase;
     let replay: ReplayServer;
-    before(async () => {
-      replay = await startReplayServer({ firstMonth: '2020-01', months });
-      database = await createTestDatabase(kind);
-    });
-    after(async () => {
-      await database?.drop();
-      await replay?.close();
-    });
-    beforeEach(async () => {
-      replay.reset();
-      await database.reset();
+    before(() => {
+      ({ database, replay } = context);
     });
     const run = (source: 'fred' | 'statcan', extra: Partial<Parameters<typeof runIngestion>[0]> = {}) =>
       runIngestion({ db: database.db, source, settings: replaySettings(replay), metrics: ['unemployment'], ...extra });
