@@ -88,7 +88,7 @@ for (const store of STORES) {
     });
 
     test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {
-      const metric = await t.app.inject('/api/metrics/inflation');
+      const metric = await t.app.inject('/api/metrics/wages');
       assert.equal(metric.statusCode, 404);
       assert.match(metric.json().message, /Valid metrics: cpi, employment, .*unemployment/);
       const region = await t.app.inject('/api/metrics/unemployment?region=US-CA,US-ZZ');
