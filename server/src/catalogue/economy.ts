@@ -87,7 +87,7 @@ export const realGdp: MetricDeclaration = {
         '36-10-0402-01',
         'Gross domestic product (GDP) at basic prices, by industry, provinces and territories',
       ),
-      note: 'Table 36-10-0402-01 (chained 2017 dollars, all industries); its vector ids are not yet verified, so provinces show no data.',
+      note: 'Table 36-10-0402-01 (chained 2017 dollars, all industries): its vector ids are not yet verified against Statistics Canada (and the table is reported archived in favour of 36-10-0711-01), so provinces show no data.',
       series: [],
     },
   },
