@@ -185,7 +185,10 @@ for (const store of STORES) {
       assert.match(detail.json().message, /low, medium or high/);
       const time = await t.app.inject(`${DATA_URL}&time=2024-13`);
       assert.equal(time.statusCode, 400);
-      assert.match(time.json().message, /latest, YYYY-MM \(monthly metrics\), YYYY-Qn \(quarterly\), YYYY \(annual\) or YYYY-MM-DD/);
+      assert.match(
+        time.json().message,
+        /latest, YYYY-MM \(monthly metrics\), YYYY-Qn \(quarterly\), YYYY \(annual\) or YYYY-MM-DD/,
+      );
     });
   });
 }
