@@ -1,10 +1,9 @@
-// bench:ingest — a backfill of 64 regions × 50 years of monthly values (38,400 rows) from the local replay server
-// (pacing off) into a fresh PostgreSQL database:
+// bench:ingest — a backfill of the whole metric catalogue (every series of src/metric-catalogue.ts: monthly,
+// quarterly and annual, plus the measures derived from them) over 50 years from the local replay server (pacing
+// off) into a fresh PostgreSQL database:
 //   1. database writes of the batch upsert (one statement per series) vs a row-by-row insert of the same rows,
 //      measured in the same run on twin databases (goal ≥ 10× faster);
 //   2. a no-change re-run of the same backfill writes nothing and takes under a fifth of the first run's time.
-// 52 FRED series + 10 provinces make 62 regions; two more vectors, served by the replay server under invented ids
-// for Yukon and the Northwest Territories, make the 64 of the goal.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +13,6 @@ import { seed } from '../src/data/seed.ts';
 import { createDb, type Db } from '../src/db/client.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { type SeriesSpec, statcanSeries } from '../src/jobs/catalogue.ts';
 import { type RunSummary, runIngestion } from '../src/jobs/ingest.ts';
 import type { Observation } from '../src/jobs/series.ts';
 import { writeSeries } from '../src/jobs/store.ts';
@@ -62,11 +60,6 @@ const { ingest: settings } = loadConfig({
   STATCAN_BASE_URL: baseUrls.statcan,
   FRED_MIN_INTERVAL_MS: '0',
 });
-const statcanPlusTwo: SeriesSpec[] = [
-  ...statcanSeries,
-  { source: 'statcan', seriesId: '9000001', region: 'CA-YT' },
-  { source: 'statcan', seriesId: '9000002', region: 'CA-NT' },
-];
 const target = await freshDatabase();
 const batchTwin = await freshDatabase();
 const rowTwin = await freshDatabase();
@@ -74,7 +67,7 @@ const rowTwin = await freshDatabase();
 async function backfill(db: Db): Promise<{ ms: number; writeMs: number; runs: RunSummary[] }> {
   const started = performance.now();
   const fred = await runIngestion({ db, source: 'fred', settings, from });
-  const statcan = await runIngestion({ db, source: 'statcan', settings, from, series: statcanPlusTwo });
+  const statcan = await runIngestion({ db, source: 'statcan', settings, from });
   for (const run of [fred, statcan]) if (run.status !== 'succeeded') throw new Error(JSON.stringify(run.errors));
   return { ms: performance.now() - started, writeMs: fred.writeMs + statcan.writeMs, runs: [fred, statcan] };
 }
@@ -82,9 +75,18 @@ async function backfill(db: Db): Promise<{ ms: number; writeMs: number; runs: Ru
 try {
   const first = await backfill(target.db);
   const rows = first.runs.reduce((sum, run) => sum + run.inserted, 0);
+  const derived = first.runs.reduce((sum, run) => sum + run.derived, 0);
   process.stdout.write(
-    `  first backfill: ${rows} rows inserted in ${first.ms.toFixed(0)} ms (database writes ${first.writeMs.toFixed(0)} ms)\n`,
+    `  first backfill: ${rows} rows inserted (${derived} of them derived) in ${first.ms.toFixed(0)} ms (database writes ${first.writeMs.toFixed(0)} ms)\n`,
   );
+  recordFigure({
+    bench,
+    figure: `full backfill of the catalogue, ${rows.toLocaleString('en-US')} rows`,
+    value: first.ms,
+    unit: 'ms',
+    goal: 'reported',
+    pass: rows > 0,
+  });
 
   // Database writes alone, on the same rows, into two twin databases: the batch upsert (one statement per series,
   // as the run writes them) and a row-by-row insert (one statement per row, the way a naive loader writes).
@@ -92,7 +94,10 @@ try {
     `select metric, region, time::text as time, value, status, source from observations order by region, time`,
   );
   const bySeries = new Map<string, Observation[]>();
-  for (const row of all) bySeries.set(row.region, [...(bySeries.get(row.region) ?? []), row]);
+  for (const row of all) {
+    const key = `${row.metric}:${row.region}`;
+    bySeries.set(key, [...(bySeries.get(key) ?? []), row]);
+  }
   const batchStarted = performance.now();
   for (const series of bySeries.values()) await writeSeries(batchTwin.db, series);
   const batchMs = performance.now() - batchStarted;

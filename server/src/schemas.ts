@@ -78,6 +78,18 @@ export const MetricInfo = Type.Object({
   higher_is_better: Type.Union([Type.Boolean(), Type.Null()]),
   sources: Type.Array(Source),
   is_sample: Type.Boolean({ description: 'true for the synthetic sample data shipped for offline use' }),
+  seasonal_adjustment: Type.String({ description: 'Seasonally adjusted, not seasonally adjusted, or not applicable' }),
+  classify: Type.Enum(['common', 'per-country'], {
+    description:
+      'common: one colour scale for every region; per-country: levels in two currencies or on two index bases, classified per country, never on one scale',
+  }),
+  scheme: Type.Enum(['sequential', 'diverging'], { description: 'Default colour scheme (diverging: centred on 0)' }),
+  comparability: Type.String({
+    description: 'How the countries measure it differently, and which regions have no data and why',
+  }),
+  derivation: Type.Union([Type.String(), Type.Null()], {
+    description: 'How Chronos computes a derived measure from stored levels; null for published values',
+  }),
 });
 
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2025-09-01'] });
@@ -88,6 +100,16 @@ export const MetricSummary = Type.Intersect([
     latest: Type.Union([IsoDate, Type.Null()]),
     first: Type.Union([IsoDate, Type.Null()]),
     geo: Type.Array(Type.String(), { description: 'Region sets with values' }),
+    countries: Type.Array(
+      Type.Object({
+        country: Type.String({ description: 'ISO 3166-1 alpha-2' }),
+        first: Type.String({ description: "First period with a value, in the metric's form", examples: ['2019-Q1'] }),
+        last: Type.String({ description: "Last period with a value, in the metric's form", examples: ['2025-Q3'] }),
+      }),
+      {
+        description: 'Per country with values: first and last period (2025-09 monthly, 2025-Q3 quarterly, 2024 annual)',
+      },
+    ),
   }),
 ]);
 
@@ -147,6 +169,7 @@ export const BoundaryCollection = Type.Object(
 );
 
 export type ErrorBody = Static<typeof ErrorResponse>;
+export type Frequency = Static<typeof Frequency>;
 export type RefusalCode = Static<typeof RefusalCode>;
 export type ObservationStatus = Static<typeof ObservationStatus>;
 export type Source = Static<typeof Source>;

@@ -41,14 +41,16 @@ test('classification: the five methods and the usual other names', () => {
   });
 });
 
-test('time: latest or YYYY-MM', () => {
+test('time: latest or a period of any frequency (YYYY-MM, YYYY-Qn, YYYY)', () => {
   assert.deepEqual(parseTime('2024-03'), { value: '2024-03' });
+  assert.deepEqual(parseTime('2025-q3'), { value: '2025-Q3' });
+  assert.deepEqual(parseTime('2024'), { value: '2024' });
   assert.deepEqual(parseTime('LATEST'), { value: 'latest' });
   assert.deepEqual(parseTime(null), { value: 'latest' });
-  for (const bad of ['2024-13', '2024-3', 'March 2024', '2024-03-01']) {
+  for (const bad of ['2024-13', '2024-3', 'March 2024', '2024-03-01', '2025-Q5', '24']) {
     assert.deepEqual(parseTime(bad), {
       value: 'latest',
-      error: `time must be "latest" or a month YYYY-MM; got "${bad}"`,
+      error: `time must be "latest" or a period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY; got "${bad}"`,
     });
   }
 });

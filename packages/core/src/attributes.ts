@@ -72,14 +72,20 @@ export function parseClassification(input: Attribute, fallback = DEFAULT_CLASSIF
   return parseChoice('classification', input, classifications, fallback);
 }
 
-/** `time`: `latest` or a month `YYYY-MM`. */
+/** `time`: `latest` or a period in the API's form: a month `YYYY-MM`, a quarter `YYYY-Qn`, a year `YYYY`. */
 export function parseTime(input: Attribute, fallback = 'latest'): Parsed<string> {
   if (isBlank(input)) return { value: fallback };
   const text = input.trim().toLowerCase();
   if (text === 'latest') return { value: text };
   const month = /^(\d{4})-(\d{2})$/.exec(text);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return { value: text };
-  return { value: fallback, error: `time must be "latest" or a month YYYY-MM; got "${input}"` };
+  // Quarterly and annual metrics name their periods 2025-Q3 and 2024 (the API's form, upper-case Q).
+  if (/^\d{4}-q[1-4]$/.test(text)) return { value: text.toUpperCase() };
+  if (/^\d{4}$/.test(text)) return { value: text };
+  return {
+    value: fallback,
+    error: `time must be "latest" or a period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY; got "${input}"`,
+  };
 }
 
 /** `thresholds`: comma-separated numbers, returned ascending without duplicates. */

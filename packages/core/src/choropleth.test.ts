@@ -2,7 +2,14 @@
 // out of one boundaries download, and the colour each region gets (with the fallbacks the element relies on).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { knownCodes, missingCodes, normalizeData, paintChoropleth, selectRegions } from './choropleth.ts';
+import {
+  knownCodes,
+  missingCodes,
+  normalizeData,
+  paintChoropleth,
+  selectRegions,
+  withMetricDefaults,
+} from './choropleth.ts';
 import { colorsFor } from './schemes.ts';
 import type { ChoroplethData, FeatureCollection, RegionValue } from './types.ts';
 
@@ -122,5 +129,55 @@ describe('paintChoropleth', () => {
     assert.match(paint.problem ?? '', /custom classification needs one or more finite thresholds/);
     assert.equal(paint.breaks?.method, 'quantile');
     assert.equal(paint.breaks?.classes, 2);
+  });
+});
+
+describe('what the metric says about classifying it', () => {
+  const base = { classification: 'quantile' as const, classes: 2, scheme: 'blues' };
+
+  test('levels in two currencies are classified per country, never on one scale', () => {
+    // US incomes in USD all above the Canadian ones in CAD: on one scale every province would be the lightest class.
+    const values: RegionValue[] = [
+      { region: 'US-CA', name: 'California', value: 90_000 },
+      { region: 'US-MS', name: 'Mississippi', value: 50_000 },
+      { region: 'CA-ON', name: 'Ontario', value: 40_000 },
+      { region: 'CA-PE', name: 'Prince Edward Island', value: 30_000 },
+    ];
+    const settings = withMetricDefaults(
+      base,
+      { classify: 'per-country', scheme: 'sequential' },
+      {
+        scheme: false,
+        midpoint: false,
+      },
+    );
+    const paint = paintChoropleth(values, settings);
+    const [light, dark] = colorsFor('blues', 2);
+    assert.equal(paint.colorByCode.get('US-CA'), dark);
+    assert.equal(paint.colorByCode.get('US-MS'), light);
+    assert.equal(paint.colorByCode.get('CA-ON'), dark);
+    assert.equal(paint.colorByCode.get('CA-PE'), light);
+    assert.deepEqual([...paint.breaksByCountry!.keys()].sort(), ['CA', 'US']);
+    // Together, both provinces would share the light class.
+    const together = paintChoropleth(values, base);
+    assert.equal(together.colorByCode.get('CA-ON'), together.colorByCode.get('CA-PE'));
+  });
+
+  test('a diverging metric defaults to a diverging scheme centred on 0; what the page set wins', () => {
+    const metric = { classify: 'common', scheme: 'diverging' } as const;
+    const defaults = withMetricDefaults(base, metric, { scheme: false, midpoint: false });
+    assert.equal(defaults.scheme, 'rdbu');
+    assert.equal(defaults.midpoint, 0);
+    assert.equal(defaults.perCountry, false);
+    const chosen = withMetricDefaults({ ...base, midpoint: 2 }, metric, { scheme: true, midpoint: true });
+    assert.equal(chosen.scheme, 'blues');
+    assert.equal(chosen.midpoint, 2);
+    const sequential = withMetricDefaults(
+      base,
+      { classify: 'common', scheme: 'sequential' },
+      { scheme: false, midpoint: false },
+    );
+    assert.equal(sequential.scheme, 'blues');
+    assert.equal(sequential.midpoint, undefined);
   });
 });

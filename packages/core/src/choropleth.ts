@@ -2,7 +2,7 @@
 // the regions a map knows and which of them lack a value, the regions of some region sets picked out of
 // the page-wide boundaries, and values + settings → class breaks and one colour per region.
 import { type Breaks, type Classification, classIndex, classify } from './classify.ts';
-import { colorsFor } from './schemes.ts';
+import { colorsFor, DEFAULT_DIVERGING_SCHEME } from './schemes.ts';
 import type { ChoroplethData, FeatureCollection, MetricInfo, RegionValue } from './types.ts';
 
 /** Values a page supplies itself: an API-shaped body, or a plain `{ "US-KS": 3.1, ... }` map. */
@@ -18,6 +18,11 @@ const EMPTY_METRIC: MetricInfo = {
   higher_is_better: null,
   sources: [],
   is_sample: false,
+  seasonal_adjustment: '',
+  classify: 'common',
+  scheme: 'sequential',
+  comparability: '',
+  derivation: null,
 };
 
 /** A page's values in the API's shape: missing fields filled in, non-finite numbers as null. */
@@ -80,6 +85,26 @@ export interface PaintSettings {
   reverse?: boolean;
   /** Colours supplied by the page: their number sets the number of classes. */
   colors?: string[] | undefined;
+  /** Classify each country's regions on its own (levels in two currencies or on two index bases). */
+  perCountry?: boolean;
+}
+
+/**
+ * The metric's own defaults where the page chose nothing: a diverging metric (a change) gets the diverging scheme
+ * centred on 0, a `per-country` metric is classified per country (never on one scale).
+ */
+export function withMetricDefaults(
+  settings: PaintSettings,
+  metric: Partial<Pick<MetricInfo, 'classify' | 'scheme'>>,
+  chosen: { scheme: boolean; midpoint: boolean },
+): PaintSettings {
+  const diverging = metric.scheme === 'diverging';
+  return {
+    ...settings,
+    ...(diverging && !chosen.midpoint ? { midpoint: 0 } : {}),
+    ...(diverging && !chosen.scheme && !settings.colors ? { scheme: DEFAULT_DIVERGING_SCHEME } : {}),
+    perCountry: metric.classify === 'per-country',
+  };
 }
 
 export interface ChoroplethPaint {
@@ -91,6 +116,8 @@ export interface ChoroplethPaint {
   colorByCode: Map<string, string>;
   /** Why the settings' classification could not be used (quantile was used instead). */
   problem?: string;
+  /** With `perCountry`: each country's breaks (`breaks` is then the country with the most regions). */
+  breaksByCountry?: Map<string, Breaks>;
 }
 
 /**
@@ -104,6 +131,7 @@ export function paintChoropleth(
   settings: PaintSettings,
   classifyOver?: readonly number[],
 ): ChoroplethPaint {
+  if (settings.perCountry) return paintPerCountry(values, settings);
   const numbers = values.map((value) => value.value);
   const colorByCode = new Map<string, string>();
   if (!numbers.some((value) => typeof value === 'number' && Number.isFinite(value))) {
@@ -133,4 +161,38 @@ export function paintChoropleth(
     if (index >= 0) colorByCode.set(value.region, colors[index]!);
   }
   return { breaks, colors, colorByCode, ...(problem === undefined ? {} : { problem }) };
+}
+
+/** One classification per country (the ISO 3166-2 prefix): the same colours, each country's own breaks. Stable
+ * breaks (every period's values) are not used here: those values carry no region, so they cannot be split. */
+function paintPerCountry(values: readonly RegionValue[], settings: PaintSettings): ChoroplethPaint {
+  const byCountry = new Map<string, RegionValue[]>();
+  for (const value of values) {
+    const country = value.region.split('-')[0]!;
+    byCountry.set(country, [...(byCountry.get(country) ?? []), value]);
+  }
+  const colorByCode = new Map<string, string>();
+  const breaksByCountry = new Map<string, Breaks>();
+  let largest: ChoroplethPaint | undefined;
+  let largestSize = -1;
+  let problem: string | undefined;
+  for (const [country, group] of byCountry) {
+    const paint = paintChoropleth(group, { ...settings, perCountry: false });
+    if (!paint.breaks) continue;
+    breaksByCountry.set(country, paint.breaks);
+    for (const [code, color] of paint.colorByCode) colorByCode.set(code, color);
+    problem ??= paint.problem;
+    if (group.length > largestSize) {
+      largest = paint;
+      largestSize = group.length;
+    }
+  }
+  if (!largest) return { breaks: undefined, colors: [], colorByCode };
+  return {
+    breaks: largest.breaks,
+    colors: largest.colors,
+    colorByCode,
+    breaksByCountry,
+    ...(problem === undefined ? {} : { problem }),
+  };
 }

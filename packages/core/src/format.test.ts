@@ -2,7 +2,7 @@
 // de-DE separate with U+00A0 no-break spaces).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatPeriod, formatValue, noDataLabel } from './format.ts';
+import { formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
 
 const NBSP = '\u00a0';
 
@@ -83,12 +83,38 @@ describe('formatPeriod', () => {
   test('a malformed date or frequency is an error naming the expected form', () => {
     assert.throws(
       () => formatPeriod('March 2024', 'monthly', 'en-US'),
-      /time must be a date YYYY-MM-DD; got "March 2024"/,
+      /time must be a date YYYY-MM-DD or a period \(YYYY-MM, YYYY-Qn, YYYY\); got "March 2024"/,
     );
     assert.throws(() => formatPeriod('2024-13-01', 'monthly', 'en-US'), /time must be a date YYYY-MM-DD/);
     assert.throws(
       () => formatPeriod('2024-01-01', 'weekly' as never, 'en-US'),
       /unknown frequency "weekly"; valid: monthly, quarterly, annual, daily/,
     );
+  });
+});
+
+describe('periods of the three frequencies, as the API names them and as people read them', () => {
+  const cases = [
+    // [stored date, frequency, API period, English, French]
+    ['2025-09-01', 'monthly', '2025-09', 'September 2025', 'septembre 2025'],
+    ['2025-07-01', 'quarterly', '2025-Q3', 'Q3 2025', 'T3 2025'],
+    ['2025-10-01', 'quarterly', '2025-Q4', 'Q4 2025', 'T4 2025'],
+    ['2024-01-01', 'annual', '2024', '2024', '2024'],
+  ] as const;
+  for (const [date, frequency, period, en, fr] of cases) {
+    test(`${frequency} ${period}`, () => {
+      assert.equal(periodKey(date, frequency), period);
+      // The API's period form parses back to the same period.
+      assert.equal(periodKey(period, frequency), period);
+      assert.equal(formatPeriod(date, frequency, 'en-US'), en);
+      assert.equal(formatPeriod(period, frequency, 'en-CA'), en);
+      assert.equal(formatPeriod(date, frequency, 'fr-CA'), fr);
+      assert.equal(formatPeriod(period, frequency, 'fr-FR'), fr);
+    });
+  }
+
+  test('a malformed period names the forms it accepts', () => {
+    assert.throws(() => periodKey('2025-Q5', 'quarterly'), /YYYY-MM-DD or a period \(YYYY-MM, YYYY-Qn, YYYY\)/);
+    assert.throws(() => formatPeriod('Q3 2025', 'quarterly', 'en'), /YYYY-Qn/);
   });
 });

@@ -99,12 +99,14 @@ export function formatValue(value: number | null | undefined, options: FormatVal
   return suffix ? `${text} ${suffix}` : text;
 }
 
-/** `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) as a UTC date; throws on anything else. */
+/** `YYYY-MM-DD` (or a period: `YYYY-MM`, `YYYY-Qn`, `YYYY`) as the UTC date it starts on; throws on anything else. */
 function parseDay(time: string): Date {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(time.trim());
+  if (quarter) return new Date(Date.UTC(Number(quarter[1]), Number(quarter[2]) * 3 - 3, 1));
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(time.trim());
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1))) : null;
   if (!date || Number.isNaN(date.getTime()) || (match?.[2] && date.getUTCMonth() !== Number(match[2]) - 1)) {
-    throw new RangeError(`time must be a date YYYY-MM-DD; got "${time}"`);
+    throw new RangeError(`time must be a date YYYY-MM-DD or a period (YYYY-MM, YYYY-Qn, YYYY); got "${time}"`);
   }
   return date;
 }
@@ -113,7 +115,28 @@ function parseDay(time: string): Date {
 const QUARTER_LETTERS: Record<string, string> = { fr: 'T', es: 'T', it: 'T', pt: 'T' };
 
 /**
- * A period for people, by the metric's frequency: `monthly` → `March 2024` / `mars 2024`,
+ * A period in the API's form for its frequency (what `time=` accepts and `/api/metrics` names):
+ * `2025-09-01` → `2025-09` (monthly), `2025-Q3` (quarterly), `2025` (annual), `2025-09-01` (daily).
+ * Accepts a date or a period in any of those forms.
+ */
+export function periodKey(time: string, frequency: Frequency): string {
+  const date = parseDay(time).toISOString();
+  switch (frequency) {
+    case 'monthly':
+      return date.slice(0, 7);
+    case 'quarterly':
+      return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'annual':
+      return date.slice(0, 4);
+    case 'daily':
+      return date.slice(0, 10);
+    default:
+      throw new RangeError(`unknown frequency "${frequency as string}"; valid: monthly, quarterly, annual, daily`);
+  }
+}
+
+/**
+ * A period for people, by the metric's frequency (from a date or a period such as `2024-Q1`): `monthly` → `March 2024` / `mars 2024`,
  * `quarterly` → `Q1 2024` / `T1 2024`, `annual` → `2024`, `daily` → `Mar 1, 2024`.
  */
 export function formatPeriod(time: string, frequency: Frequency, locale?: string): string {

@@ -36,9 +36,10 @@ export {
   normalizeData,
   type PaintSettings,
   paintChoropleth,
+  withMetricDefaults,
   selectRegions,
 } from './choropleth.ts';
-export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel } from './format.ts';
+export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
 export {
   ChronosApiError,
   ChronosClient,

@@ -49,6 +49,16 @@ export interface MetricInfo {
   sources: SourceInfo[];
   /** true for the synthetic sample data shipped for offline use. */
   is_sample: boolean;
+  /** `Seasonally adjusted`, `Not seasonally adjusted`, `Not applicable (annual)`, … */
+  seasonal_adjustment: string;
+  /** `per-country`: levels in two currencies or on two index bases: classify each country on its own scale. */
+  classify: 'common' | 'per-country';
+  /** The default colour scheme: `diverging` (changes) is centred on 0. */
+  scheme: 'sequential' | 'diverging';
+  /** How the countries measure it differently, and which regions have no data and why. */
+  comparability: string;
+  /** How Chronos computes a derived measure from stored levels; null for published values. */
+  derivation: string | null;
 }
 
 /** One region's value in an API response: always a number (regions without one are listed in `missing`). */
@@ -153,6 +163,8 @@ export interface MetricSummary extends MetricInfo {
   first: string | null;
   /** Region sets with values. */
   geo: string[];
+  /** Per country with values: the first and last period in the metric's own form (`2025-09`, `2025-Q3`, `2024`). */
+  countries: { country: string; first: string; last: string }[];
 }
 
 /** `GET /api/metrics`. */

@@ -1,9 +1,10 @@
 // First-start seeding: the shipped boundaries (server/data/boundaries.topo.json) when no region exists,
-// and the sample metric when no metric exists. Re-running is harmless; `chronos-server seed --force`
+// and the sample data of every catalogue metric that has no row yet. Re-running is harmless; `chronos-server seed --force`
 // re-imports both.
 import { readFileSync } from 'node:fs';
 import type { Db } from '../db/client.ts';
 import { importBoundaries, parseBoundaries } from '../geo/boundaries.ts';
+import { metricIds } from '../metric-catalogue.ts';
 import { seedSampleData } from './sample.ts';
 
 export const SHIPPED_SET_TITLES: Record<string, string> = {
@@ -34,7 +35,12 @@ export async function seed(db: Db, boundariesFile: string, options: { force?: bo
     result.boundaries = imported.regions;
     result.repaired = imported.repaired;
   }
-  const { rows: metricCount } = await db.query<{ n: number }>('select count(*)::integer as n from metrics');
-  if (options.force || metricCount[0]!.n === 0) result.observations = (await seedSampleData(db)).observations;
+  // Every catalogue metric without a row yet gets its sample (a database seeded before a metric was added gets
+  // that metric's sample on the next start); --force rewrites them all.
+  const { rows: metricRows } = await db.query<{ id: string }>('select id from metrics');
+  const missing = metricIds.some((id) => !metricRows.some((row) => row.id === id));
+  if (options.force || missing) {
+    result.observations = (await seedSampleData(db, { missingOnly: !options.force })).observations;
+  }
   return result;
 }

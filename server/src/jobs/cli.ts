@@ -6,13 +6,15 @@ import type { Config } from '../config.ts';
 import { seed } from '../data/seed.ts';
 import { createDb } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { metricIds } from '../metric-catalogue.ts';
 import { type SourceId, sourceIds } from './catalogue.ts';
 import { type RunSummary, runIngestion, type SeriesProgress } from './ingest.ts';
 import type { IngestSettings } from './settings.ts';
 
-export const ingestUsage = `Usage: chronos-server ingest [--source fred|statcan|all] [--from YYYY-MM] [--to YYYY-MM] [--dry-run]
+export const ingestUsage = `Usage: chronos-server ingest [--source fred|statcan|all] [--metric ID[,ID…]] [--from YYYY-MM] [--to YYYY-MM] [--dry-run]
 
   --source   which source to ingest (default all)
+  --metric   which metrics of the catalogue (default all; derived measures follow their levels)
   --from     first month of a backfill; without it, the latest periods are fetched
              (a source with no rows yet is backfilled from INGEST_BACKFILL_FROM)
   --to       last month of a backfill (default: the newest the source has)
@@ -24,6 +26,7 @@ export class IngestUsageError extends Error {
 
 export interface IngestArgs {
   sources: SourceId[];
+  metrics: string[] | undefined;
   from: string | undefined;
   to: string | undefined;
   dryRun: boolean;
@@ -33,13 +36,14 @@ const month = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Parses and validates the flags; throws IngestUsageError naming the problem and the valid choices. */
 export function parseIngestArgs(args: string[]): IngestArgs {
-  let values: { source?: string; from?: string; to?: string; 'dry-run'?: boolean };
+  let values: { source?: string; metric?: string; from?: string; to?: string; 'dry-run'?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       strict: true,
       options: {
         source: { type: 'string' },
+        metric: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -51,6 +55,13 @@ export function parseIngestArgs(args: string[]): IngestArgs {
   const source = values.source ?? 'all';
   if (source !== 'all' && !sourceIds.includes(source as SourceId)) {
     throw new IngestUsageError(`--source "${source}" is not a source. Valid: fred, statcan, all`);
+  }
+  const metrics = values.metric?.split(',').map((id) => id.trim());
+  const unknown = metrics?.filter((id) => !metricIds.includes(id));
+  if (unknown?.length) {
+    throw new IngestUsageError(
+      `--metric "${unknown.join(',')}" is not in the catalogue. Valid: ${metricIds.join(', ')}`,
+    );
   }
   for (const flag of ['from', 'to'] as const) {
     const value = values[flag];
@@ -65,6 +76,7 @@ export function parseIngestArgs(args: string[]): IngestArgs {
   if (values.from && values.from > now) throw new IngestUsageError(`--from ${values.from} is in the future`);
   return {
     sources: source === 'all' ? [...sourceIds] : [source as SourceId],
+    metrics,
     from: values.from,
     to: values.to,
     dryRun: values['dry-run'] ?? false,
@@ -132,6 +144,7 @@ export async function ingestCommand(
         db,
         source,
         settings,
+        ...(parsed.metrics ? { metrics: parsed.metrics } : {}),
         from: parsed.from,
         to: parsed.to,
         dryRun: parsed.dryRun,

@@ -1,8 +1,8 @@
-// FRED connector: `fred/series/observations` for `<USPS>UR` (BLS LAUS state unemployment rates via FRED).
+// FRED connector: `fred/series/observations` for the catalogue's state series (monthly, quarterly or annual).
 // One request per series, paced (FRED allows ~120 requests a minute per key), a few in flight, validated before use.
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
-import { type SeriesSpec, unemploymentMetric } from './catalogue.ts';
+import type { SeriesSpec } from './catalogue.ts';
 import { fetchJson, Pacer } from './http.ts';
 import {
   type Connector,
@@ -47,11 +47,17 @@ export class MissingApiKeyError extends Error {
 
 export function createFredConnector(settings: IngestSettings): Connector {
   const pacer = new Pacer(settings.fredMinIntervalMs);
+  /** The answer of a key FRED refused: the rest of the run (every later metric) is not asked for either. */
+  let refused: string | undefined;
   return {
     source: 'fred',
     async *fetch(series, window, signal) {
       const apiKey = settings.fredApiKey;
       if (!apiKey) throw new MissingApiKeyError();
+      if (refused) {
+        for (const spec of series) yield { spec, ok: false, error: `not requested: ${refused}` };
+        return;
+      }
       // A few requests in flight (their starts still paced), answers yielded in series order.
       const pending: Promise<SeriesOutcome>[] = [];
       let next = 0;
@@ -67,6 +73,7 @@ export function createFredConnector(settings: IngestSettings): Connector {
         const outcome = await pending.shift()!;
         if (!outcome.ok && keyRejected.test(outcome.error)) {
           // Every other series would get the same answer: report them without asking.
+          refused = outcome.error;
           yield outcome;
           for (const rest of series.slice(series.indexOf(outcome.spec) + 1)) {
             yield { spec: rest, ok: false, error: `not requested: ${outcome.error}` };
@@ -136,10 +143,10 @@ export function parseFredObservations(
       continue;
     }
     observations.push({
-      metric: unemploymentMetric.id,
+      metric: spec.metric,
       region: spec.region,
       time,
-      value: parseValue(point.value, `FRED ${spec.seriesId} ${point.date}`),
+      value: parseValue(point.value, `FRED ${spec.seriesId} ${point.date}`) * (spec.scale ?? 1),
       status: 'final',
       source: `fred:${spec.seriesId}`,
     });

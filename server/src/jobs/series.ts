@@ -72,3 +72,32 @@ export function markNewestPreliminary(observations: Observation[]): void {
   for (const observation of observations) if (!newest || observation.time > newest.time) newest = observation;
   if (newest) newest.status = 'preliminary';
 }
+
+/** A series published more often than its metric, brought to the metric's periods (see `Resample`): quarterly
+ * means of complete quarters (YYYY-01/04/07/10-01), or the July observation as the year's (YYYY-01-01). The
+ * result is preliminary when any period it is made of is. Other series pass through. */
+export function resample(observations: Observation[], spec: SeriesSpec): Observation[] {
+  if (!spec.resample) return observations;
+  if (spec.resample === 'july') {
+    return observations
+      .filter((observation) => observation.time.slice(5, 7) === '07')
+      .map((observation) => ({ ...observation, time: `${observation.time.slice(0, 4)}-01-01` }));
+  }
+  const quarters = new Map<string, Observation[]>();
+  for (const observation of observations) {
+    const month = Number(observation.time.slice(5, 7));
+    const start = `${observation.time.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+    const list = quarters.get(start) ?? [];
+    if (!list.some((other) => other.time === observation.time)) list.push(observation);
+    quarters.set(start, list);
+  }
+  return [...quarters.entries()]
+    .filter(([, months]) => months.length === 3)
+    .map(([time, months]) => ({
+      ...months[0]!,
+      time,
+      // Rounded so that the same inputs always store the same number (no change → no write).
+      value: Math.round((months.reduce((sum, month) => sum + month.value, 0) / 3) * 1e6) / 1e6,
+      status: months.some((month) => month.status === 'preliminary') ? 'preliminary' : 'final',
+    }));
+}

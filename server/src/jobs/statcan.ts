@@ -1,10 +1,10 @@
 // Statistics Canada WDS connector: `getDataFromVectorsAndLatestNPeriods` (updates) and `getBulkVectorDataByRange`
-// (backfill) for the LFS provincial unemployment-rate vectors. One POST covers every vector; each item of the
+// (backfill) for the catalogue's provincial vectors. One POST covers every vector; each item of the
 // answer is validated on its own, so a FAILED item or a bad data point fails that vector only. If the answer as a
 // whole is unusable (truncated, not an array of the right length), each vector is asked for alone.
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
-import { type SeriesSpec, unemploymentMetric } from './catalogue.ts';
+import type { SeriesSpec } from './catalogue.ts';
 import { fetchJson, UpstreamError } from './http.ts';
 import {
   type Connector,
@@ -18,6 +18,12 @@ import {
   type SeriesOutcome,
 } from './series.ts';
 import type { IngestSettings } from './settings.ts';
+
+/** Source periods per metric period: a monthly index averaged into quarters needs three months a quarter, a
+ * quarterly population series read once a year needs four quarters a year. */
+function sourcePeriodsPer(spec: SeriesSpec): number {
+  return spec.resample === 'quarter-mean' ? 3 : spec.resample === 'july' ? 4 : 1;
+}
 
 const SuccessItem = Compile(
   Type.Object({
@@ -97,7 +103,7 @@ async function request(
   const base = settings.baseUrls.statcan.replace(/\/$/, '');
   const body =
     window.mode === 'update'
-      ? series.map((spec) => ({ vectorId: Number(spec.seriesId), latestN: window.periods }))
+      ? series.map((spec) => ({ vectorId: Number(spec.seriesId), latestN: window.periods * sourcePeriodsPer(spec) }))
       : {
           vectorIds: series.map((spec) => spec.seriesId),
           // The range filters by release time, and a period is released after it ends: releases since the first
@@ -160,10 +166,10 @@ export function parseStatcanItem(
       continue;
     }
     observations.push({
-      metric: unemploymentMetric.id,
+      metric: spec.metric,
       region: spec.region,
       time,
-      value: parseValue(point.value, `${label} ${point.refPer}`),
+      value: parseValue(point.value, `${label} ${point.refPer}`) * (spec.scale ?? 1),
       status: point.symbolCode === preliminarySymbol ? 'preliminary' : 'final',
       source: `statcan:v${spec.seriesId}`,
     });

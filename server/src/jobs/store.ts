@@ -1,13 +1,18 @@
 // Writes for ingestion: each series is one batch, written in one transaction with one upsert that changes a row
 // only when its value changed (or a preliminary value became final). Unchanged rows are filtered out before the
 // upsert, so a run that brings nothing new writes nothing (ON CONFLICT … WHERE still locks every conflicting row).
-// Also: the run record (`ingestion_runs`), the data version bump that refreshes API caches, and the metric's
-// source credits.
+// Also: the derived measures (recomputed from stored levels), the run record (`ingestion_runs`), the data version
+// bump that refreshes API caches, and the metric's source credits.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { bumpVersion, readVersions } from '../db/versions.ts';
-import { type SourceCredit, type SourceId, seriesFor, sourceCredits, unemploymentMetric } from './catalogue.ts';
+import { writeMetricRow } from '../db/metric-rows.ts';
+import { type MetricDeclaration, type SourceId, sourceCountry } from '../metric-catalogue.ts';
+import type { Source } from '../schemas.ts';
+import { seriesFor } from './catalogue.ts';
 import type { Observation } from './series.ts';
+
+type SourceCredit = Source & { country: string };
 
 export interface WriteCounts {
   inserted: number;
@@ -158,16 +163,16 @@ export async function previewSeries(db: Db, observations: readonly Observation[]
   };
 }
 
-/** Once a source has delivered, the sample rows of its country's regions that it has no series for (the
- * territories, which LFS table 14-10-0287-01 does not cover) go too: those regions show "no data", not samples.
- * Regions whose series failed keep their samples until their series succeeds. */
-export async function retireSamples(db: Db, source: SourceId): Promise<number> {
+/** Once a source has delivered a metric, the sample rows of its country's regions that it has no series for (the
+ * territories, which the LFS tables do not cover; US states without a CPI) go too: those regions show "no data",
+ * not samples. Regions whose series failed keep their samples until their series succeeds. */
+export async function retireSamples(db: Db, source: SourceId, metric: string): Promise<number> {
   const { rows } = await db.query(
     `delete from observations
       where metric = $1 and status = 'sample' and not (region = any($3::text[]))
         and region in (select code from regions where country = $2)
       returning 1`,
-    [unemploymentMetric.id, sourceCredits[source].country, seriesFor(source).map((spec) => spec.region)],
+    [metric, sourceCountry[source], seriesFor(source, [metric]).map((spec) => spec.region)],
   );
   return rows.length;
 }
@@ -211,23 +216,7 @@ export async function bumpDataVersion(db: Db): Promise<number> {
 
 /** Credits the source in the metric's metadata (one entry per country, replacing the sample entry) and drops the
  * sample wording and `is_sample` once no sample rows are left. Creates the metric row if there is none yet. */
-export async function creditSource(db: Db, source: SourceId): Promise<void> {
-  const metric = unemploymentMetric;
-  await db.query(
-    `insert into metrics (id, title, description, units, number_format, frequency, higher_is_better, sources,
-                          is_sample, updated_at)
-     values ($1, $2, $3, $4, $5::jsonb, $6, $7, '[]'::jsonb, false, now())
-     on conflict (id) do nothing`,
-    [
-      metric.id,
-      metric.title,
-      metric.description,
-      metric.units,
-      JSON.stringify(metric.numberFormat),
-      metric.frequency,
-      metric.higherIsBetter,
-    ],
-  );
+export async function creditSource(db: Db, source: SourceId, metric: MetricDeclaration): Promise<void> {
   const { rows } = await db.query<{ sources: unknown; samples: boolean }>(
     `select sources, exists (select 1 from observations where metric = $1 and status = 'sample') as samples
        from metrics where id = $1`,
@@ -235,17 +224,58 @@ export async function creditSource(db: Db, source: SourceId): Promise<void> {
   );
   const current = Array.isArray(rows[0]?.sources) ? (rows[0].sources as SourceCredit[]) : [];
   const samples = rows[0]?.samples ?? false;
-  const credit = sourceCredits[source];
+  const credit = metric.coverage[sourceCountry[source]].credit;
   // US before CA, as the map reads.
-  const sources = [...current.filter((entry) => entry?.country !== credit.country), credit].sort((a, b) =>
-    a.country < b.country ? 1 : -1,
-  );
+  const sources = [
+    ...current.filter((entry) => entry?.country !== sourceCountry[source]),
+    ...(credit ? [credit] : []),
+  ].sort((a, b) => (a.country < b.country ? 1 : -1));
   const description = samples
-    ? `${metric.description} Regions not yet ingested still show SAMPLE values (synthetic, not official statistics).`
-    : metric.description;
-  await db.query(
-    `update metrics set title = $2, description = $3, sources = $4::jsonb, is_sample = $5, updated_at = now()
-      where id = $1`,
-    [metric.id, metric.title, description, JSON.stringify(sources), samples],
+    ? `${metric.definition} Regions not yet ingested still show SAMPLE values (synthetic, not official statistics).`
+    : metric.definition;
+  await writeMetricRow(db, metric, { title: metric.title, description, sources, isSample: samples });
+}
+
+/** Recomputes a derived metric (a percent change over `lag` periods) from the stored levels of its base, for
+ * every region, in one statement: new periods are inserted, periods whose level was revised are revised, unchanged
+ * values are left alone (so a run that changed nothing writes nothing). A derived value is preliminary when its
+ * newer level is. `sample` computes the sample rows from the sample levels instead. */
+export async function writeDerived(db: Db, metric: MetricDeclaration, sample = false): Promise<WriteCounts> {
+  const derivation = metric.derivation;
+  if (!derivation) throw new Error(`metric "${metric.id}" is not derived`);
+  const step = { monthly: '1 month', quarterly: '3 months', annual: '1 year' }[metric.frequency];
+  const { rows } = await db.query<{ inserted: boolean }>(
+    `insert into observations as o (metric, region, time, value, status, source)
+     select $1, cur.region, cur.time, round(((cur.value / prev.value - 1) * 100)::numeric, 6)::float8,
+            case when $4 then 'sample' when cur.status = 'preliminary' then 'preliminary' else 'final' end,
+            case when $4 then 'chronos-sample' else 'derived:' || $2 end
+       from observations cur
+       join observations prev on prev.metric = cur.metric and prev.region = cur.region
+                             and prev.time = (cur.time - $3::interval)::date
+      where cur.metric = $2 and cur.value is not null and prev.value is not null and prev.value <> 0
+        and (cur.status = 'sample') = $4 and (prev.status = 'sample') = $4
+     on conflict (metric, region, time) do update
+       set value = excluded.value,
+           status = case when o.status <> 'sample' and excluded.status <> 'sample'
+                          and o.value is distinct from excluded.value then 'revised' else excluded.status end,
+           source = excluded.source, ingested_at = now()
+       where o.value is distinct from excluded.value or (o.status = 'sample') <> (excluded.status = 'sample')
+          or (o.status = 'preliminary' and excluded.status <> 'preliminary')
+     returning (xmax = 0) as inserted`,
+    [metric.id, derivation.from, `${derivation.lag * Number(step.split(' ')[0])} ${step.split(' ')[1]}`, sample],
   );
+  const inserted = rows.filter((row) => row.inserted).length;
+  let samplesReplaced = 0;
+  if (!sample) {
+    // Regions whose base metric no longer has sample rows lose their derived sample rows too.
+    const replaced = await db.query(
+      `delete from observations d
+        where d.metric = $1 and d.status = 'sample'
+          and not exists (select 1 from observations b where b.metric = $2 and b.region = d.region and b.status = 'sample')
+        returning 1`,
+      [metric.id, derivation.from],
+    );
+    samplesReplaced = replaced.rows.length;
+  }
+  return { inserted, updated: rows.length - inserted, unchanged: 0, samplesReplaced };
 }

@@ -5,7 +5,8 @@ import { topology } from 'topojson-server';
 import type { Db } from '../db/client.ts';
 import type { Detail } from '../geo/shapes.ts';
 import { notFound } from '../http-error.ts';
-import type { BoundaryCollection, ChoroplethData, ObservationStatus } from '../schemas.ts';
+import { parsePeriod, periodLabel } from '../periods.ts';
+import type { BoundaryCollection, ChoroplethData, Frequency, ObservationStatus } from '../schemas.ts';
 import { loadMetricInfo } from './metric-info.ts';
 
 export type BoundaryFormat = 'geojson' | 'topojson';
@@ -57,7 +58,11 @@ export async function buildData(
   if (!periods?.first || !periods.last) {
     throw notFound(`Metric "${options.metric}" has no values for geo ${options.sets.join(',')} yet.`);
   }
-  const time = await resolveTime(db, options, periods as { first: string; last: string });
+  const time = await resolveTime(
+    db,
+    { ...options, frequency: metric.frequency },
+    periods as { first: string; last: string },
+  );
   const { rows } = await db.query<{ region: string; name: string; value: number; status: ObservationStatus }>(
     `select o.region, r.name, o.value, o.status
      from observations o join regions r on r.code = o.region
@@ -76,26 +81,27 @@ export async function buildData(
   return JSON.stringify(body);
 }
 
-/** 'latest' → the last period with a value; 'YYYY-MM' → the last period in that month; 'YYYY-MM-DD' exact. */
+/** 'latest' → the last period with a value; a period in the metric's own form (2025-09, 2025-Q3, 2024) → the last
+ * value in it; 'YYYY-MM-DD' exact. A period of another frequency is a 400 naming the metric's form. */
 async function resolveTime(
   db: Db,
-  options: { metric: string; sets: string[]; time: string },
+  options: { metric: string; sets: string[]; time: string; frequency: Frequency },
   periods: { first: string; last: string },
 ): Promise<string> {
   if (options.time === 'latest') return periods.last;
-  const exact = options.time.length === 10;
-  const start = exact ? options.time : `${options.time}-01`;
+  const { start, span } = parsePeriod(options.time, options.frequency, options.metric);
   const { rows } = await db.query<{ time: string | null }>(
     `select to_char(max(o.time), 'YYYY-MM-DD') as time
      from observations o join regions r on r.code = o.region
      where o.metric = $1 and r.set_id = any($2::text[]) and o.value is not null
        and o.time >= $3::date and o.time < $3::date + $4::interval`,
-    [options.metric, options.sets, start, exact ? '1 day' : '1 month'],
+    [options.metric, options.sets, start, span],
   );
   const found = rows[0]?.time;
   if (!found) {
+    const label = (time: string) => periodLabel(time, options.frequency);
     throw notFound(
-      `No "${options.metric}" values for ${options.time}. Available periods: ${periods.first.slice(0, 7)} to ${periods.last.slice(0, 7)} (or time=latest).`,
+      `No "${options.metric}" values for ${options.time}. Available periods: ${label(periods.first)} to ${label(periods.last)} (or time=latest).`,
     );
   }
   return found;

@@ -10,7 +10,8 @@ export interface MetricRow extends Omit<MetricInfo, 'sources'> {
 }
 
 export const METRIC_COLUMNS =
-  'id, title, description, units, frequency, number_format, higher_is_better, sources, is_sample';
+  'id, title, description, units, frequency, number_format, higher_is_better, sources, is_sample, ' +
+  'seasonal_adjustment, classify, scheme, comparability, derivation';
 
 export function toMetricInfo(row: MetricRow): MetricInfo {
   return {
@@ -29,6 +30,11 @@ export function toMetricInfo(row: MetricRow): MetricInfo {
       country: source.country ?? '',
     })),
     is_sample: row.is_sample,
+    seasonal_adjustment: row.seasonal_adjustment,
+    classify: row.classify,
+    scheme: row.scheme,
+    comparability: row.comparability,
+    derivation: row.derivation,
   };
 }
 

@@ -1,26 +1,49 @@
 // The metrics catalog and per-metric time series bodies (types from schemas.ts; uncached path, routes cache them).
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../http-error.ts';
+import { periodLabel } from '../periods.ts';
 import type { MetricSummary, MetricsResponse, SeriesResponse } from '../schemas.ts';
 import { loadMetricInfo, METRIC_COLUMNS, type MetricRow, toMetricInfo } from './metric-info.ts';
 
 export async function buildMetricList(db: Db): Promise<string> {
   const { rows } = await db.query<MetricRow>(`select ${METRIC_COLUMNS} from metrics order by id`);
-  const { rows: spans } = await db.query<{ metric: string; first: string; latest: string }>(
-    `select metric, to_char(min(time), 'YYYY-MM-DD') as first, to_char(max(time), 'YYYY-MM-DD') as latest
-     from observations where value is not null group by metric`,
-  );
-  const { rows: geos } = await db.query<{ metric: string; set_id: string }>(
-    `select distinct o.metric, r.set_id from observations o join regions r on r.code = o.region
-     where o.value is not null order by o.metric, r.set_id`,
+  // One pass over the observations (the embedded store computes in the server's own thread): first and last period
+  // per metric, region set and country; the metric-wide span, its sets and its per-country spans follow from it.
+  const { rows: spans } = await db.query<{
+    metric: string;
+    set_id: string;
+    country: string;
+    first: string;
+    last: string;
+  }>(
+    `select o.metric, r.set_id, r.country,
+            to_char(min(o.time), 'YYYY-MM-DD') as first, to_char(max(o.time), 'YYYY-MM-DD') as last
+     from observations o join regions r on r.code = o.region
+     where o.value is not null
+     group by o.metric, r.set_id, r.country
+     order by o.metric, r.set_id`,
   );
   const metrics: MetricSummary[] = rows.map((row) => {
-    const span = spans.find((item) => item.metric === row.id);
+    const own = spans.filter((item) => item.metric === row.id);
+    const first = (items: typeof own) =>
+      items.reduce<string | null>((min, i) => (!min || i.first < min ? i.first : min), null);
+    const last = (items: typeof own) =>
+      items.reduce<string | null>((max, i) => (!max || i.last > max ? i.last : max), null);
+    // US before CA, as the map reads.
+    const countries = [...new Set(own.map((item) => item.country))].sort().reverse();
     return {
       ...toMetricInfo(row),
-      latest: span?.latest ?? null,
-      first: span?.first ?? null,
-      geo: geos.filter((item) => item.metric === row.id).map((item) => item.set_id),
+      latest: last(own),
+      first: first(own),
+      geo: [...new Set(own.map((item) => item.set_id))],
+      countries: countries.map((country) => {
+        const ofCountry = own.filter((item) => item.country === country);
+        return {
+          country,
+          first: periodLabel(first(ofCountry)!, row.frequency),
+          last: periodLabel(last(ofCountry)!, row.frequency),
+        };
+      }),
     };
   });
   const body: MetricsResponse = { metrics };

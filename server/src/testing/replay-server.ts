@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { metricCatalogue } from '../metric-catalogue.ts';
 
 // The recorded and documented upstream answers live with the server's tests (test/fixtures/README.md).
 const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
@@ -23,6 +24,25 @@ const fredError = JSON.parse(readFileSync(join(fixtures, 'fred-error.doc-example
   string,
   unknown
 >;
+
+type Periodicity = 'monthly' | 'quarterly' | 'annual';
+
+/** How often the source publishes each catalogue id (a StatCan vector may be more frequent than its metric).
+ * Unknown WDS vectors are monthly; unknown FRED ids do not exist. */
+const upstreamFrequency = new Map<string, Periodicity>(
+  metricCatalogue.flatMap((metric) =>
+    [...metric.coverage.US.series, ...metric.coverage.CA.series].map((spec) => [
+      spec.seriesId,
+      spec.resample === 'july' ? 'quarterly' : spec.resample === 'quarter-mean' ? 'monthly' : metric.frequency,
+    ]),
+  ),
+);
+
+/** The months of a history in which a series of this frequency has a period (January, or each quarter's first). */
+function publishes(frequency: Periodicity, month: string): boolean {
+  const number = Number(month.slice(5, 7));
+  return frequency === 'monthly' || (frequency === 'quarterly' ? number % 3 === 1 : number === 1);
+}
 
 export type Fault =
   /** Answer with this status (429/5xx/4xx); Retry-After in seconds when given. */
@@ -99,7 +119,9 @@ export class ReplayServer {
     return { fred: `${this.url}/fred`, statcan: `${this.url}/statcan` };
   }
 
-  /** Arms a fault for a FRED series id (`CAUR`) or WDS vector id (`2063949`), for the next `times` requests. */
+  /** Arms a fault for a FRED series id (`CAUR`) or WDS vector id (`2063949`), for the next `times` requests. Every
+   * catalogue series is served at its source's frequency (monthly, quarterly periods on their first month, annual
+   * on January) within the history's months. */
   fault(id: string, fault: Fault, times = 1): void {
     const list = this.#faults.get(id) ?? [];
     list.push({ fault, remaining: times });
@@ -196,14 +218,15 @@ export class ReplayServer {
       this.#record('fred', [id], fault?.kind === 'status' ? fault.status : 0);
       return;
     }
-    if (!/^(\w\w)UR$/.test(id)) {
+    const frequency = upstreamFrequency.get(id);
+    if (!frequency) {
       this.#record('fred', [id], 400);
       this.#send(response, 400, { error_code: 400, error_message: 'Bad Request.  The series does not exist.' });
       return;
     }
     const start = url.searchParams.get('observation_start')?.slice(0, 7) ?? '0000-00';
     const end = url.searchParams.get('observation_end')?.slice(0, 7) ?? '9999-99';
-    let months = this.monthList().filter((month) => month >= start && month <= end);
+    let months = this.monthList().filter((month) => month >= start && month <= end && publishes(frequency, month));
     if (url.searchParams.get('sort_order') === 'desc') months = months.reverse();
     const limit = Number(url.searchParams.get('limit') ?? 100_000);
     const count = months.length;
@@ -274,7 +297,8 @@ export class ReplayServer {
     const items = ids.map((id) => {
       const fault = faults.get(id);
       if (fault?.kind === 'failed') return failedItem;
-      const chosen = latestN === undefined ? months : months.slice(-latestN);
+      const own = months.filter((month) => publishes(upstreamFrequency.get(id) ?? 'monthly', month));
+      const chosen = latestN === undefined ? own : own.slice(-latestN);
       return {
         ...statcanItem,
         object: {

@@ -3,28 +3,21 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
-import { createTestDatabase, runsOf, type TestDatabase } from './helpers.ts';
+import type { ReplayServer } from '../../src/testing/replay-server.ts';
+import { replayAndDatabase, runsOf, type TestDatabase } from './helpers.ts';
 
 const cli = join(import.meta.dirname, '..', '..', 'src', 'cli.ts');
 const run = promisify(execFile);
 
 describe('chronos-server ingest', () => {
+  const context = replayAndDatabase('postgres', { firstMonth: '2021-01', months: 12 });
+  // Read through the context: both exist once the tests run.
   let database: TestDatabase;
   let replay: ReplayServer;
-  before(async () => {
-    replay = await startReplayServer({ firstMonth: '2021-01', months: 12 });
-    database = await createTestDatabase('postgres');
-  });
-  after(async () => {
-    await database?.drop();
-    await replay?.close();
-  });
-  beforeEach(async () => {
-    replay.reset();
-    await database.reset();
+  before(() => {
+    ({ database, replay } = context);
   });
 
   async function ingest(args: string[], env: Record<string, string> = {}) {
@@ -60,6 +53,9 @@ describe('chronos-server ingest', () => {
     assert.match(month.stderr, /--from "2021-13" is not a month: use YYYY-MM/);
     const order = await ingest(['--from', '2021-06', '--to', '2021-01']);
     assert.match(order.stderr, /--from 2021-06 is after --to 2021-01/);
+    const metric = await ingest(['--metric', 'unemployment,gdp']);
+    assert.equal(metric.code, 2);
+    assert.match(metric.stderr, /--metric "gdp" is not in the catalogue\. Valid: unemployment, participation-rate/);
     const unknown = await ingest(['--sources', 'fred']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown option '--sources'/);
@@ -67,7 +63,16 @@ describe('chronos-server ingest', () => {
   });
 
   test('a backfill of both sources: a progress line per series, a summary table, exit 0', async () => {
-    const result = await ingest(['--source', 'all', '--from', '2021-01', '--to', '2021-12']);
+    const result = await ingest([
+      '--source',
+      'all',
+      '--metric',
+      'unemployment',
+      '--from',
+      '2021-01',
+      '--to',
+      '2021-12',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.split('\n');
     assert.equal(lines.filter((line) => /^\[fred +\d+\/52\] ✓/.test(line)).length, 52);
@@ -91,7 +96,7 @@ describe('chronos-server ingest', () => {
 
   test('a failed series: its line says why, the table counts it, exit 1', async () => {
     replay.fault('2064516', { kind: 'failed' });
-    const result = await ingest(['--source', 'statcan']);
+    const result = await ingest(['--source', 'statcan', '--metric', 'unemployment']);
     assert.equal(result.code, 1);
     assert.match(
       result.stdout,
@@ -101,7 +106,7 @@ describe('chronos-server ingest', () => {
   });
 
   test('--dry-run reports what would change and writes nothing', async () => {
-    const result = await ingest(['--source', 'statcan', '--dry-run']);
+    const result = await ingest(['--source', 'statcan', '--metric', 'unemployment', '--dry-run']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /✓ CA-QC +2063760 +12 rows: would insert 12, updated 0, unchanged 0/);
     assert.match(result.stdout, /statcan +succeeded \(dry run\)/);

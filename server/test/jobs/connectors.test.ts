@@ -82,7 +82,7 @@ describe('StatCan parsing', () => {
   const ontario = statcanSeries.find((spec) => spec.region === 'CA-ON')!;
   test('the captured LFS answer (value as a number)', () => {
     const [item] = fixture('statcan-wds-lfs-canada-ur.captured.json') as unknown[];
-    const canada = { source: 'statcan' as const, seriesId: '2062815', region: 'CA' };
+    const canada = { source: 'statcan' as const, seriesId: '2062815', region: 'CA', metric: 'unemployment' };
     const parsed = parseStatcanItem(item, canada, update);
     assert.deepEqual(
       parsed.observations.map(({ time, value, status }) => ({ time, value, status })),
@@ -94,7 +94,11 @@ describe('StatCan parsing', () => {
       object: { vectorDataPoint: { symbolCode: number }[] };
     }[];
     item!.object.vectorDataPoint[0]!.symbolCode = 1;
-    const parsed = parseStatcanItem(item, { source: 'statcan', seriesId: '42076', region: 'CA-ON' }, update);
+    const parsed = parseStatcanItem(
+      item,
+      { source: 'statcan', seriesId: '42076', region: 'CA-ON', metric: 'unemployment' },
+      update,
+    );
     assert.deepEqual(
       parsed.observations.map(({ time, value, status }) => ({ time, value, status })),
       [{ time: '2017-07-01', value: 18381, status: 'preliminary' }],
@@ -108,7 +112,11 @@ describe('StatCan parsing', () => {
     }[];
     assert.throws(() => parseStatcanItem(item, ontario, update), /answer is for vector v2062815/);
     item!.object.vectorDataPoint[0]!.value = null;
-    const parsed = parseStatcanItem(item, { source: 'statcan', seriesId: '2062815', region: 'CA' }, update);
+    const parsed = parseStatcanItem(
+      item,
+      { source: 'statcan', seriesId: '2062815', region: 'CA', metric: 'unemployment' },
+      update,
+    );
     assert.deepEqual(parsed, { observations: [], missing: 1 });
   });
 });

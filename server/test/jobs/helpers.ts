@@ -10,7 +10,8 @@ import { seed } from '../../src/data/seed.ts';
 import { seedSampleData } from '../../src/data/sample.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { IngestSettings } from '../../src/jobs/settings.ts';
-import type { ReplayServer } from '../../src/testing/replay-server.ts';
+import { after, before, beforeEach } from 'node:test';
+import { type ReplayOptions, type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
 
 export const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const boundariesFile = join(import.meta.dirname, '..', '..', 'data', 'boundaries.topo.json');
@@ -135,4 +136,34 @@ export async function dataVersion(db: Db): Promise<number> {
 /** The ingestion part of the one validated configuration (config.ts) for these variables. */
 function ingestSettings(env: Record<string, string | undefined>): IngestSettings {
   return loadConfig(env).ingest;
+}
+
+/** A replay server and a fresh database for one describe block: started before its tests, back to the seeded
+ * state (and no faults) before each, dropped after. Read them through the getters once the tests run. */
+export function replayAndDatabase(
+  kind: StoreKind,
+  options: ReplayOptions,
+): { readonly database: TestDatabase; readonly replay: ReplayServer } {
+  let database: TestDatabase | undefined;
+  let replay: ReplayServer | undefined;
+  before(async () => {
+    replay = await startReplayServer(options);
+    database = await createTestDatabase(kind);
+  });
+  after(async () => {
+    await database?.drop();
+    await replay?.close();
+  });
+  beforeEach(async () => {
+    replay!.reset();
+    await database!.reset();
+  });
+  return {
+    get database() {
+      return database!;
+    },
+    get replay() {
+      return replay!;
+    },
+  };
 }

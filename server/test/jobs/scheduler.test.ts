@@ -5,6 +5,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import fp from 'fastify-plugin';
 import { createDb, type Db } from '../../src/db/client.ts';
+import { seriesFor } from '../../src/jobs/catalogue.ts';
 import type { RunSummary } from '../../src/jobs/ingest.ts';
 import { IngestScheduler } from '../../src/jobs/scheduler.ts';
 import schedulerPlugin from '../../src/plugins/app/scheduler.ts';
@@ -84,7 +85,9 @@ describe('scheduler on PostgreSQL', () => {
         records.map((record) => [record.source, record.status]),
         [['statcan', 'succeeded']],
       );
-      assert.equal(replay.requests.length, 1, 'one instance asked StatCan');
+      // One instance asked StatCan: one request per catalogue metric it fills (each metric is one batch of vectors).
+      const metrics = new Set(seriesFor('statcan').map((spec) => spec.metric));
+      assert.equal(replay.requests.length, metrics.size, 'one instance asked StatCan');
     });
   }
 

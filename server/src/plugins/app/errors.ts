@@ -18,7 +18,7 @@ export const EXPECTED: Record<string, string> = {
   geo: 'comma-separated region sets, e.g. us-states,ca-provinces',
   detail: 'low, medium or high',
   format: 'geojson or topojson',
-  time: 'latest, YYYY-MM or YYYY-MM-DD',
+  time: 'latest, YYYY-MM (monthly metrics), YYYY-Qn (quarterly), YYYY (annual) or YYYY-MM-DD',
   region: 'comma-separated ISO 3166-2 codes, e.g. US-CA,CA-ON',
   from: 'a month, YYYY-MM',
   to: 'a month, YYYY-MM',

@@ -2,6 +2,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
+import { listMetricIds } from '../../openapi-metric-enum.ts';
 
 /**
  * The document in OpenAPI 3.1's own schema dialect (JSON Schema 2020-12). Routes validate with draft-07
@@ -45,6 +46,10 @@ export default fp<{ version: string }>(
           { name: 'tiles', description: 'PMTiles archives (HTTP Range)' },
         ],
       },
+      transformObject: (document) =>
+        'openapiObject' in document
+          ? listMetricIds(document.openapiObject as Parameters<typeof listMetricIds>[0])
+          : document.swaggerObject,
     });
     await fastify.register(swaggerUi, { routePrefix: '/docs' });
   },

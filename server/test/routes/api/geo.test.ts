@@ -167,7 +167,7 @@ for (const store of STORES) {
       const metric = await t.app.inject(DATA_URL.replace('metric=unemployment', 'metric=gdp'));
       assert.equal(metric.statusCode, 404);
       assert.deepEqual(Object.keys(metric.json()), ['statusCode', 'error', 'message']);
-      assert.match(metric.json().message, /Unknown metric "gdp"\. Valid metrics: unemployment/);
+      assert.match(metric.json().message, /Unknown metric "gdp"\. Valid metrics: cpi, employment, .*unemployment/);
       const geo = await t.app.inject(DATA_URL.replace('geo=us-states,ca-provinces', 'geo=us-states,mx-states'));
       assert.equal(geo.statusCode, 404);
       assert.match(geo.json().message, /Unknown geo "mx-states"\. .*ca-provinces and us-states/);
@@ -185,7 +185,10 @@ for (const store of STORES) {
       assert.match(detail.json().message, /low, medium or high/);
       const time = await t.app.inject(`${DATA_URL}&time=2024-13`);
       assert.equal(time.statusCode, 400);
-      assert.match(time.json().message, /latest, YYYY-MM or YYYY-MM-DD/);
+      assert.match(
+        time.json().message,
+        /latest, YYYY-MM \(monthly metrics\), YYYY-Qn \(quarterly\), YYYY \(annual\) or YYYY-MM-DD/,
+      );
     });
   });
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bumpVersion } from '../../../src/db/versions.ts';
+import { metricCatalogue } from '../../../src/metric-catalogue.ts';
 import { buildTestApp, STORES, type TestApp } from '../../helpers.ts';
 
 for (const store of STORES) {
@@ -15,14 +16,18 @@ for (const store of STORES) {
     test('the catalog lists the sample metric with its latest period, region sets and sources', async () => {
       const response = await t.app.inject('/api/metrics');
       assert.equal(response.statusCode, 200);
-      const [metric, ...others] = response.json().metrics;
-      assert.equal(others.length, 0);
-      assert.equal(metric.id, 'unemployment');
+      const { metrics } = response.json();
+      assert.equal(metrics.length, metricCatalogue.length);
+      const metric = metrics.find((entry: { id: string }) => entry.id === 'unemployment');
       assert.match(metric.title, /sample/i);
       assert.equal(metric.is_sample, true);
       assert.equal(metric.latest, '2025-09-01');
       assert.equal(metric.first, '2021-10-01');
       assert.deepEqual(metric.geo, ['ca-provinces', 'us-states']);
+      assert.deepEqual(metric.countries, [
+        { country: 'US', first: '2021-10', last: '2025-09' },
+        { country: 'CA', first: '2021-10', last: '2025-09' },
+      ]);
       assert.equal(metric.sources[0].licence, 'CC0-1.0');
       assert.ok(response.headers.etag);
     });
@@ -83,9 +88,9 @@ for (const store of STORES) {
     });
 
     test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {
-      const metric = await t.app.inject('/api/metrics/inflation');
+      const metric = await t.app.inject('/api/metrics/wages');
       assert.equal(metric.statusCode, 404);
-      assert.match(metric.json().message, /Valid metrics: unemployment/);
+      assert.match(metric.json().message, /Valid metrics: cpi, employment, .*unemployment/);
       const region = await t.app.inject('/api/metrics/unemployment?region=US-CA,US-ZZ');
       assert.equal(region.statusCode, 404);
       assert.match(region.json().message, /Unknown region "US-ZZ".*US-WY/);

@@ -12,6 +12,7 @@ import {
   missingCodes,
   noDataLabel,
   paintChoropleth,
+  withMetricDefaults,
   type Breaks,
   type ChoroplethData,
   type RegionValue,
@@ -128,7 +129,7 @@ export class ChronosChoropleth extends ChronosElement {
   @property() metric = 'unemployment';
   /** Region sets, comma-separated: `us-states`, `ca-provinces`. */
   @property() geo = 'us-states,ca-provinces';
-  /** `latest` or a period `YYYY-MM`. */
+  /** `latest` or a period in the metric's form: `YYYY-MM` (monthly), `YYYY-Qn` (quarterly), `YYYY` (annual). */
   @property() time = 'latest';
   /** `quantile`, `equal-interval`, `natural-breaks`, `nice` or `custom` (with `thresholds`). */
   @property() classification?: string;
@@ -415,7 +416,13 @@ export class ChronosChoropleth extends ChronosElement {
 
   /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
   #paint(data: ChoroplethData, classifyOver?: number[]): void {
-    const paint = paintChoropleth(data.values, { ...this.#settings, reverse: this.reverse }, classifyOver);
+    // The metric says how it is read: a change is diverging around 0, levels in two currencies are classified
+    // per country; what the page set itself wins.
+    const settings = withMetricDefaults({ ...this.#settings, reverse: this.reverse }, data.metric, {
+      scheme: this.scheme !== undefined,
+      midpoint: this.midpoint !== undefined,
+    });
+    const paint = paintChoropleth(data.values, settings, classifyOver);
     if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
     this.#controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;

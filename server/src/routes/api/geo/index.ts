@@ -31,8 +31,10 @@ const Query = Type.Object({
     Type.String({
       default: LATEST,
       maxLength: 10,
-      pattern: '^(latest|\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)$',
-      description: 'mode=data: latest, a month (YYYY-MM: its last period) or an exact date (YYYY-MM-DD)',
+      pattern: '^(latest|\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?|-Q[1-4])?)$',
+      description:
+        "mode=data: latest, a period in the metric's own form (2025-09 monthly, 2025-Q3 quarterly, 2024 annual; see /api/metrics) or an exact date (YYYY-MM-DD)",
+      examples: ['latest', '2025-09', '2025-Q3', '2024'],
     }),
   ),
   key: Key,
