@@ -27,10 +27,11 @@ export function toOpenApi31Schemas<T>(node: T): T {
 export default fp<{ version: string }>(
   async (fastify, { version }) => {
     await fastify.register(swagger, {
-      transformObject: (documentObject) =>
-        toOpenApi31Schemas(
-          'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject,
-        ),
+      // The served document: tuples in OpenAPI 3.1 form, and the metric ids listed from the catalogue.
+      transformObject: (document) =>
+        'openapiObject' in document
+          ? listMetricIds(toOpenApi31Schemas(document.openapiObject) as Parameters<typeof listMetricIds>[0])
+          : toOpenApi31Schemas(document.swaggerObject),
       openapi: {
         openapi: '3.1.0',
         info: {
@@ -46,10 +47,6 @@ export default fp<{ version: string }>(
           { name: 'tiles', description: 'PMTiles archives (HTTP Range)' },
         ],
       },
-      transformObject: (document) =>
-        'openapiObject' in document
-          ? listMetricIds(document.openapiObject as Parameters<typeof listMetricIds>[0])
-          : document.swaggerObject,
     });
     await fastify.register(swaggerUi, { routePrefix: '/docs' });
   },
