@@ -16,6 +16,8 @@ export interface PageReport {
   colouredShare: number;
   /** The element's visible error text, when it shows one. */
   errorText: string;
+  /** Content-Security-Policy violations the page saw (`securitypolicyviolation`): "directive blocked-uri". */
+  cspViolations: string[];
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -61,6 +63,11 @@ export async function inspectMap(
       (window as unknown as { chronosEvents: unknown[] }).chronosEvents = seen;
       for (const type of ['chronos-load', 'chronos-error'])
         window.addEventListener(type, (event) => seen.push({ type, detail: (event as CustomEvent).detail }));
+      const violations: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        violations.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
     });
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(() => (window as unknown as { chronosEvents: unknown[] }).chronosEvents.length > 0, {
@@ -86,7 +93,9 @@ export async function inspectMap(
     if (clip) {
       const png = await page.screenshot({ clip, encoding: 'base64' });
       colouredShare = await page.evaluate(async (data: string) => {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+        // Decoded without fetch(): a page under a Content-Security-Policy may not fetch data: URLs.
+        const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
         const context = canvas.getContext('2d');
         if (!context) return 0;
@@ -99,8 +108,18 @@ export async function inspectMap(
         return blue / (pixels.length / 4);
       }, png);
     }
+    const cspViolations = await page.evaluate(() => [
+      ...(window as unknown as { cspViolations: string[] }).cspViolations,
+    ]);
     // Copies: closing the page aborts requests still in flight (tiles, prefetches), which is not a failure.
-    return { events, pageErrors: [...pageErrors], failedRequests: [...failedRequests], colouredShare, errorText };
+    return {
+      events,
+      pageErrors: [...pageErrors],
+      failedRequests: [...failedRequests],
+      colouredShare,
+      errorText,
+      cspViolations,
+    };
   } finally {
     await page.close();
   }
@@ -109,6 +128,7 @@ export async function inspectMap(
 /** What a user sees when the map worked: one chronos-load, no chronos-error, no page error, regions coloured. */
 export function assertColouredMap(report: PageReport): void {
   assert.deepEqual(report.pageErrors, []);
+  assert.deepEqual(report.cspViolations, []);
   assert.deepEqual(report.failedRequests, []);
   assert.deepEqual(
     report.events.map((event) => event.type),

@@ -3,7 +3,10 @@
 // MapLibre out of the entry chunk, and draws a coloured map in Chromium from `vite preview` and from the
 // dev server. A worker that cannot load ends in the element's error state.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname } from 'node:path';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
@@ -93,6 +96,32 @@ for (const { label, variant } of versions) {
       assert.match(report.errorText, /worker could not be loaded/);
     });
 
+    test("the built app under the widgets README's npm-build Content-Security-Policy: coloured, no violation", async () => {
+      // The README's policy for the npm build, with API = TILES = the test server. The app's own inline
+      // <style> is allowed by its hash (what the app needs, not the widget: style-src adds nothing else).
+      const html = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+      const styleHashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+        (match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`,
+      );
+      const api = new URL(harness.backend.url).origin;
+      const policy = [
+        "default-src 'none'",
+        "script-src 'self'",
+        "worker-src 'self'",
+        `connect-src 'self' ${api}`,
+        'img-src data:',
+        `style-src ${styleHashes.join(' ') || "'none'"}`,
+      ].join('; ');
+      const server = await serveWithPolicy(join(dir, 'dist'), policy);
+      try {
+        const { port } = server.address() as { port: number };
+        const report = await inspectMap(harness.browser, harness.pageUrl(`http://127.0.0.1:${port}`));
+        assertColouredMap(report);
+      } finally {
+        server.close();
+      }
+    });
+
     test('vite dev server: the app draws a coloured map with no configuration', async () => {
       const port = await freePort();
       const started = performance.now();
@@ -110,4 +139,36 @@ for (const { label, variant } of versions) {
       }
     });
   });
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+/** The built app's files with a Content-Security-Policy header on every answer (what a site would send). */
+async function serveWithPolicy(root: string, policy: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = join(root, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(root)) {
+      response.writeHead(400).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, {
+        'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': policy,
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch {
+      response.writeHead(404, { 'content-security-policy': policy }).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
 }
