@@ -339,8 +339,10 @@ for (const kind of storeKinds) {
       }
       assert.equal(replay.requests.length, 3);
       assert.equal(sent.length, 3);
-      // 2 ms of slack: the pacer's Date.now() and Node's timers both count whole milliseconds.
-      assert.ok(sent[1]! - sent[0]! >= 198 && sent[2]! - sent[1]! >= 198, `requests sent at ${sent.join(', ')}`);
+      // The pacer spaces the slots it hands out 200 ms apart; between a slot and the fetch() call lie a few
+      // milliseconds of request set-up, longer on first use (measured: the first gap 195.5 ms), so the
+      // bound keeps the test's original 10 ms of slack.
+      assert.ok(sent[1]! - sent[0]! >= 190 && sent[2]! - sent[1]! >= 190, `requests sent at ${sent.join(', ')}`);
     });
 
     test('a backfill window fetches only the months asked for', async () => {
