@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { migrate } from '../../src/db/migrate.ts';
 import { buildTestApp, STORES } from '../helpers.ts';
 
-const STEP = '005_pg_stat_statements.sql';
+const STEP = '006_pg_stat_statements.sql';
 
 for (const store of STORES) {
   test(`${store}: pg_stat_statements is created where available, and the step runs again cleanly`, async () => {
