@@ -18,10 +18,13 @@ export class Catalog {
   metrics: string[] = [];
   sets: string[] = [];
   regions = new Map<string, RegionEntry>();
-  readonly #db: Db;
+  #db: Db;
+  readonly #reads: Db;
 
-  constructor(db: Db) {
+  /** `db` for the first load, `reads` (a read replica, say) after it. */
+  constructor(reads: Db, db: Db = reads) {
     this.#db = db;
+    this.#reads = reads;
   }
 
   /** Re-reads the versions; reloads the lists when either changed (or when forced). */
@@ -47,6 +50,7 @@ export class Catalog {
       regions.rows.map((row) => [row.code, { code: row.code, set: row.set_id, name: row.name }] as const),
     );
     this.versions = versions;
+    this.#db = this.#reads;
     return true;
   }
 

@@ -27,6 +27,9 @@ export const ConfigSchema = Type.Object({
   ),
   /** PostgreSQL (with PostGIS) connection string; unset = embedded PGlite under DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** A read replica of DATABASE_URL for the API's reads (db/read-replica.ts); writes and migrations stay
+   * on DATABASE_URL, and reads fall back to it while the replica is unreachable. */
+  DATABASE_READ_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_MAX: Type.Integer({ ...Positive, default: 10 }),
   /** PostgreSQL statements running longer are cancelled (the request gets 503); 0 = no limit. */
   DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
@@ -116,6 +119,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .map((origin) => `- ALLOWED_ORIGINS: "${origin}" is not an origin such as https://example.com`);
   const ingest = ingestSettingsFrom(config, config.NODE_ENV);
   problems.push(...ingest.problems);
+  if (config.DATABASE_READ_URL && !config.DATABASE_URL) {
+    problems.push(
+      '- DATABASE_READ_URL: a read replica needs its primary in DATABASE_URL (writes and migrations go there)',
+    );
+  }
   if (problems.length > 0) throw configError(problems);
   const fromRoot = (path: string) => resolve(repoRoot, path);
   const embedded = !config.DATABASE_URL;

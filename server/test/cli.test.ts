@@ -48,7 +48,7 @@ describe('chronos-server on PostgreSQL', () => {
     assert.equal(first.code, 0, first.stderr);
     assert.match(
       first.stdout,
-      /applied 001_schema\.sql, 002_postgis\.sql, 003_timescaledb\.sql, 004_installation\.sql/,
+      /applied 001_schema\.sql, 002_postgis\.sql, 003_timescaledb\.sql, 004_installation\.sql, 005_metric_metadata\.sql, 006_pg_stat_statements\.sql/,
     );
     const second = run(['migrate'], env);
     assert.equal(second.code, 0, second.stderr);

@@ -22,6 +22,19 @@ test('server and ingestion variables are validated together; every problem is na
   );
 });
 
+test('DATABASE_READ_URL must be a PostgreSQL URL and needs DATABASE_URL, its primary', () => {
+  assert.throws(
+    () => loadConfig({ DATABASE_READ_URL: 'mysql://replica/db' }),
+    /DATABASE_READ_URL="mysql:\/\/replica\/db"/,
+  );
+  assert.throws(
+    () => loadConfig({ DATABASE_READ_URL: 'postgres://replica/db' }),
+    /DATABASE_READ_URL: a read replica needs its primary in DATABASE_URL/,
+  );
+  const config = loadConfig({ DATABASE_URL: 'postgres://primary/db', DATABASE_READ_URL: 'postgres://replica/db' });
+  assert.equal(config.DATABASE_READ_URL, 'postgres://replica/db');
+});
+
 test('the ingestion settings come from the same environment as the server configuration', () => {
   const config = loadConfig({ NODE_ENV: 'test', FRED_API_KEY: 'k', SCHEDULER: 'on', INGEST_UPDATE_PERIODS: '6' });
   assert.equal(config.ingest.fredApiKey, 'k');

@@ -95,6 +95,40 @@ export async function closedPort(): Promise<number> {
 export const BOUNDARIES_URL = '/api/geo/choropleth?metric=unemployment&mode=boundaries&geo=us-states,ca-provinces';
 export const DATA_URL = '/api/geo/choropleth?metric=unemployment&mode=data&geo=us-states,ca-provinces';
 
+const STATES = [
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+];
+
+/** A source of URLs no one asked before (up to 800 of them): each answer must come from the database. */
+export function uncachedUrls(): () => string {
+  let fresh = 0;
+  return () => {
+    fresh++;
+    const month = 10 + Math.floor(fresh / STATES.length);
+    const from = `${2021 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
+    return `/api/metrics/unemployment?region=US-${STATES[fresh % STATES.length]}&from=${from}`;
+  };
+}
+
 /** A full garbage collection, so memory measurements count what is held, not what is waiting to be freed. */
 export async function collectGarbage(): Promise<void> {
   const { setFlagsFromString } = await import('node:v8');
@@ -107,8 +141,8 @@ export async function collectGarbage(): Promise<void> {
   }
 }
 
-/** A TCP proxy in front of PostgreSQL that a test can stop (the database becomes unreachable: listener
- * closed, every connection cut) and start again on the same port. */
+/** A TCP proxy in front of a service (PostgreSQL by default, or Redis) that a test can stop (the service
+ * becomes unreachable: listener closed, every connection cut) and start again on the same port. */
 export interface TcpProxy {
   port: number;
   /** The target URL rewritten to go through the proxy. */

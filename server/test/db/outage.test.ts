@@ -17,6 +17,7 @@ import {
   startTcpProxy,
   type TcpProxy,
   type TestApp,
+  uncachedUrls,
 } from '../helpers.ts';
 
 const PARTNER = 'https://news.example.com';
@@ -52,36 +53,7 @@ after(async () => {
 const KEYED_URL = () => `${DATA_URL}&key=${key}`;
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
 const keyed = () => get(KEYED_URL(), { origin: PARTNER });
-/** A URL no one asked before (up to 800 of them): its answer must come from the database. */
-const STATES = [
-  'AL',
-  'AK',
-  'AZ',
-  'AR',
-  'CA',
-  'CO',
-  'CT',
-  'DE',
-  'FL',
-  'GA',
-  'HI',
-  'ID',
-  'IL',
-  'IN',
-  'IA',
-  'KS',
-  'KY',
-  'LA',
-  'ME',
-  'MD',
-];
-let fresh = 0;
-const uncachedUrl = () => {
-  fresh++;
-  const month = 10 + Math.floor(fresh / STATES.length);
-  const from = `${2021 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
-  return `/api/metrics/unemployment?region=US-${STATES[fresh % STATES.length]}&from=${from}`;
-};
+const uncachedUrl = uncachedUrls();
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -37,7 +37,7 @@ export function exposeRefusal(reply: FastifyReply, origin: string | null): void 
 
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
-    const keyStore = new KeyStore(fastify.db, {
+    const keyStore = new KeyStore(fastify.readDb, {
       freshMs: config.KEY_CACHE_SECONDS * 1000,
       staleMs: config.KEY_STALE_SECONDS * 1000,
     });

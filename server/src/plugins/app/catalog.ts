@@ -12,7 +12,8 @@ declare module 'fastify' {
 
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
-    const catalog = new Catalog(fastify.db);
+    // Polled on the read replica; loaded first from the primary, which a replica may lag just after migrations.
+    const catalog = new Catalog(fastify.readDb, fastify.db);
     await catalog.refresh(true);
     fastify.decorate('catalog', catalog);
     if (config.DATA_VERSION_POLL_MS > 0) {

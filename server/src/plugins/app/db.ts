@@ -6,10 +6,13 @@ import { seed } from '../../data/seed.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDb, type Db, DatabaseUnavailableError } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
+import { readsFrom } from '../../db/read-replica.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Where the API's reads go: the read replica (DATABASE_READ_URL) when set, else `db`. */
+    readDb: Db;
   }
 }
 
@@ -84,6 +87,17 @@ export default fp<DbPluginOptions>(
       if (seeded.boundaries || seeded.observations) fastify.log.info(seeded, 'database seeded');
     }
     fastify.decorate('db', db);
+    // No retry at start for the replica: reads fall back to the primary until it answers.
+    const replica =
+      config.DATABASE_READ_URL && !options.db
+        ? await createDb({
+            databaseUrl: config.DATABASE_READ_URL,
+            poolMax: config.DATABASE_POOL_MAX,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+          })
+        : undefined;
+    if (replica) fastify.addHook('onClose', () => replica.close());
+    fastify.decorate('readDb', replica ? readsFrom(db, replica) : db);
   },
   { name: 'db' },
 );

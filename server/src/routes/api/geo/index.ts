@@ -59,7 +59,7 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { catalog, routeCache, db } = fastify;
+      const { catalog, routeCache, readDb: db } = fastify;
       const query = request.query;
       const sets = query.geo === undefined ? catalog.sets : catalog.requireSets(query.geo);
       if (query.mode === 'boundaries') {

@@ -29,7 +29,7 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
         params: [],
         cacheControl: DATA_CACHE_CONTROL,
         contentType: JSON_TYPE,
-        build: () => buildMetricList(fastify.db),
+        build: () => buildMetricList(fastify.readDb),
       }),
   );
 
@@ -77,7 +77,7 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
         params: [metric, regions?.join(',') ?? '*', from, to],
         cacheControl: DATA_CACHE_CONTROL,
         contentType: JSON_TYPE,
-        build: () => buildSeries(fastify.db, { metric, regions, from, to }),
+        build: () => buildSeries(fastify.readDb, { metric, regions, from, to }),
       });
     },
   );
