@@ -1,6 +1,7 @@
 // Browser tests of @chronos/widgets: real Chromium (SwiftShader WebGL) against a Chronos API that the
 // dev server proxies under the same origin (/api, /tiles), counting every request so tests can assert
-// what reached the server. The API is the server's test server, started by test/backend.ts.
+// what reached the server. The API is the server's test server, started by @chronos/test-support/backend
+// (tests/support).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from '@chronos/devkit/wtr-summary-reporter';
-import { startBackend } from './test/backend.ts';
+import { startBackend } from '@chronos/test-support/backend';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 import { root } from '@chronos/devkit/run';
 

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build, type Rolldown } from 'vite';
 import { median, recordFigure } from '@chronos/devkit/bench-record';
-import { startBackend } from '../test/backend.ts';
+import { startBackend } from '@chronos/test-support/backend';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 
 const here = join(import.meta.dirname, '..');

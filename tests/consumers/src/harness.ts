@@ -1,8 +1,8 @@
 // What the browser checks of the consumer apps share: the real Chronos server (the widgets' browser-test
-// backend, packages/widgets/test/backend.ts: `@chronos/server/testing` on the embedded store with tiles built
+// backend, @chronos/test-support/backend: `@chronos/server/testing` on the embedded store with tiles built
 // by chronos-tiles; it admits loopback origins on any port without a key, as in development) and one Chromium.
 import type { Browser } from 'puppeteer-core';
-import { type Backend, startBackend } from '../../../packages/widgets/test/backend.ts';
+import { type Backend, startBackend } from '@chronos/test-support/backend';
 import { launchBrowser } from './browser.ts';
 
 export interface Harness {
