@@ -6,10 +6,10 @@
 // Released (WebGL context given back) while far off-screen, it is restored as it was: same view, regions,
 // colours and selection.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FilterSpecification, Map as MapLibreMap, MapLayerMouseEvent, MapOptions } from 'maplibre-gl';
+import type { FilterSpecification, Map as MapLibreMap, MapOptions } from 'maplibre-gl';
 import { type BBox, bboxOf } from '@chronos/core';
+import { Basemap } from './map-basemap.ts';
 import {
-  BASEMAP_SOURCE,
   FILL,
   hatch,
   LINE,
@@ -22,6 +22,8 @@ import {
   sourceSpec,
 } from './map-layers.ts';
 import { watchMapFailures, watchWorkerViolations } from './map-failures.ts';
+import { ContextLoss, FIT_PADDING, mapOptions, type Released, releasedState } from './map-lifecycle.ts';
+import { watchRegionPointer } from './map-pointer.ts';
 import { applySettings } from './map-settings.ts';
 
 export type { MapTheme, RegionSource } from './map-layers.ts';
@@ -61,18 +63,6 @@ export function loadRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
-/** Pixels kept free around a fitted box. */
-const FIT_PADDING = 12;
-
-/** Where a map looked when it was released; `bounds` when it was asked to fit a box meanwhile. */
-interface Camera {
-  center: [number, number];
-  zoom: number;
-  bearing: number;
-  pitch: number;
-  bounds?: BBox;
-}
-
 export class MapController implements ReactiveController {
   /** The map, once created. */
   map: MapLibreMap | undefined;
@@ -82,8 +72,7 @@ export class MapController implements ReactiveController {
   #runtime: Runtime | undefined;
   #regions: RegionSource | undefined;
   #settings: MapSettings | undefined;
-  #basemapShown: string | null = null;
-  #basemapRequest = 0;
+  #basemap = new Basemap((reason) => this.#basemapFailed(reason));
   #hovered: string | null = null;
   #selected: string | null = null;
   #painted = new Set<string>();
@@ -92,12 +81,10 @@ export class MapController implements ReactiveController {
   /** Settings and region source on the map itself (they lag behind while the context is lost). */
   #drawn: MapSettings | undefined;
   #regionsDrawn: string | undefined;
-  #lost = false;
-  #whenRestored: Promise<void> | undefined;
-  #restored: () => void = () => {};
+  #context = new ContextLoss((lost) => this.#callbacks.onContextLost(lost));
   #unwatch: (() => void) | undefined;
   /** Set while released: what the restored map shows. */
-  #released: { camera: Camera; regions: RegionSource | undefined } | undefined;
+  #released: Released | undefined;
   #restoring: Promise<MapLibreMap> | undefined;
   /** Runs waiting for a released map to be back and painted. */
   #backFromRelease: (() => void)[] = [];
@@ -113,12 +100,12 @@ export class MapController implements ReactiveController {
   hostDisconnected(): void {
     this.#unwatch?.();
     this.#unwatch = undefined;
-    this.#setLost(false);
+    this.#context.set(false);
     this.map?.remove();
     this.map = undefined;
     this.#creating = undefined;
     this.#regions = undefined;
-    this.#basemapShown = null;
+    this.#basemap.reset();
     this.#painted.clear();
     this.#drawn = undefined;
     this.#regionsDrawn = undefined;
@@ -129,7 +116,7 @@ export class MapController implements ReactiveController {
 
   /** True while the browser has taken the map's WebGL context away. */
   get contextLost(): boolean {
-    return this.#lost;
+    return this.#context.lost;
   }
 
   /** Whether the map was released and not yet restored. */
@@ -141,26 +128,17 @@ export class MapController implements ReactiveController {
   release(): void {
     const map = this.map;
     if (!map) return;
-    const center = map.getCenter();
-    this.#released = {
-      camera: {
-        center: [center.lng, center.lat],
-        zoom: map.getZoom(),
-        bearing: map.getBearing(),
-        pitch: map.getPitch(),
-      },
-      regions: this.#regions,
-    };
+    this.#released = releasedState(map, this.#regions);
     this.#unwatch?.();
     this.#unwatch = undefined;
-    this.#setLost(false);
+    this.#context.set(false);
     map.remove();
     this.map = undefined;
     this.#creating = undefined;
     this.#regions = undefined;
     this.#drawn = undefined;
     this.#regionsDrawn = undefined;
-    this.#basemapShown = null;
+    this.#basemap.reset();
     this.#hovered = null;
   }
 
@@ -210,35 +188,7 @@ export class MapController implements ReactiveController {
     if (root && !root.adoptedStyleSheets.includes(sheet)) {
       root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     }
-    const camera = this.#released?.camera;
-    const map = new runtime.maplibregl.Map({
-      container,
-      style: {
-        version: 8,
-        sources: {},
-        layers: [
-          { id: 'chronos-background', type: 'background', paint: { 'background-color': settings.theme.background } },
-        ],
-      },
-      center: camera?.center ?? [-100, 50],
-      zoom: camera?.zoom ?? 1.5,
-      bearing: camera?.bearing ?? 0,
-      pitch: camera?.pitch ?? 0,
-      ...(camera?.bounds
-        ? {
-            bounds: [
-              [camera.bounds[0], camera.bounds[1]],
-              [camera.bounds[2], camera.bounds[3]],
-            ] as [[number, number], [number, number]],
-            fitBoundsOptions: { padding: FIT_PADDING },
-          }
-        : {}),
-      interactive: settings.interactive,
-      cooperativeGestures: settings.cooperativeGestures,
-      attributionControl: { compact: true },
-      fadeDuration: 0,
-      ...settings.options,
-    });
+    const map = new runtime.maplibregl.Map(mapOptions(container, settings, this.#released?.camera));
     this.#unwatch?.();
     this.#unwatch = watchMapFailures(map, {
       fatal: (message) => this.#callbacks.onError(message),
@@ -255,26 +205,18 @@ export class MapController implements ReactiveController {
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));
     });
-    map.on('webglcontextlost', () => this.#setLost(true));
+    map.on('webglcontextlost', () => this.#context.set(true));
     map.on('webglcontextrestored', () => void this.#restore(map));
     // 'style.load' (the style is usable) rather than 'load' (after the first full render): sources can be
     // added a frame earlier, and that frame is expensive where WebGL is software-rendered.
     if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
     if (!map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(settings.theme.noDataStripe));
-    map.on('mousemove', FILL, (event: MapLayerMouseEvent) => {
-      const code = event.features?.[0]?.id;
-      this.setHovered(typeof code === 'string' ? code : null);
-      map.getCanvas().style.cursor = typeof code === 'string' ? 'pointer' : '';
-      this.#callbacks.onHover(typeof code === 'string' ? code : null, event.point);
-    });
-    map.on('mouseleave', FILL, () => {
-      this.setHovered(null);
-      map.getCanvas().style.cursor = '';
-      this.#callbacks.onHover(null, null);
-    });
-    map.on('click', FILL, (event: MapLayerMouseEvent) => {
-      const code = event.features?.[0]?.id;
-      if (typeof code === 'string') this.#callbacks.onClick(code);
+    watchRegionPointer(map, {
+      hover: (code, point) => {
+        this.setHovered(code);
+        this.#callbacks.onHover(code, point);
+      },
+      click: (code) => this.#callbacks.onClick(code),
     });
     this.map = map;
     this.#drawn = settings;
@@ -291,7 +233,7 @@ export class MapController implements ReactiveController {
     this.#regions = regions;
     this.#painted.clear();
     // While the context is lost they are drawn when it comes back (#restore).
-    if (!this.#lost) this.#drawRegions(map, regions);
+    if (!this.#context.lost) this.#drawRegions(map, regions);
     return true;
   }
 
@@ -324,7 +266,7 @@ export class MapController implements ReactiveController {
     // Released: the restored map is painted with these.
     if (this.#released) this.#painted = codes;
     if (!map || !this.#regions) return;
-    if (this.#lost) {
+    if (this.#context.lost) {
       this.#painted = codes;
       return;
     }
@@ -338,7 +280,7 @@ export class MapController implements ReactiveController {
   /** Outlines the region under the pointer or the keyboard focus (null clears). */
   setHovered(code: string | null): void {
     if (code === this.#hovered || !this.map || !this.#regions) return;
-    if (this.#lost) {
+    if (this.#context.lost) {
       this.#hovered = code;
       return;
     }
@@ -349,7 +291,7 @@ export class MapController implements ReactiveController {
 
   /** Outlines the selected region (null clears). */
   setSelected(code: string | null): void {
-    if (!this.map || !this.#regions || this.#lost) {
+    if (!this.map || !this.#regions || this.#context.lost) {
       this.#selected = code;
       return;
     }
@@ -361,7 +303,7 @@ export class MapController implements ReactiveController {
   /** Bounding box of a region drawn from vector tiles (only the tiles loaded so far are known). */
   vectorBBox(code: string): BBox | undefined {
     const map = this.map;
-    if (!map || this.#regions?.kind !== 'vector' || this.#lost) return undefined;
+    if (!map || this.#regions?.kind !== 'vector' || this.#context.lost) return undefined;
     const filter: FilterSpecification = ['==', ['get', 'code'], code];
     const features = map.querySourceFeatures(SOURCE, { sourceLayer: this.#regions.sourceLayer, filter });
     return bboxOf(features.map((feature) => feature.geometry));
@@ -388,45 +330,14 @@ export class MapController implements ReactiveController {
     this.#settings = settings;
     const map = this.map;
     const previous = this.#drawn;
-    if (!map || !previous || this.#lost) return;
+    if (!map || !previous || this.#context.lost) return;
     this.#drawn = settings;
     applySettings(map, previous, settings);
     if (previous.basemap !== settings.basemap || previous.theme.name !== settings.theme.name) this.#applyBasemap();
   }
 
-  /** Shows the basemap if its archive answers; a missing archive (404) leaves the map without one. */
-  async #applyBasemap(): Promise<void> {
-    const map = this.map;
-    const runtime = this.#runtime;
-    const settings = this.#settings;
-    if (!map || !runtime || !settings || this.#lost) return;
-    const wanted = settings.basemap ? `${settings.basemap}#${settings.theme.name}` : null;
-    if (wanted === this.#basemapShown) return;
-    const request = ++this.#basemapRequest;
-    for (const layer of map.getStyle().layers ?? []) {
-      if ((layer as { source?: string }).source === BASEMAP_SOURCE) map.removeLayer(layer.id);
-    }
-    if (map.getSource(BASEMAP_SOURCE)) map.removeSource(BASEMAP_SOURCE);
-    this.#basemapShown = null;
-    if (!settings.basemap) return;
-    const url = settings.basemap;
-    try {
-      await runtime.pmtilesArchive(url).getHeader();
-      const basemaps = await runtime.loadBasemapStyles();
-      if (request !== this.#basemapRequest || this.map !== map || this.#lost) return;
-      // Attribution comes from the archive's own metadata (the protocol reads it), whatever its data source.
-      map.addSource(BASEMAP_SOURCE, { type: 'vector', url: `pmtiles://${url}` });
-      // Labels and icons need glyph and sprite servers a self-hosted basemap may not have: shapes only.
-      const layers = basemaps
-        .layers(BASEMAP_SOURCE, basemaps.namedFlavor(settings.theme.name), { lang: 'en' })
-        .filter((layer) => layer.type !== 'symbol' && layer.type !== 'background');
-      const before = map.getLayer(FILL) ? FILL : undefined;
-      for (const layer of layers) map.addLayer(layer, before);
-      this.#basemapShown = wanted;
-    } catch (error) {
-      // No basemap archive at that URL: the choropleth is complete without it, and says so.
-      if (request === this.#basemapRequest && this.map === map) this.#basemapFailed((error as Error).message);
-    }
+  #applyBasemap(): void {
+    if (this.#runtime && this.#settings) void this.#basemap.apply(this, this.#runtime, this.#settings);
   }
 
   #basemapFailed(reason: string): void {
@@ -437,20 +348,6 @@ export class MapController implements ReactiveController {
     );
   }
 
-  #setLost(lost: boolean): void {
-    if (lost === this.#lost) return;
-    this.#lost = lost;
-    if (lost) {
-      this.#whenRestored = new Promise((resolve) => {
-        this.#restored = resolve;
-      });
-    } else {
-      this.#restored();
-      this.#whenRestored = undefined;
-    }
-    this.#callbacks.onContextLost(lost);
-  }
-
   /**
    * The context is back and MapLibre restores its style from a snapshot taken when it was lost, without
    * feature-state: draw what changed meanwhile, then every colour and outline again.
@@ -459,9 +356,9 @@ export class MapController implements ReactiveController {
     if (this.#regionsDrawn && !map.getSource(SOURCE)) {
       await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
     }
-    if (this.map !== map || !this.#lost) return;
+    if (this.map !== map || !this.#context.lost) return;
     // Waiters of painted() resume after this synchronous block, so they wait for the frame drawn below.
-    this.#setLost(false);
+    this.#context.set(false);
     const codes = new Set(this.#painted);
     const hovered = this.#hovered;
     const selected = this.#selected;
@@ -481,7 +378,7 @@ export class MapController implements ReactiveController {
    * (feature-state changes are applied in that frame), else when everything has loaded and drawn.
    */
   async painted(): Promise<void> {
-    await this.#whenRestored;
+    await this.#context.whenRestored;
     const map = this.map;
     // Released: painted when the map is restored (an aborted run simply never reads the answer).
     if (!map && this.#released) return new Promise((resolve) => this.#backFromRelease.push(resolve));
@@ -493,7 +390,7 @@ export class MapController implements ReactiveController {
       map.triggerRepaint();
       // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
       timer = setTimeout(() => {
-        if (this.map !== map || this.#lost) return;
+        if (this.map !== map || this.#context.lost) return;
         if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
         else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
       }, DRAW_DEADLINE_MS);
