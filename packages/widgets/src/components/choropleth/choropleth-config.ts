@@ -24,16 +24,16 @@ export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
 
 /** What the element reads from its attributes and properties, before validation. */
 export interface RawSettings {
-  geo: string | undefined;
-  time: string | undefined;
-  classification: string | undefined;
-  classes: number | string | undefined;
-  thresholds: string | number[] | undefined;
-  scheme: string | undefined;
-  midpoint: number | string | undefined;
-  theme: string | undefined;
-  legend: string | undefined;
-  colors: string[] | undefined;
+  geo?: string | undefined;
+  time?: string | undefined;
+  classification?: string | undefined;
+  classes?: number | string | undefined;
+  thresholds?: string | number[] | undefined;
+  scheme?: string | undefined;
+  midpoint?: number | string | undefined;
+  theme?: string | undefined;
+  legend?: string | undefined;
+  colors?: string[] | undefined;
 }
 
 export interface Settings {

@@ -5,6 +5,10 @@
 import { ChronosApiError } from '@chronos/core';
 import type { ChronosErrorDetail } from '../../events/error.ts';
 
+/** The `chronos-error` message when the browser takes the map's WebGL context. */
+export const CONTEXT_LOST =
+  'The browser took away the map’s graphics context (WebGL); it is redrawn when the browser allows.';
+
 /** Used when a 429 names no Retry-After. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 10;
 
@@ -51,4 +55,14 @@ export function headline(detail: ChronosErrorDetail, retryIn: number | undefined
     default:
       return undefined;
   }
+}
+
+/** A map that could not be created, as the error its load run fails with (`kind: 'map'`). */
+export function mapFailure(error: unknown): Error {
+  const reason = (error as Error).message;
+  // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
+  const message = /webgl/i.test(reason)
+    ? `This browser cannot draw the map: ${reason}`
+    : `The map cannot be drawn: ${reason}`;
+  return Object.assign(new Error(message), { kind: 'map' });
 }

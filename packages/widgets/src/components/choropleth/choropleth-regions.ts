@@ -1,7 +1,12 @@
 // How <chronos-choropleth> describes a region to events, the tooltip and the table (name, value, its
 // formatted text, status, period), and the period label; the values of one body are indexed once.
-import { type ChoroplethData, formatPeriod, type RegionValue } from '@chronos/core';
+import { type ChoroplethData, formatPeriod, formatValue as formatMetricValue, type RegionValue } from '@chronos/core';
+import type { ChronosErrorDetail } from '../../events/error.ts';
+import type { ChronosLoadDetail } from '../../events/load.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
+
+/** Formats a value for the tooltip, legend and table instead of the metric's own format. */
+export type ValueFormatter = (value: number | null, region: RegionValue | undefined) => string;
 
 const valueIndex = new WeakMap<ChoroplethData, Map<string, RegionValue>>();
 
@@ -44,5 +49,69 @@ export function periodLabel(data: ChoroplethData | undefined, locale: string): s
     return formatPeriod(data.time, data.metric.frequency, locale);
   } catch {
     return data.time;
+  }
+}
+
+/** The `chronos-load` detail for `data`, whose regions `missing` have no value. */
+export function loadDetail(data: ChoroplethData, missing: string[]): ChronosLoadDetail {
+  const withData = data.values.filter((value) => typeof value.value === 'number').length;
+  return {
+    metric: data.metric.id,
+    ...(data.time ? { time: data.time } : {}),
+    regionsWithData: withData,
+    missing,
+  };
+}
+
+/** What RegionText reads from the element, at the time it is asked. */
+export interface RegionTextSource {
+  data(): ChoroplethData | undefined;
+  names(): ReadonlyMap<string, string> | undefined;
+  formatValue(): ValueFormatter | undefined;
+  /** The page's formatValue threw. */
+  report(detail: ChronosErrorDetail): void;
+}
+
+/** The element's words for values, regions and the period, in the language of the page around it. */
+export class RegionText {
+  #element: HTMLElement;
+  #source: RegionTextSource;
+
+  constructor(element: HTMLElement, source: RegionTextSource) {
+    this.#element = element;
+    this.#source = source;
+  }
+
+  get locale(): string {
+    return this.#element.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  }
+
+  /** `formatValue` when the page set one (its errors reported), else the metric's units and format. */
+  format(value: number | null, region?: RegionValue): string {
+    const formatValue = this.#source.formatValue();
+    if (formatValue) {
+      try {
+        // Called as the element's method, as the page set it.
+        return formatValue.call(this.#element, value, region);
+      } catch (error) {
+        this.#source.report({ kind: 'attribute', attribute: 'formatValue', message: (error as Error).message });
+      }
+    }
+    const metric = this.#source.data()?.metric;
+    return formatMetricValue(value, {
+      locale: this.locale,
+      ...(metric?.units ? { units: metric.units } : {}),
+      ...(metric?.number_format ? { numberFormat: metric.number_format } : {}),
+    });
+  }
+
+  period(): string {
+    return periodLabel(this.#source.data(), this.locale);
+  }
+
+  region(code: string): RegionEventDetail {
+    return describeRegion(code, this.#source.data(), this.#source.names(), (value, region) =>
+      this.format(value, region),
+    );
   }
 }

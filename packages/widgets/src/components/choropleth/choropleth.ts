@@ -4,53 +4,37 @@
 // re-fetch a few kilobytes and never re-upload geometry. Nothing here throws into the page: failures
 // become the error state and a `chronos-error` event.
 import {
-  type ChoroplethDataInput,
-  classRanges,
-  formatValue as formatMetricValue,
+  type Breaks,
   bboxOf,
+  type ChoroplethData,
+  type ChoroplethDataInput,
   knownCodes,
   missingCodes,
-  noDataLabel,
   paintChoropleth,
   withMetricDefaults,
-  type Breaks,
-  type ChoroplethData,
-  type RegionValue,
 } from '@chronos/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 import type { MapOptions } from 'maplibre-gl';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
 import { ChronosLoadEvent } from '../../events/load.ts';
 import { ChronosRegionClickEvent } from '../../events/region-click.ts';
-import type { RegionEventDetail } from '../../events/region-detail.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
-import type { RegionGeometry } from '../../internal/geometry-loader.ts';
-import { loadRuntime, MapController, type MapSettings } from '../../internal/map-controller.ts';
+import { loadRuntime, type MapSettings } from '../../internal/map-controller.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
-import { canRetry, headline } from './choropleth-errors.ts';
+import { CONTEXT_LOST } from './choropleth-errors.ts';
 import { LoadingController } from './choropleth-loading.ts';
-import {
-  renderContextLost,
-  renderFooter,
-  renderLegend,
-  renderNotices,
-  renderStatus,
-  renderTooltip,
-} from './choropleth-overlays.ts';
-import { describeRegion, periodLabel } from './choropleth-regions.ts';
+import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
+import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
+import { renderChoropleth } from './choropleth-view.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 
-export type { ChoroplethDataInput };
-
-/** Formats a value for the tooltip, legend and table instead of the metric's own format. */
-export type ValueFormatter = (value: number | null, region: RegionValue | undefined) => string;
+export type { ChoroplethDataInput, ValueFormatter };
 
 const booleanDefaultTrue = {
   fromAttribute: (value: string | null) => value !== 'false',
@@ -183,69 +167,77 @@ export class ChronosChoropleth extends ChronosElement {
   @state() private basemapProblem?: string;
   @state() private contextLost = false;
   #table = new DataTable(this, {
-    rows: () => [...this.#knownCodes()].map((code) => this.#region(code)),
+    rows: () => [...this.#knownCodes()].map((code) => this.#text.region(code)),
     caption: () => {
-      const period = this.#period();
+      const period = this.#text.period();
       return `${this.shown?.metric.title || this.metric}${period ? `, ${period}` : ''}`;
     },
-    locale: () => this.#locale,
+    locale: () => this.#text.locale,
     select: (code) => this.#onClick(code),
     forceOpen: () => this.contextLost,
     outline: (code) => {
-      this.#controller.setHovered(code);
-      this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
+      this.#map.controller.setHovered(code);
+      this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#text.region(code) : null));
     },
   });
 
   #settings!: Settings;
-  #mapContainer = createRef<HTMLDivElement>();
-  #controller = new MapController(this, {
-    onHover: (code, point) => this.#onHover(code, point),
-    onClick: (code) => this.#onClick(code),
-    // The first reason stays shown (a blocked worker is also, later, a map that did not draw).
-    onError: (message) => {
-      if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
-    },
-    onBasemapError: (message) => {
-      if (message === this.basemapProblem) return;
-      this.basemapProblem = message;
-      this.#report({ kind: 'basemap', message });
-    },
-    onContextLost: (lost) => {
-      this.contextLost = lost;
-      if (lost) {
-        this.#report({
-          kind: 'context-lost',
-          message: 'The browser took away the map’s graphics context (WebGL); it is redrawn when the browser allows.',
-        });
-      } else void this.#loading.runData();
-    },
+  #text = new RegionText(this, {
+    data: () => this.shown,
+    names: () => this.#loading.geometry?.names,
+    formatValue: () => this.formatValue,
+    report: (detail) => this.#report(detail),
   });
+  #map: ChoroplethMap = new ChoroplethMap(
+    this,
+    {
+      onHover: (code, point) => this.#onHover(code, point),
+      onClick: (code) => this.#onClick(code),
+      // The first reason stays shown (a blocked worker is also, later, a map that did not draw).
+      onError: (message) => {
+        if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
+      },
+      onBasemapError: (message) => {
+        if (message === this.basemapProblem) return;
+        this.basemapProblem = message;
+        this.#report({ kind: 'basemap', message });
+      },
+      onContextLost: (lost) => {
+        this.contextLost = lost;
+        if (lost) this.#report({ kind: 'context-lost', message: CONTEXT_LOST });
+        else void this.#loading.runData();
+      },
+    },
+    {
+      settings: () => this.#mapSettings(),
+      selected: () => this.selected ?? null,
+      visibility: (): VisibilityController => this.#visibility,
+      failed: (message) => this.#loading.fail({ kind: 'map', message }),
+    },
+  );
   #loading = new LoadingController(this, {
     settings: () => this.#settings,
-    attachMap: () => this.#attachMap(),
-    drawGeometry: (geometry) => this.#drawGeometry(geometry),
+    attachMap: () => this.#map.attach(),
+    drawGeometry: (geometry) => this.#map.draw(geometry),
     show: (data, classifyOver, signal) => this.#show(data, classifyOver, signal),
     report: (detail) => this.#report(detail),
   });
   #reported = new Set<string>();
-  #theme = new ThemeController(this, () => this.#controller.update(this.#mapSettings()));
+  #theme = new ThemeController(this, () => this.#map.controller.update(this.#mapSettings()));
   #visibility = new VisibilityController(this, {
-    target: () => this.#mapContainer.value,
-    near: () => this.#restoreMap(),
+    target: () => this.#map.container.value,
+    near: () => this.#map.restore(),
     release: () => {
-      this.#controller.release();
+      this.#map.controller.release();
       this.hover = undefined;
       // A map released before its first paint gives its start slot back: it paints when restored.
       this.#visibility.settled();
     },
   });
-  #needsFit = true;
-  #firstMap = true;
 
   /** The MapLibre map, once created (for advanced use; the element owns its lifecycle). */
   get map(): import('maplibre-gl').Map | undefined {
-    return this.#controller.map;
+    return this.#map.controller.map;
   }
 
   /** The values shown: the API's body, or `data` normalized to that shape (after data loaded). */
@@ -264,24 +256,13 @@ export class ChronosChoropleth extends ChronosElement {
     void loadRuntime().catch(() => undefined);
     // Reconnected after a move in the DOM: the map was removed with the old position.
     if (this.hasUpdated) {
-      this.#needsFit = true;
+      this.#map.needsFit = true;
       void this.#loading.runAll();
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { settings, problems } = resolveSettings({
-      geo: this.geo,
-      time: this.time,
-      classification: this.classification,
-      classes: this.classes,
-      thresholds: this.thresholds,
-      scheme: this.scheme,
-      midpoint: this.midpoint,
-      theme: this.theme,
-      legend: this.legend,
-      colors: this.colors,
-    });
+    const { settings, problems } = resolveSettings(this);
     this.#settings = settings;
     if (JSON.stringify(problems) !== JSON.stringify(this.problems)) this.problems = problems;
     for (const problem of problems) {
@@ -301,16 +282,16 @@ export class ChronosChoropleth extends ChronosElement {
     if (
       geometryChanged ||
       (failed && dataChanged) ||
-      (dataChanged && (!this.#loading.geometry || (!this.#controller.map && !this.#controller.released)))
+      (dataChanged && (!this.#loading.geometry || (!this.#map.controller.map && !this.#map.controller.released)))
     ) {
       void this.#loading.runAll();
     } else if (dataChanged) void this.#loading.runData();
     else if (styleChanged && this.shown) this.#paint(this.shown);
     if (any(['api', 'basemap'])) this.basemapProblem = undefined;
     if (any(['theme', 'basemap', 'interactive', 'cooperativeGestures'])) {
-      this.#controller.update(this.#mapSettings());
+      this.#map.controller.update(this.#mapSettings());
     }
-    if (changed.has('selected')) this.#controller.setSelected(this.selected ?? null);
+    if (changed.has('selected')) this.#map.controller.setSelected(this.selected ?? null);
     if (changed.has('lazy')) this.#visibility.lazyChanged();
     // A failed start gives its start slot to the next map.
     if (this.#loading.status === 'error') this.#visibility.settled();
@@ -326,68 +307,16 @@ export class ChronosChoropleth extends ChronosElement {
   /** Moves the map to fit one region; returns false when the code is unknown. */
   zoomTo(code: string): boolean {
     const feature = this.#loading.geometry?.features.get(code);
-    const box = feature ? bboxOf([feature.geometry]) : this.#controller.vectorBBox(code);
+    const box = feature ? bboxOf([feature.geometry]) : this.#map.controller.vectorBBox(code);
     if (!box) return false;
     const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    this.#controller.fit(box, !reduceMotion);
+    this.#map.controller.fit(box, !reduceMotion);
     return true;
   }
 
   /** Loads again after an error (what the retry button does). */
   retry(): void {
     void this.#loading.runAll();
-  }
-
-  // --- loading --------------------------------------------------------------------------------
-
-  /** Creates the map once the element may hold a WebGL context (near the viewport, or `lazy` off). */
-  #attachMap(): Promise<unknown> | undefined {
-    const container = this.#mapContainer.value;
-    if (!container) return undefined;
-    return this.#visibility.whenWanted().then(() => {
-      this.#firstMap = !this.#controller.map;
-      return this.#mapCreated(this.#controller.attach(container, this.#mapSettings()));
-    });
-  }
-
-  /** A released map came near the viewport again: recreated as it was, without loading anything. */
-  #restoreMap(): void {
-    const container = this.#mapContainer.value;
-    if (!container || !this.#controller.released) return;
-    void this.#visibility
-      .whenWanted()
-      .then(() => this.#mapCreated(this.#controller.restore(container)))
-      .then(() => this.#controller.painted())
-      .catch((error: unknown) => this.#loading.fail({ kind: 'map', message: (error as Error).message }))
-      .finally(() => this.#visibility.settled());
-  }
-
-  #mapCreated<T>(creating: Promise<T>): Promise<T> {
-    return creating.then(
-      (map) => {
-        this.#visibility.started();
-        return map;
-      },
-      (error: unknown) => {
-        this.#visibility.stopped();
-        const reason = (error as Error).message;
-        // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
-        const message = /webgl/i.test(reason)
-          ? `This browser cannot draw the map: ${reason}`
-          : `The map cannot be drawn: ${reason}`;
-        throw Object.assign(new Error(message), { kind: 'map' });
-      },
-    );
-  }
-
-  #drawGeometry(geometry: RegionGeometry): void {
-    const regionsChanged = this.#controller.setRegions(geometry.source);
-    if (regionsChanged) this.#needsFit = true;
-    if (regionsChanged || this.#firstMap) this.#controller.setSelected(this.selected ?? null);
-    if (this.#needsFit && (geometry.view ?? geometry.bbox)) {
-      this.#controller.fit((geometry.view ?? geometry.bbox)!);
-      this.#needsFit = false;
-    }
   }
 
   async #show(data: ChoroplethData, classifyOver: number[] | undefined, signal: AbortSignal): Promise<void> {
@@ -397,34 +326,24 @@ export class ChronosChoropleth extends ChronosElement {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
     }
     // "ready" only once the regions are on the canvas: a map that cannot draw never shows as ready.
-    await this.#controller.painted();
+    await this.#map.controller.painted();
     this.#visibility.settled();
     if (signal.aborted) return;
     this.#loading.shown(this.breaks !== undefined);
     await this.updateComplete;
     if (signal.aborted) return;
-    const withData = data.values.filter((value) => typeof value.value === 'number').length;
-    this.dispatchEvent(
-      new ChronosLoadEvent({
-        metric: data.metric.id,
-        ...(data.time ? { time: data.time } : {}),
-        regionsWithData: withData,
-        missing: this.#missing(data),
-      }),
-    );
+    this.dispatchEvent(new ChronosLoadEvent(loadDetail(data, this.#missing(data))));
   }
 
   /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
   #paint(data: ChoroplethData, classifyOver?: number[]): void {
     // The metric says how it is read: a change is diverging around 0, levels in two currencies are classified
     // per country; what the page set itself wins.
-    const settings = withMetricDefaults({ ...this.#settings, reverse: this.reverse }, data.metric, {
-      scheme: this.scheme !== undefined,
-      midpoint: this.midpoint !== undefined,
-    });
+    const own = { scheme: this.scheme !== undefined, midpoint: this.midpoint !== undefined };
+    const settings = withMetricDefaults({ ...this.#settings, reverse: this.reverse }, data.metric, own);
     const paint = paintChoropleth(data.values, settings, classifyOver);
     if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
-    this.#controller.paint(paint.colorByCode, this.#knownCodes(data));
+    this.#map.controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;
     this.breaks = paint.breaks;
     this.classColors = paint.colors;
@@ -434,8 +353,6 @@ export class ChronosChoropleth extends ChronosElement {
     this.dispatchEvent(new ChronosErrorEvent(detail));
   }
 
-  // --- regions --------------------------------------------------------------------------------
-
   #knownCodes(data: ChoroplethData | undefined = this.shown): Set<string> {
     return knownCodes(this.#loading.geometry?.names.keys() ?? [], data);
   }
@@ -444,134 +361,39 @@ export class ChronosChoropleth extends ChronosElement {
     return missingCodes(this.#knownCodes(data), data);
   }
 
-  #region(code: string): RegionEventDetail {
-    return describeRegion(code, this.shown, this.#loading.geometry?.names, (value, region) =>
-      this.#format(value, region),
-    );
-  }
-
   #onHover(code: string | null, point: { x: number; y: number } | null): void {
     if (!this.interactive) return;
     const previous = this.hover?.code ?? null;
     this.hover = code && point ? { code, x: point.x, y: point.y } : undefined;
-    if (code !== previous) this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#region(code) : null));
+    if (code !== previous) this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#text.region(code) : null));
   }
 
   #onClick(code: string): void {
     if (!this.interactive) return;
     this.select(code);
-    this.dispatchEvent(new ChronosRegionClickEvent(this.#region(code)));
-  }
-
-  // --- presentation ---------------------------------------------------------------------------
-
-  get #locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
-  }
-
-  #format(value: number | null, region?: RegionValue): string {
-    if (this.formatValue) {
-      try {
-        return this.formatValue(value, region);
-      } catch (error) {
-        this.#report({ kind: 'attribute', attribute: 'formatValue', message: (error as Error).message });
-      }
-    }
-    const metric = this.shown?.metric;
-    return formatMetricValue(value, {
-      locale: this.#locale,
-      ...(metric?.units ? { units: metric.units } : {}),
-      ...(metric?.number_format ? { numberFormat: metric.number_format } : {}),
-    });
-  }
-
-  #period(): string {
-    return periodLabel(this.shown, this.#locale);
+    this.dispatchEvent(new ChronosRegionClickEvent(this.#text.region(code)));
   }
 
   #mapSettings(): MapSettings {
-    const basemap = this.basemap?.trim();
-    return {
-      interactive: this.interactive,
-      cooperativeGestures: this.cooperativeGestures,
-      theme: this.#theme.mapTheme(this.#settings?.theme ?? 'auto'),
-      basemap:
-        basemap === 'none'
-          ? null
-          : basemap
-            ? new URL(basemap, document.baseURI).href
-            : new URL(`${this.#loading.api}/tiles/basemap.pmtiles`, document.baseURI).href,
-      ...(this.mapOptions ? { options: this.mapOptions } : {}),
-    };
+    return mapSettings(this, this.#theme.mapTheme(this.#settings?.theme ?? 'auto'), () => this.#loading.api);
   }
 
   override render(): TemplateResult {
-    const data = this.shown;
-    const title = data?.metric.title || this.metric;
-    const period = this.#period();
-    const status = this.#loading.status;
-    return html`
-      <div part="base" class="base">
-        <div class="stage">
-          <div
-            part="map"
-            class="map"
-            ${ref(this.#mapContainer)}
-            role="img"
-            aria-label=${`Map: ${title}${period ? `, ${period}` : ''}. The data table follows.`}
-          ></div>
-          ${this.contextLost ? renderContextLost() : nothing}
-          ${renderNotices(this.basemapProblem ? [...this.problems, { message: this.basemapProblem }] : this.problems)}
-          ${this.#renderTooltip()} ${this.contextLost ? nothing : this.#renderStatus()}
-        </div>
-        ${status === 'ready' || status === 'empty' || (this.contextLost && data) ? this.#renderLegend() : nothing}
-        <div part="footer" class="footer">
-          <slot name="footer">${this.#renderFooter()}</slot>
-          ${data ? this.#table.renderToggle() : nothing}
-        </div>
-        ${data ? this.#table.render() : nothing}
-      </div>
-    `;
-  }
-
-  #renderStatus(): TemplateResult | typeof nothing {
-    const period = this.#period();
-    const error = this.#loading.error;
-    return renderStatus(this.#loading.status, {
-      error: error && {
-        headline: headline(error, this.#loading.retryIn),
-        message: error.message,
-        retry: canRetry(error),
-      },
-      empty: `No data for ${this.shown?.metric.title || this.metric}${period ? ` in ${period}` : ''}.`,
+    return renderChoropleth({
+      data: this.shown,
+      metric: this.metric,
+      text: this.#text,
+      loading: this.#loading,
       retry: () => this.retry(),
+      contextLost: this.contextLost,
+      notices: this.basemapProblem ? [...this.problems, { message: this.basemapProblem }] : this.problems,
+      map: this.#map.container,
+      hover: this.interactive ? this.hover : undefined,
+      legend: this.#settings.legend,
+      breaks: this.breaks,
+      classColors: this.classColors,
+      missing: (data) => this.#missing(data),
+      table: this.#table,
     });
-  }
-
-  #renderLegend(): TemplateResult | typeof nothing {
-    const position = this.#settings.legend;
-    if (position === 'none' || !this.shown) return nothing;
-    return renderLegend({
-      position,
-      title: this.shown.metric.title,
-      ranges: this.breaks ? classRanges(this.breaks) : [],
-      colors: this.classColors,
-      format: (value) => this.#format(value),
-      noData: this.#missing(this.shown).length > 0 ? noDataLabel(this.#locale) : undefined,
-    });
-  }
-
-  #renderTooltip(): TemplateResult | typeof nothing {
-    if (!this.hover || !this.interactive) return nothing;
-    return renderTooltip(
-      this.#region(this.hover.code),
-      this.hover,
-      this.#mapContainer.value,
-      this.shown?.time ? this.#period() : '',
-    );
-  }
-
-  #renderFooter(): TemplateResult | typeof nothing {
-    return this.shown ? renderFooter(this.shown.metric, this.#period()) : nothing;
   }
 }

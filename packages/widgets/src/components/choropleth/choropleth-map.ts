@@ -1,0 +1,110 @@
+// The map side of <chronos-choropleth>: its MapLibre map (MapController) in the element's map area,
+// created once the element may hold a WebGL context and created again as it was after a release; the
+// regions drawn, selected and fitted once per boundary set; the element's attributes as map settings.
+import type { ReactiveControllerHost } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
+import type { MapOptions } from 'maplibre-gl';
+import type { RegionGeometry } from '../../internal/geometry-loader.ts';
+import { type MapCallbacks, MapController, type MapSettings, type MapTheme } from '../../internal/map-controller.ts';
+import type { VisibilityController } from '../../internal/visibility.ts';
+import { mapFailure } from './choropleth-errors.ts';
+
+/** The element's attributes that become map settings. */
+export interface MapAttributes {
+  interactive: boolean;
+  cooperativeGestures: boolean;
+  basemap?: string | undefined;
+  mapOptions?: Partial<MapOptions> | undefined;
+}
+
+/** The element's attributes as map settings; without a `basemap` attribute, the API's own basemap. */
+export function mapSettings(attributes: MapAttributes, theme: MapTheme, api: () => string): MapSettings {
+  const basemap = attributes.basemap?.trim();
+  return {
+    interactive: attributes.interactive,
+    cooperativeGestures: attributes.cooperativeGestures,
+    theme,
+    basemap:
+      basemap === 'none'
+        ? null
+        : basemap
+          ? new URL(basemap, document.baseURI).href
+          : new URL(`${api()}/tiles/basemap.pmtiles`, document.baseURI).href,
+    ...(attributes.mapOptions ? { options: attributes.mapOptions } : {}),
+  };
+}
+
+/** What the map side reads from the element, at the time it needs it. */
+export interface ChoroplethMapHooks {
+  settings(): MapSettings;
+  selected(): string | null;
+  visibility(): VisibilityController;
+  /** A released map could not be created again. */
+  failed(message: string): void;
+}
+
+export class ChoroplethMap {
+  /** The element's map area. */
+  readonly container = createRef<HTMLDivElement>();
+  readonly controller: MapController;
+  /** The next regions drawn are fitted into view (set again for new regions and after a move in the DOM). */
+  needsFit = true;
+  #firstMap = true;
+  #hooks: ChoroplethMapHooks;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks, hooks: ChoroplethMapHooks) {
+    this.controller = new MapController(host, callbacks);
+    this.#hooks = hooks;
+  }
+
+  /** Creates the map once the element may hold a WebGL context (near the viewport, or `lazy` off). */
+  attach(): Promise<unknown> | undefined {
+    const container = this.container.value;
+    if (!container) return undefined;
+    return this.#hooks
+      .visibility()
+      .whenWanted()
+      .then(() => {
+        this.#firstMap = !this.controller.map;
+        return this.#created(this.controller.attach(container, this.#hooks.settings()));
+      });
+  }
+
+  /** A released map came near the viewport again: recreated as it was, without loading anything. */
+  restore(): void {
+    const container = this.container.value;
+    if (!container || !this.controller.released) return;
+    const visibility = this.#hooks.visibility();
+    void visibility
+      .whenWanted()
+      .then(() => this.#created(this.controller.restore(container)))
+      .then(() => this.controller.painted())
+      .catch((error: unknown) => this.#hooks.failed((error as Error).message))
+      .finally(() => visibility.settled());
+  }
+
+  #created<T>(creating: Promise<T>): Promise<T> {
+    const visibility = this.#hooks.visibility();
+    return creating.then(
+      (map) => {
+        visibility.started();
+        return map;
+      },
+      (error: unknown) => {
+        visibility.stopped();
+        throw mapFailure(error);
+      },
+    );
+  }
+
+  /** Draws the regions (once per boundary set), outlines the selected one and fits the view when due. */
+  draw(geometry: RegionGeometry): void {
+    const regionsChanged = this.controller.setRegions(geometry.source);
+    if (regionsChanged) this.needsFit = true;
+    if (regionsChanged || this.#firstMap) this.controller.setSelected(this.#hooks.selected());
+    if (this.needsFit && (geometry.view ?? geometry.bbox)) {
+      this.controller.fit((geometry.view ?? geometry.bbox)!);
+      this.needsFit = false;
+    }
+  }
+}
