@@ -10,7 +10,11 @@ import { paletteDeclarations } from '../../internal/theme.ts';
 // visibility, pointer-events and direction from the host: what a page may still do to the whole element.
 // The legend shares the map's grid cell, in a corner, its bottom margin keeping MapLibre's attribution
 // free; in a narrow element (< 480 px, a container query) it is a one-line strip under the map instead:
-// title, then the classes side by side, each labelled with where it starts, the last also where it ends.
+// title, then the classes side by side, each labelled with where it starts, the last also where it ends
+// (choropleth-legend.styles.ts; the data table's are in choropleth-table.styles.ts).
+// The skeleton is a still placeholder: an animated overlay makes the compositor redraw the map canvas every
+// frame, which costs a third of first-paint time where WebGL is software-rendered. The context-lost overlay
+// sits under the legend and notices (z-index 2), over the canvas so the pointer cannot reach a map without style.
 export const choroplethStyles = css`
   :host {
     --chronos-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -81,8 +85,6 @@ export const choroplethStyles = css`
     z-index: 3;
   }
 
-  /* A still placeholder: an animated overlay makes the compositor redraw the map canvas every frame, which
-     costs a third of first-paint time where WebGL is software-rendered. */
   .skeleton {
     background: var(--chronos-skeleton-color);
     color: var(--chronos-muted-color);
@@ -125,7 +127,6 @@ export const choroplethStyles = css`
     outline-offset: 2px;
   }
 
-  /* Under the legend and notices (z-index 2), over the canvas so the pointer cannot reach a map without style. */
   .context-lost {
     z-index: 1;
     justify-content: flex-start;
@@ -167,135 +168,6 @@ export const choroplethStyles = css`
   .notice {
     font-size: 0.9em;
     border-left: 3px solid var(--chronos-error-color);
-  }
-
-  .legend {
-    grid-area: stage;
-    position: relative;
-    z-index: 2;
-    margin: 8px 8px 24px;
-    padding: 0.5em 0.7em;
-    background: var(--chronos-tooltip-background);
-    border: 1px solid var(--chronos-border-color);
-    border-radius: var(--chronos-radius);
-    font-size: 0.85em;
-    line-height: 1.35;
-    max-width: calc(100% - 16px);
-    max-height: calc(var(--chronos-height) - 40px);
-    overflow: auto;
-    align-self: end;
-    justify-self: start;
-  }
-
-  .legend[data-position$='right'] {
-    justify-self: end;
-  }
-  .legend[data-position^='top'] {
-    align-self: start;
-    margin: 8px;
-  }
-
-  .legend-title {
-    font-weight: 600;
-    margin: 0 0 0.3em;
-  }
-
-  .legend ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-
-  .legend li {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-  }
-
-  .swatch {
-    display: inline-block;
-    width: 1.1em;
-    height: 0.9em;
-    border-radius: 2px;
-    flex: none;
-  }
-
-  @container chronos (max-width: 479.98px) {
-    .legend {
-      grid-area: strip;
-      display: flex;
-      align-items: center;
-      gap: 0.8em;
-      margin: 0;
-      padding: 0.3em 0.6em;
-      max-width: none;
-      max-height: none;
-      overflow: hidden;
-      justify-self: stretch;
-      align-self: auto;
-      border: 0;
-      border-top: 1px solid var(--chronos-border-color);
-      border-radius: 0;
-      background: var(--chronos-background);
-      font-size: 0.75em;
-      line-height: 1.25;
-    }
-    .legend-title {
-      flex: 0 1 auto;
-      max-width: 35%;
-      margin: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    .legend ul {
-      flex: 1 1 0;
-      min-width: 0;
-      display: flex;
-      gap: 2px;
-    }
-    .legend li {
-      flex: 1 1 0;
-      min-width: 0;
-      flex-direction: column;
-      align-items: stretch;
-      gap: 1px;
-    }
-    .legend li[data-class='no-data'] {
-      flex: 0 0 auto;
-      margin-left: 0.5em;
-    }
-    .legend .swatch {
-      width: auto;
-      height: 0.6em;
-      border-radius: 0;
-    }
-    .legend .range {
-      display: flex;
-      justify-content: space-between;
-      gap: 0.3em;
-      white-space: nowrap;
-    }
-    .legend .range > span {
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .legend li:not(.last) .to {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-  }
-
-  .swatch.no-data {
-    background-color: var(--chronos-no-data-color);
-    background-image: repeating-linear-gradient(
-      135deg,
-      var(--chronos-no-data-stripe-color) 0 1.5px,
-      transparent 1.5px 5.5px
-    );
   }
 
   .tooltip {
@@ -347,78 +219,5 @@ export const choroplethStyles = css`
 
   .footer a {
     color: inherit;
-  }
-
-  table {
-    border-collapse: collapse;
-  }
-
-  .footer .table-toggle {
-    margin-left: auto;
-    font-size: inherit;
-    padding: 0.1em 0.7em;
-    color: var(--chronos-text-color);
-    background: transparent;
-    border: 1px solid var(--chronos-border-color);
-  }
-
-  .table-panel {
-    grid-area: table;
-    max-height: var(--chronos-table-height);
-    overflow: auto;
-    border-top: 1px solid var(--chronos-border-color);
-    font-size: 0.9em;
-  }
-
-  .table-panel table {
-    width: 100%;
-  }
-
-  .table-panel caption {
-    text-align: start;
-    font-weight: 600;
-    padding: 0.5em 0.8em;
-  }
-
-  .table-panel th,
-  .table-panel td {
-    text-align: start;
-    padding: 0.25em 0.8em;
-    border-bottom: 1px solid var(--chronos-border-color);
-  }
-
-  .table-panel thead th {
-    position: sticky;
-    top: 0;
-    background: var(--chronos-background);
-  }
-
-  .table-panel :is(td, th):nth-child(2) {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-
-  .table-panel button.sort,
-  .table-panel button.region {
-    font: inherit;
-    font-weight: inherit;
-    color: inherit;
-    background: none;
-    border: 0;
-    padding: 0;
-    text-align: start;
-  }
-
-  .table-panel button.region {
-    font-weight: normal;
-  }
-
-  .table-panel tr[aria-current='true'] {
-    outline: 2px solid var(--chronos-region-selected-color);
-    outline-offset: -2px;
-  }
-
-  .table-panel tbody tr:hover {
-    background: color-mix(in srgb, var(--chronos-accent-color) 10%, transparent);
   }
 `;

@@ -32,6 +32,8 @@ import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
 import { renderChoropleth } from './choropleth-view.ts';
+import { legendStyles } from './choropleth-legend.styles.ts';
+import { tableStyles } from './choropleth-table.styles.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 
 export type { ChoroplethDataInput, ValueFormatter };
@@ -103,7 +105,7 @@ const booleanDefaultTrue = {
  * @cssproperty --chronos-error-color - Error text and notice accent.
  */
 export class ChronosChoropleth extends ChronosElement {
-  static override styles = [baseStyles, choroplethStyles];
+  static override styles = [baseStyles, choroplethStyles, legendStyles, tableStyles];
 
   /** Base URL of the Chronos API (default: where the script came from, else this page's origin). */
   @property() api?: string;
