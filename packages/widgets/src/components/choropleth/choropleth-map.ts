@@ -57,6 +57,11 @@ export class ChoroplethMap {
     this.#hooks = hooks;
   }
 
+  /** Applies the element's current settings (theme, basemap, interaction) to the map. */
+  update(): void {
+    this.controller.update(this.#hooks.settings());
+  }
+
   /** Creates the map once the element may hold a WebGL context (near the viewport, or `lazy` off). */
   attach(): Promise<unknown> | undefined {
     const container = this.container.value;

@@ -22,7 +22,7 @@ import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
-import { loadRuntime, type MapSettings } from '../../internal/map-controller.ts';
+import { loadRuntime } from '../../internal/map-controller.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
@@ -211,7 +211,7 @@ export class ChronosChoropleth extends ChronosElement {
       },
     },
     {
-      settings: () => this.#mapSettings(),
+      settings: () => mapSettings(this, this.#theme.mapTheme(this.#settings?.theme ?? 'auto'), () => this.#loading.api),
       selected: () => this.selected ?? null,
       visibility: (): VisibilityController => this.#visibility,
       failed: (message) => this.#loading.fail({ kind: 'map', message }),
@@ -225,7 +225,7 @@ export class ChronosChoropleth extends ChronosElement {
     report: (detail) => this.#report(detail),
   });
   #reported = new Set<string>();
-  #theme = new ThemeController(this, () => this.#map.controller.update(this.#mapSettings()));
+  #theme = new ThemeController(this, () => this.#map.update());
   #visibility = new VisibilityController(this, {
     target: () => this.#map.container.value,
     near: () => this.#map.restore(),
@@ -291,7 +291,7 @@ export class ChronosChoropleth extends ChronosElement {
     else if (styleChanged && this.shown) this.#paint(this.shown);
     if (any(['api', 'basemap'])) this.basemapProblem = undefined;
     if (any(['theme', 'basemap', 'interactive', 'cooperativeGestures'])) {
-      this.#map.controller.update(this.#mapSettings());
+      this.#map.update();
     }
     if (changed.has('selected')) this.#map.controller.setSelected(this.selected ?? null);
     if (changed.has('lazy')) this.#visibility.lazyChanged();
@@ -374,10 +374,6 @@ export class ChronosChoropleth extends ChronosElement {
     if (!this.interactive) return;
     this.select(code);
     this.dispatchEvent(new ChronosRegionClickEvent(this.#text.region(code)));
-  }
-
-  #mapSettings(): MapSettings {
-    return mapSettings(this, this.#theme.mapTheme(this.#settings?.theme ?? 'auto'), () => this.#loading.api);
   }
 
   override render(): TemplateResult {
