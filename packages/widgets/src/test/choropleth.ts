@@ -30,6 +30,14 @@ export function choropleth(attributes: string, configure?: (element: ChronosChor
   });
 }
 
+/** Page coordinates of a longitude/latitude on the element's map. */
+export function pagePoint(element: ChronosChoropleth, lngLat: [number, number]): [number, number] {
+  const map = element.map!;
+  const rect = map.getCanvas().getBoundingClientRect();
+  const point = map.project(lngLat);
+  return [Math.round(rect.left + point.x), Math.round(rect.top + point.y)];
+}
+
 export function shadow(element: ChronosChoropleth): ShadowRoot {
   return element.shadowRoot!;
 }
