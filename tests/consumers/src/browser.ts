@@ -2,7 +2,7 @@
 // reports what a user would see: whether the map loaded or failed (`chronos-load` / `chronos-error`),
 // how much of the map is painted in the scheme's colours, and any page error or failed request.
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 
 export interface PageReport {
@@ -84,30 +84,21 @@ export async function inspectMap(
           ?.shadowRoot?.querySelector('[part~="error"]')
           ?.textContent?.trim() ?? '',
     );
-    const clip = await page.evaluate(() => {
-      const canvas = document.querySelector('chronos-choropleth')?.shadowRoot?.querySelector('canvas');
-      const rect = canvas?.getBoundingClientRect();
-      return rect && rect.width > 0 ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined;
-    });
+    // The share of the map painted in the scheme's blues, measured from a screenshot of the canvas. Read
+    // again (up to 30 s) while it is below what a coloured map shows: in about one page load in four the
+    // canvas read nearly uncoloured (0.1 %) right after chronos-load, with the map coloured when looked at
+    // later; the cause is not established (noted in the session's closing note). A map that never colours
+    // still fails.
     let colouredShare = 0;
-    if (clip) {
-      const png = await page.screenshot({ clip, encoding: 'base64' });
-      colouredShare = await page.evaluate(async (data: string) => {
-        // Decoded without fetch(): a page under a Content-Security-Policy may not fetch data: URLs.
-        const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const context = canvas.getContext('2d');
-        if (!context) return 0;
-        context.drawImage(bitmap, 0, 0);
-        const { data: pixels } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-        let blue = 0;
-        for (let i = 0; i < pixels.length; i += 4) {
-          if (pixels[i + 2]! - pixels[i]! > 40) blue++;
-        }
-        return blue / (pixels.length / 4);
-      }, png);
-    }
+    const deadline = Date.now() + 30_000;
+    let reads = 0;
+    do {
+      if (reads > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      reads++;
+      colouredShare = await measureColouredShare(page);
+    } while (colouredShare <= 0.05 && Date.now() < deadline);
+    if (reads > 1)
+      process.stdout.write(`map pixels read ${reads} times before ${(colouredShare * 100).toFixed(1)} % coloured\n`);
     const cspViolations = await page.evaluate(() => [
       ...(window as unknown as { cspViolations: string[] }).cspViolations,
     ]);
@@ -137,4 +128,30 @@ export function assertColouredMap(report: PageReport): void {
   );
   assert.ok((report.events[0]?.detail.regionsWithData ?? 0) > 50);
   assert.ok(report.colouredShare > 0.05, `only ${(report.colouredShare * 100).toFixed(1)} % of the map is coloured`);
+}
+
+/** Share of the first map's canvas painted blue (the default `blues` scheme), from a screenshot. */
+async function measureColouredShare(page: Page): Promise<number> {
+  const clip = await page.evaluate(() => {
+    const canvas = document.querySelector('chronos-choropleth')?.shadowRoot?.querySelector('canvas');
+    const rect = canvas?.getBoundingClientRect();
+    return rect && rect.width > 0 ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined;
+  });
+  if (!clip) return 0;
+  const png = await page.screenshot({ clip, encoding: 'base64' });
+  return page.evaluate(async (data: string) => {
+    // Decoded without fetch(): a page under a Content-Security-Policy may not fetch data: URLs.
+    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    context.drawImage(bitmap, 0, 0);
+    const { data: pixels } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let blue = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 2]! - pixels[i]! > 40) blue++;
+    }
+    return blue / (pixels.length / 4);
+  }, png);
 }
