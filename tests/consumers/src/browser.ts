@@ -96,7 +96,8 @@ export async function inspectMap(
       if (reads > 0) await new Promise((resolve) => setTimeout(resolve, 500));
       reads++;
       colouredShare = await measureColouredShare(page);
-    } while (colouredShare <= 0.05 && Date.now() < deadline);
+      // Only a map that loaded is worth waiting for: an error state stays uncoloured.
+    } while (colouredShare <= 0.05 && Date.now() < deadline && events.some((event) => event.type === 'chronos-load'));
     if (reads > 1)
       process.stdout.write(`map pixels read ${reads} times before ${(colouredShare * 100).toFixed(1)} % coloured\n`);
     const cspViolations = await page.evaluate(() => [
