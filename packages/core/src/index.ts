@@ -65,3 +65,4 @@ export {
   REGION_SETS,
 } from './attributes.ts';
 export type * from './types.ts';
+export { languages, type Messages, messagesFor } from './messages/index.ts';
