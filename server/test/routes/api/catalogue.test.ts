@@ -34,6 +34,30 @@ interface Summary {
   sources: { country: string; name: string }[];
 }
 
+describe('the catalogue as data', () => {
+  test('every country entry says where its ids were verified; published entries name their series', () => {
+    for (const metric of metricCatalogue) {
+      for (const country of ['US', 'CA'] as const) {
+        const coverage = metric.coverage[country];
+        assert.ok(coverage.verified.length > 40, `${metric.id} ${country}: where were its ids verified?`);
+        if (coverage.status === 'published' && !metric.derivation) {
+          assert.ok(coverage.series.length > 0, `${metric.id} ${country} is published but has no series`);
+        }
+        if (coverage.status !== 'published') assert.equal(coverage.series.length, 0);
+      }
+    }
+  });
+
+  test('StatCan series are vectors or a table and a ten-position coordinate; FRED ids are upper-case', () => {
+    for (const metric of metricCatalogue) {
+      for (const spec of [...metric.coverage.US.series, ...metric.coverage.CA.series]) {
+        const form = spec.source === 'fred' ? /^[A-Z0-9]+$/ : /^(\d+|\d{8}:(\d+\.){9}\d+)$/;
+        assert.match(spec.seriesId, form, `${metric.id} ${spec.region}`);
+      }
+    }
+  });
+});
+
 for (const store of STORES) {
   describe(`the metric catalogue through the API on ${store}`, () => {
     let t: TestApp;
