@@ -115,6 +115,11 @@ export const MetricSummary = Type.Intersect([
 
 export const MetricsResponse = Type.Object({ metrics: Type.Array(MetricSummary) });
 
+export const ObservationStatus = Type.Enum(['final', 'preliminary', 'revised', 'sample']);
+
+/** The statuses a series marks on its points (final and sample points are not listed). */
+export const FlaggedStatus = Type.Enum(['preliminary', 'revised']);
+
 export const SeriesResponse = Type.Object({
   metric: MetricInfo,
   series: Type.Array(
@@ -122,11 +127,17 @@ export const SeriesResponse = Type.Object({
       region: Type.String({ examples: ['US-CA'] }),
       name: Type.String(),
       points: Type.Array(Type.Tuple([IsoDate, Type.Union([Type.Number(), Type.Null()])])),
+      status: Type.Optional(
+        Type.Record(Type.String(), FlaggedStatus, {
+          description:
+            'Points that are not final, by date: `preliminary` (the source may still change it) or `revised` ' +
+            '(changed since first published). Absent when every point of the series is final.',
+          examples: [{ '2025-09-01': 'preliminary', '2025-06-01': 'revised' }],
+        }),
+      ),
     }),
   ),
 });
-
-export const ObservationStatus = Type.Enum(['final', 'preliminary', 'revised', 'sample']);
 
 export const ChoroplethData = Type.Object({
   metric: MetricInfo,
