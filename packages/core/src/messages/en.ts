@@ -24,7 +24,23 @@ export const en = {
   slider: {},
 
   // ── Time series chart ───────────────────────────────────────────────────────────────────────
-  timeseries: {},
+  timeseries: {
+    /** The chart's accessible name. */
+    chart: (title: string, regions: string, from: string, to: string) =>
+      `Line chart: ${title}, ${regions}, ${from} to ${to}. Arrow keys move through the periods.`,
+    loading: 'Loading time series…',
+    noRegion: 'Select a region on the map to see its history.',
+    noData: (title: string) => `No data for ${title}.`,
+    failed: 'The time series could not be loaded.',
+    retry: 'Retry',
+    period: 'Period',
+    showTable: 'Data table',
+    hideTable: 'Hide data table',
+    preliminary: 'preliminary',
+    revised: 'revised',
+    /** Caption of the table of points. */
+    caption: (title: string, regions: string) => `${title}: ${regions}`,
+  },
 
   // ── Export (PNG, CSV, download menu) ────────────────────────────────────────────────────────
   export: {},
