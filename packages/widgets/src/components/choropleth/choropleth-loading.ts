@@ -44,7 +44,7 @@ export interface LoadingSteps {
 }
 
 /** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
-function defaultApi(): string {
+export function defaultApi(): string {
   const here = import.meta.url;
   if (/^https?:/.test(here)) return new URL('/', here).href.replace(/\/$/, '');
   return globalThis.location?.origin ?? '';
