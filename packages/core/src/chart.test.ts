@@ -30,9 +30,20 @@ test('extentOf skips nulls; nothing → undefined', () => {
 });
 
 test('linePath steps over missing values and joins the values on each side', () => {
-  const path = linePath([1, null, 3, 2], (i) => i * 10, (v) => 100 - v * 10);
+  const path = linePath(
+    [1, null, 3, 2],
+    (i) => i * 10,
+    (v) => 100 - v * 10,
+  );
   assert.equal(path, 'M0,90L20,70L30,80');
-  assert.equal(linePath([null], (i) => i, (v) => v), '');
+  assert.equal(
+    linePath(
+      [null],
+      (i) => i,
+      (v) => v,
+    ),
+    '',
+  );
 });
 
 describe('periodTicks', () => {

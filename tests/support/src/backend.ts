@@ -43,7 +43,11 @@ function buildTiles(): string {
  */
 async function addSecondMetric(server: TestServer): Promise<void> {
   const values = await server.values('unemployment');
-  const newest = values.reduce((last, value) => (value.time > last ? value.time : last), '');
+  const newest =
+    values
+      .map((value) => value.time)
+      .sort()
+      .at(-1) ?? '';
   const metric = {
     id: 'median-income',
     title: 'Median household income (test data)',

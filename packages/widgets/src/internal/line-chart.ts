@@ -71,7 +71,13 @@ export function renderSparkline(
   options: { width: number; height: number; current?: number },
 ): TemplateResult {
   const { width, height } = options;
-  const frame: ChartFrame = { width, height, margin: { top: 3, right: 3, bottom: 3, left: 3 }, length: values.length, yTicks: 0 };
+  const frame: ChartFrame = {
+    width,
+    height,
+    margin: { top: 3, right: 3, bottom: 3, left: 3 },
+    length: values.length,
+    yTicks: 0,
+  };
   const scales = chartScales([{ values }], frame);
   const current = options.current === undefined ? null : (values[options.current] ?? null);
   return html`<svg part="sparkline" class="sparkline" width=${width} height=${height}

@@ -1,6 +1,13 @@
 // What <chronos-timeseries> draws, derived from an API series body: one shared time axis, a line per
 // region with its preliminary / revised points, and the words for periods and values in the page's language.
-import { type Frequency, formatPeriod, formatValue, type Messages, PERIODS_PER_YEAR, type SeriesResponse } from '@chronos/core';
+import {
+  type Frequency,
+  formatPeriod,
+  formatValue,
+  type Messages,
+  PERIODS_PER_YEAR,
+  type SeriesResponse,
+} from '@chronos/core';
 import type { ChartLine } from '../../internal/line-chart.ts';
 
 export interface SeriesView {

@@ -46,7 +46,10 @@ export function renderChart(state: ChartState): { plot: TemplateResult; below: T
     last ? text.period(last, view.frequency) : '',
   );
   const toIndex = (px: number) =>
-    Math.max(0, Math.min(view.dates.length - 1, Math.round(((px - left) / Math.max(1, plotWidth)) * (view.dates.length - 1))));
+    Math.max(
+      0,
+      Math.min(view.dates.length - 1, Math.round(((px - left) / Math.max(1, plotWidth)) * (view.dates.length - 1))),
+    );
   const hasMarks = view.lines.some((line) => (line.marks?.size ?? 0) > 0);
   const plot = html`
     <div
@@ -84,7 +87,8 @@ export function renderChart(state: ChartState): { plot: TemplateResult; below: T
     <div part="footer" class="footer">
       <ul part="legend" class="legend">
         ${view.lines.map(
-          (line, index) => html`<li class=${`series-${index % 8}`}><span class="swatch" aria-hidden="true"></span>${line.name}</li>`,
+          (line, index) =>
+            html`<li class=${`series-${index % 8}`}><span class="swatch" aria-hidden="true"></span>${line.name}</li>`,
         )}
         ${
           hasMarks
@@ -158,7 +162,8 @@ function table(state: ChartState): TemplateResult {
           (date, index) => html`<tr data-date=${date}>
             <th scope="row">${text.period(date, view.frequency)}</th>
             ${view.lines.map(
-              (line) => html`<td data-status=${line.marks?.get(index) ?? nothing}>${text.point(line.values[index] ?? null, line.marks?.get(index))}</td>`,
+              (line) =>
+                html`<td data-status=${line.marks?.get(index) ?? nothing}>${text.point(line.values[index] ?? null, line.marks?.get(index))}</td>`,
             )}
           </tr>`,
         )}

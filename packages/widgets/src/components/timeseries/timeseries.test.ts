@@ -4,7 +4,15 @@
 import { formatPeriod, formatValue, type SeriesResponse } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { choropleth, isolateEachTest, KANSAS, pagePoint, SASKATCHEWAN, shadow, waitFor } from '../../test/choropleth.ts';
+import {
+  choropleth,
+  isolateEachTest,
+  KANSAS,
+  pagePoint,
+  SASKATCHEWAN,
+  shadow,
+  waitFor,
+} from '../../test/choropleth.ts';
 import { apiRequests, mount, nextEvent } from '../../test/helpers.ts';
 import './chronos-timeseries.ts';
 import '../choropleth/chronos-choropleth.ts';
@@ -80,8 +88,16 @@ describe('<chronos-timeseries>', () => {
       const line = getComputedStyle(root(element).querySelector('[part="line"]')!);
       return { background: base.backgroundColor, text: base.color, line: line.stroke };
     };
-    expect(look(light)).to.deep.equal({ background: 'rgb(255, 255, 255)', text: 'rgb(31, 35, 40)', line: 'rgb(9, 105, 218)' });
-    expect(look(dark)).to.deep.equal({ background: 'rgb(21, 25, 30)', text: 'rgb(230, 237, 243)', line: 'rgb(68, 147, 248)' });
+    expect(look(light)).to.deep.equal({
+      background: 'rgb(255, 255, 255)',
+      text: 'rgb(31, 35, 40)',
+      line: 'rgb(9, 105, 218)',
+    });
+    expect(look(dark)).to.deep.equal({
+      background: 'rgb(21, 25, 30)',
+      text: 'rgb(230, 237, 243)',
+      line: 'rgb(68, 147, 248)',
+    });
   });
 
   it('moves a crosshair with the keyboard and reads every line’s value there', async () => {

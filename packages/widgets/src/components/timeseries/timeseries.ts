@@ -176,12 +176,20 @@ export class ChronosTimeseries extends ChronosElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed as Map<PropertyKey, unknown>).has('body')) this.#view = this.body ? seriesView(this.body, this.currentRegions) : undefined;
+    if ((changed as Map<PropertyKey, unknown>).has('body'))
+      this.#view = this.body ? seriesView(this.body, this.currentRegions) : undefined;
   }
 
   protected override updated(): void {
     const regions = this.currentRegions;
-    const key = [this.#api, this.apiKey ?? this.#linked.map?.apiKey ?? '', this.currentMetric, regions.join(','), this.from, this.to].join('|');
+    const key = [
+      this.#api,
+      this.apiKey ?? this.#linked.map?.apiKey ?? '',
+      this.currentMetric,
+      regions.join(','),
+      this.from,
+      this.to,
+    ].join('|');
     if (key !== this.#requested) {
       this.#requested = key;
       void this.#load(regions);
@@ -196,7 +204,8 @@ export class ChronosTimeseries extends ChronosElement {
 
   #clientFor(api: string, apiKey: string | undefined): ChronosClient {
     const id = `${api}|${apiKey ?? ''}`;
-    if (this.#client?.id !== id) this.#client = { id, client: new ChronosClient({ baseUrl: api, ...(apiKey ? { apiKey } : {}) }) };
+    if (this.#client?.id !== id)
+      this.#client = { id, client: new ChronosClient({ baseUrl: api, ...(apiKey ? { apiKey } : {}) }) };
     return this.#client.client;
   }
 
