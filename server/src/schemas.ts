@@ -126,6 +126,7 @@ export const SeriesResponse = Type.Object({
     Type.Object({
       region: Type.String({ examples: ['US-CA'] }),
       name: Type.String(),
+      name_fr: Type.Union([Type.String(), Type.Null()], { description: 'null where the region has no French name' }),
       points: Type.Array(Type.Tuple([IsoDate, Type.Union([Type.Number(), Type.Null()])])),
       status: Type.Optional(
         Type.Record(Type.String(), FlaggedStatus, {

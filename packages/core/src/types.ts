@@ -155,6 +155,8 @@ export interface SeriesResponse {
   series: {
     region: string;
     name: string;
+    /** null where the region has no French name of its own. */
+    name_fr: string | null;
     points: [string, number | null][];
     /** Points that are not final, by date (`YYYY-MM-DD`); absent when every point is final. */
     status?: Record<string, 'preliminary' | 'revised'>;

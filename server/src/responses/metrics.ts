@@ -52,6 +52,7 @@ export async function buildMetricList(db: Db): Promise<string> {
 
 interface RegionSeries {
   name: string;
+  nameFr: string | null;
   values: Map<string, number | null>;
   /** Dates of the points that are preliminary or revised. */
   flagged: Record<string, 'preliminary' | 'revised'>;
@@ -72,11 +73,12 @@ export async function buildSeries(
   const { rows } = await db.query<{
     region: string;
     name: string;
+    name_fr: string | null;
     time: string;
     value: number | null;
     status: ObservationStatus;
   }>(
-    `select o.region, r.name, to_char(o.time, 'YYYY-MM-DD') as time, o.value, o.status
+    `select o.region, r.name, r.name_fr, to_char(o.time, 'YYYY-MM-DD') as time, o.value, o.status
      from observations o join regions r on r.code = o.region
      where o.metric = $1
        and ($2::text[] is null or o.region = any($2::text[]))
@@ -90,7 +92,7 @@ export async function buildSeries(
   for (const row of rows) {
     let entry = byRegion.get(row.region);
     if (!entry) {
-      entry = { name: row.name, values: new Map(), flagged: {} };
+      entry = { name: row.name, nameFr: row.name_fr, values: new Map(), flagged: {} };
       byRegion.set(row.region, entry);
     }
     entry.values.set(row.time, row.value);
@@ -98,12 +100,13 @@ export async function buildSeries(
   }
   // Regions asked for by name but without observations still get a (null-only) series.
   if (options.regions) {
-    const { rows: named } = await db.query<{ code: string; name: string }>(
-      'select code, name from regions where code = any($1::text[])',
+    const { rows: named } = await db.query<{ code: string; name: string; name_fr: string | null }>(
+      'select code, name, name_fr from regions where code = any($1::text[])',
       [options.regions],
     );
     for (const region of named) {
-      if (!byRegion.has(region.code)) byRegion.set(region.code, { name: region.name, values: new Map(), flagged: {} });
+      if (!byRegion.has(region.code))
+        byRegion.set(region.code, { name: region.name, nameFr: region.name_fr, values: new Map(), flagged: {} });
     }
   }
   const codes = [...byRegion.keys()].sort();
@@ -114,6 +117,7 @@ export async function buildSeries(
       return {
         region: code,
         name: entry.name,
+        name_fr: entry.nameFr,
         points: times.map((time): [string, number | null] => [time, entry.values.get(time) ?? null]),
         // Only when some point is not final: series of final (or sample) values keep their earlier shape.
         ...(Object.keys(entry.flagged).length > 0 ? { status: entry.flagged } : {}),

@@ -30,6 +30,8 @@ export const en = {
       `Line chart: ${title}, ${regions}, ${from} to ${to}. Arrow keys move through the periods.`,
     loading: 'Loading time series…',
     noRegion: 'Select a region on the map to see its history.',
+    /** No region attribute and no map to follow: said to the site owner. */
+    needRegion: 'No region to draw: set region (e.g. region="US-CA,CA-ON") or for="map-id" to follow a map.',
     noData: (title: string) => `No data for ${title}.`,
     failed: 'The time series could not be loaded.',
     retry: 'Retry',

@@ -62,7 +62,7 @@ for (const store of STORES) {
       const all = (await t.app.inject('/api/metrics/unemployment?from=2025-09&to=2025-09')).json();
       assert.equal(all.series.length, 64);
       const nunavut = (await t.app.inject('/api/metrics/unemployment?region=CA-NU&from=2025-01&to=2025-02')).json();
-      assert.deepEqual(nunavut.series, [{ region: 'CA-NU', name: 'Nunavut', points: [] }]);
+      assert.deepEqual(nunavut.series, [{ region: 'CA-NU', name: 'Nunavut', name_fr: 'Nunavut', points: [] }]);
     });
 
     test('lowercase region codes are accepted', async () => {
@@ -114,7 +114,12 @@ for (const store of STORES) {
         ['2025-09-01', 5.2],
       ]);
       assert.deepEqual(california.status, { '2025-07-01': 'revised', '2025-09-01': 'preliminary' });
-      assert.deepEqual(Object.keys(texas), ['region', 'name', 'points'], 'sample (final) values carry no status');
+      assert.equal(california.name_fr, 'Californie');
+      assert.deepEqual(
+        Object.keys(texas),
+        ['region', 'name', 'name_fr', 'points'],
+        'sample (final) values carry no status',
+      );
     });
 
     test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {

@@ -18,8 +18,9 @@ export interface SeriesView {
   lines: (ChartLine & { region: string; name: string })[];
 }
 
-/** The body as the chart reads it; regions keep the order the page asked for. */
-export function seriesView(body: SeriesResponse, order: readonly string[]): SeriesView {
+/** The body as the chart reads it; regions keep the order the page asked for, named in `locale`'s language. */
+export function seriesView(body: SeriesResponse, order: readonly string[], locale: string): SeriesView {
+  const french = locale.toLowerCase().startsWith('fr');
   const rank = (code: string) => {
     const at = order.indexOf(code);
     return at === -1 ? order.length : at;
@@ -36,7 +37,8 @@ export function seriesView(body: SeriesResponse, order: readonly string[]): Seri
         const status = entry.status?.[date];
         if (status) marks.set(index, status);
       });
-      return { region: entry.region, name: entry.name, values: entry.points.map(([, value]) => value), marks };
+      const name = french && entry.name_fr ? entry.name_fr : entry.name;
+      return { region: entry.region, name, values: entry.points.map(([, value]) => value), marks };
     }),
   };
 }

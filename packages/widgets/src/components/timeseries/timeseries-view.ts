@@ -14,6 +14,8 @@ export interface ChartState {
   height: number;
   /** The period under the crosshair (index into `view.dates`), if any. */
   cursor: number | undefined;
+  /** The period the linked map shows (index into `view.dates`), marked on the axis. */
+  current: number | undefined;
   showTable: boolean;
   onPointer(event: PointerEvent, toIndex: (x: number) => number): void;
   onLeave(): void;
@@ -77,6 +79,12 @@ export function renderChart(state: ChartState): { plot: TemplateResult; below: T
               <text x=${x(index)} y=${height - 4} text-anchor="middle">${text.tick(view.dates[index]!, view.frequency, ticks.step)}</text>`,
           )}
         </g>
+        ${
+          state.current === undefined
+            ? nothing
+            : svg`<line part="current-period" class="current-period" x1=${x(state.current)} x2=${x(state.current)}
+                y1=${y.range[1]} y2=${y.range[0]}></line>`
+        }
         ${renderLines(view.lines, scales)}
         ${cursor === undefined ? nothing : crosshair(state, scales, cursor)}
       </svg>

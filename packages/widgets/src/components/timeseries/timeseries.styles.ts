@@ -95,6 +95,11 @@ export const timeseriesStyles = css`
   .mark.preliminary {
     fill: var(--chronos-background);
   }
+  .current-period {
+    stroke: var(--chronos-accent-color);
+    stroke-width: 2;
+    opacity: 0.5;
+  }
   .crosshair line {
     stroke: var(--chronos-muted-color);
     stroke-dasharray: 3 3;

@@ -162,6 +162,8 @@ describe('<chronos-timeseries>', () => {
     const xLabels = [...root(element).querySelectorAll('[part="x-axis"] text')].map((t) => t.textContent);
     expect(xLabels).to.include('janv. 2024');
     expect(root(element).querySelector('thead th')!.textContent).to.equal('Période');
+    // Region names from the API's name_fr.
+    expect(root(element).querySelector('[part="legend"]')!.textContent).to.contain('Québec');
     const first = root(element).querySelector('tbody tr')!;
     expect(first.querySelector('th')!.textContent).to.equal('janvier 2024');
     expect(first.querySelector('td')!.textContent).to.equal(
@@ -174,6 +176,15 @@ describe('<chronos-timeseries>', () => {
     expect(first.querySelector('td')!.textContent).to.match(/,\d\u00a0%$/);
     expect(root(element).querySelector('[part="table-toggle"]')!.textContent!.trim()).to.equal('Tableau de données');
     expect(root(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.match(/^Graphique linéaire/);
+  });
+
+  it('without region or for: says which attribute to set, and reports it', async () => {
+    const element = timeseries('metric="unemployment"');
+    const error = await nextEvent(element, 'chronos-error');
+    expect(error.detail).to.include({ kind: 'attribute', attribute: 'region' });
+    await element.updateComplete;
+    expect(root(element).querySelector('[part="empty"]')!.textContent).to.contain('region="US-CA,CA-ON"');
+    expect(await apiRequests()).to.deep.equal([]);
   });
 
   it('shows the server’s message for an unknown metric and reports chronos-error like the map', async () => {
@@ -200,6 +211,15 @@ describe('<chronos-timeseries for>', () => {
     expect(map.selected).to.equal('US-KS');
     await drawn(element, ['US-KS']);
     expect(root(element).querySelector('[part="legend"]')!.textContent).to.contain('Kansas');
+    // The map's period is marked on the time axis, and moves with it.
+    const marker = () => root(element).querySelector('[part="current-period"]');
+    const markerX = () => Number(marker()!.getAttribute('x1'));
+    expect(marker()).to.not.equal(null);
+    const latestX = markerX();
+    map.time = '2024-03';
+    await nextEvent(map, 'chronos-load');
+    await element.updateComplete;
+    expect(markerX()).to.be.lessThan(latestX);
     map.select('US-TX');
     const body = await drawn(element, ['US-TX']);
     expect(body.metric.id).to.equal('unemployment');

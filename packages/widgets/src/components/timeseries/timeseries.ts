@@ -36,6 +36,7 @@ const DEFAULT_RATE_LIMIT_WAIT_S = 10;
  * @csspart chart - The SVG.
  * @csspart line - One region's line.
  * @csspart mark - A preliminary (hollow) or revised (filled) point.
+ * @csspart current-period - The rule at the period the linked map shows.
  * @csspart crosshair - The vertical rule and dots at the period under the pointer or keyboard.
  * @csspart y-axis - Value grid lines and labels.
  * @csspart x-axis - Period labels.
@@ -102,6 +103,7 @@ export class ChronosTimeseries extends ChronosElement {
     events: {
       'chronos-region-click': () => this.requestUpdate(),
       'chronos-load': () => this.requestUpdate(),
+      'chronos-time-change': () => this.requestUpdate(),
     },
     changed: (map) => {
       this.#selection?.disconnect();
@@ -177,7 +179,7 @@ export class ChronosTimeseries extends ChronosElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed as Map<PropertyKey, unknown>).has('body'))
-      this.#view = this.body ? seriesView(this.body, this.currentRegions) : undefined;
+      this.#view = this.body ? seriesView(this.body, this.currentRegions, this.#locale) : undefined;
   }
 
   protected override updated(): void {
@@ -214,6 +216,10 @@ export class ChronosTimeseries extends ChronosElement {
     clearTimeout(this.#retryTimer);
     if (regions.length === 0) {
       this.#set('no-region', undefined, undefined);
+      if (!this.for) {
+        const message = messagesFor('en').timeseries.needRegion;
+        this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'region', message }));
+      }
       return;
     }
     const run = new AbortController();
@@ -289,6 +295,7 @@ export class ChronosTimeseries extends ChronosElement {
           width: this.size.width,
           height: this.size.height,
           cursor: this.cursor,
+          current: this.#mapPeriod(view),
           showTable: this.showTable,
           onPointer: this.#onPointer,
           onLeave: this.#onLeave,
@@ -304,10 +311,19 @@ export class ChronosTimeseries extends ChronosElement {
     </div>`;
   }
 
+  /** Where the linked map's period is on the time axis (the map and its time slider move it). */
+  #mapPeriod(view: SeriesView): number | undefined {
+    const time = this.#linked.map?.loadedData?.time;
+    const at = time ? view.dates.indexOf(time) : -1;
+    return at === -1 ? undefined : at;
+  }
+
   #overlay(words: ReturnType<typeof messagesFor>['timeseries']): TemplateResult {
     switch (this.status) {
       case 'no-region':
-        return html`<div part="empty" class="overlay empty" role="status"><p>${words.noRegion}</p></div>`;
+        return html`<div part="empty" class="overlay empty" role="status">
+          <p>${this.for ? words.noRegion : words.needRegion}</p>
+        </div>`;
       case 'empty':
         return html`<div part="empty" class="overlay empty" role="status"><p>${words.noData(this.body?.metric.title ?? this.currentMetric)}</p></div>`;
       case 'error': {
