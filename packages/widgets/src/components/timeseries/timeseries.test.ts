@@ -176,6 +176,11 @@ describe('<chronos-timeseries>', () => {
     expect(first.querySelector('td')!.textContent).to.match(/,\d\u00a0%$/);
     expect(root(element).querySelector('[part="table-toggle"]')!.textContent!.trim()).to.equal('Tableau de données');
     expect(root(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.match(/^Graphique linéaire/);
+    // The element's own lang wins, and a change re-renders.
+    element.lang = 'en';
+    await element.updateComplete;
+    expect(root(element).querySelector('thead th')!.textContent).to.equal('Period');
+    expect(root(element).querySelector('[part="legend"]')!.textContent).to.contain('Quebec');
   });
 
   it('without region or for: says which attribute to set, and reports it', async () => {

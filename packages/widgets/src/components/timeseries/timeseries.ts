@@ -91,6 +91,7 @@ export class ChronosTimeseries extends ChronosElement {
   @state() private size = { width: 600, height: 260 };
 
   #view?: SeriesView;
+  #viewLocale?: string;
   #requested?: string;
   #run?: AbortController;
   #client?: { id: string; client: ChronosClient };
@@ -177,9 +178,23 @@ export class ChronosTimeseries extends ChronosElement {
     if (stage) this.#resize?.observe(stage);
   }
 
+  // `lang` is the page's global attribute (not a Lit property): its changes re-render too.
+  static override get observedAttributes(): string[] {
+    // biome-ignore lint/complexity/noThisInStatic: `super` with this subclass as `this` lists its own properties' attributes
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed as Map<PropertyKey, unknown>).has('body'))
+    // Names follow the language (name_fr), so a new language is a new view too.
+    if ((changed as Map<PropertyKey, unknown>).has('body') || this.#viewLocale !== this.#locale) {
+      this.#viewLocale = this.#locale;
       this.#view = this.body ? seriesView(this.body, this.currentRegions, this.#locale) : undefined;
+    }
   }
 
   protected override updated(): void {
