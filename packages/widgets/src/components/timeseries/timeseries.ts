@@ -8,11 +8,11 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.ts';
+import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
-import { defaultApi } from '../choropleth/choropleth-loading.ts';
 import { SeriesText, type SeriesView, seriesView } from './timeseries-data.ts';
 import { renderChart } from './timeseries-view.ts';
 import { timeseriesStyles } from './timeseries.styles.ts';
@@ -146,7 +146,7 @@ export class ChronosTimeseries extends ChronosElement {
 
   get #api(): string {
     const map = this.#linked.map;
-    return (this.api?.trim() || map?.api?.trim() || defaultApi()).replace(/\/$/, '');
+    return apiBase(this.api?.trim() || map?.api);
   }
 
   override connectedCallback(): void {
