@@ -68,6 +68,17 @@ describe('<chronos-timeseries>', () => {
     expect(rows[0]!.querySelector('th')!.textContent).to.equal('January 2024');
   });
 
+  it('loads again when moved in the DOM while loading', async () => {
+    const element = timeseries('metric="unemployment" region="US-NY"');
+    await drawn(element, ['US-NY']);
+    element.region = 'US-NJ';
+    await element.updateComplete; // the request is under way
+    const holder = element.parentElement!;
+    element.remove();
+    holder.append(element);
+    await drawn(element, ['US-NJ']);
+  });
+
   it('follows its width', async () => {
     const element = timeseries('metric="unemployment" region="US-TX"');
     await drawn(element, ['US-TX']);

@@ -157,8 +157,12 @@ export class ChronosTimeseries extends ChronosElement {
       const size = { width: Math.round(box.width), height: Math.round(box.height) };
       if (size.width !== this.size.width || size.height !== this.size.height) this.size = size;
     });
-    if (this.hasUpdated) this.#observeStage();
+    // Moved in the DOM: a load cut short by the disconnection runs again.
     this.#requested = undefined;
+    if (this.hasUpdated) {
+      this.#observeStage();
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
