@@ -75,9 +75,9 @@ export class ChronosTimeseries extends ChronosElement {
   @property() region = '';
   /** Id of a `<chronos-choropleth>` to follow: its selected region and its metric. */
   @property() for?: string;
-  /** First month shown, `YYYY-MM` (default: the first with data). */
+  /** First period shown, in the metric's form: `YYYY-MM`, `YYYY-Qn` or `YYYY` (default: the first with data). */
   @property() from?: string;
-  /** Last month shown, `YYYY-MM` (default: the latest). */
+  /** Last period shown, in the metric's form (default: the latest). */
   @property() to?: string;
   /** `auto` (follows prefers-color-scheme), `light` or `dark`. */
   @property({ reflect: true }) theme = 'auto';
