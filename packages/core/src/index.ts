@@ -71,3 +71,12 @@ export {
 } from './attributes.ts';
 export type * from './types.ts';
 export { languages, type Messages, messagesFor } from './messages/index.ts';
+export {
+  type Anchor,
+  type Direction,
+  mercator,
+  nearestRegion,
+  nextRegion,
+  regionAnchor,
+  unmercator,
+} from './region-navigation.ts';
