@@ -8,17 +8,82 @@ export const en = {
   // ── The map's chrome (source line, footer, accessible name) ─────────────────────────────────
   map: {
     noData: 'No data',
-    source: 'Source',
+    /** Before the footer's list of sources. */
+    source: 'Source:',
+    /** Footer: the period shown. */
+    data: (period: string) => `Data: ${period}`,
+    /** After the sources when the values are the synthetic sample. */
+    sampleData: '(sample data)',
+    /** The map's accessible name when the page gave the element none (aria-label or title). */
+    name: (title: string, period: string) => `Map: ${title}${period ? `, ${period}` : ''}`,
+    /** What a screen reader calls the map area (aria-roledescription). */
+    roleDescription: 'map',
+    /** How to move on the map, in its accessible description. */
+    keys: 'Arrow keys move between regions, Home and End go to the first and last, Enter selects, Escape clears, + and − zoom.',
+    loading: 'Loading map…',
+    empty: (title: string, period: string) => `No data for ${title}${period ? ` in ${period}` : ''}.`,
+    contextLost:
+      'The map cannot be drawn right now (the browser took its graphics context). The values are in the table below; the map comes back by itself.',
+    /** Status values of a region's figure (tooltip, table). */
+    status: { final: 'final', preliminary: 'preliminary', revised: 'revised', sample: 'sample' },
+    /** A legend class as a range of values. */
+    range: (from: string, to: string) => `${from} – ${to}`,
+    /** How many regions a legend class holds (read after its range). */
+    regionCount: (count: number) => (count === 1 ? '1 region' : `${count} regions`),
     /** Headings of a legend classified per country (levels in two currencies or on two index bases). */
     countries: { US: 'United States', CA: 'Canada' },
     currencies: { US: 'USD', CA: 'CAD' },
   },
 
   // ── The data table ──────────────────────────────────────────────────────────────────────────
-  table: {},
+  table: {
+    show: 'Data table',
+    hide: 'Hide data table',
+    region: 'Region',
+    value: 'Value',
+    class: 'Class',
+    status: 'Status',
+    /** A region's class among the legend's classes. */
+    classOf: (index: number, count: number) => `${index} of ${count}`,
+  },
 
   // ── Errors shown on the map ─────────────────────────────────────────────────────────────────
-  errors: {},
+  errors: {
+    retry: 'Retry',
+    failed: 'The map could not be loaded.',
+    network: (api: string, reason: string) => `Could not load the map data from ${api}: ${reason}`,
+    thisPage: 'this page',
+    originNotAllowed: (origin: string) => `This key is not allowed on ${origin}.`,
+    unknownKey: 'Unknown key: check the api-key attribute against the keys of your Chronos account.',
+    malformedKey: 'The api-key attribute is not a publishable key (pk_…).',
+    keyRevoked: 'This key was revoked.',
+    keyRequired: (origin: string) => `A publishable key (api-key) is needed to show this map on ${origin}.`,
+    rateLimitedIn: (seconds: number) => `Rate limited: retrying in ${seconds} s.`,
+    rateLimited: 'Rate limited: retrying…',
+    noWebGL: (reason: string) => `This browser cannot draw the map: ${reason}`,
+    cannotDraw: (reason: string) => `The map cannot be drawn: ${reason}`,
+    contextLost: 'The browser took away the map’s graphics context (WebGL); it is redrawn when the browser allows.',
+    basemap: (url: string, reason: string) =>
+      `The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`,
+  },
+
+  // ── What screen readers hear (live announcements, the map's description) ───────────────────
+  a11y: {
+    /** The focused region: "Nevada: 5.6 %, class 5 of 5, preliminary". */
+    focused: (name: string, value: string, klass: string, status: string) =>
+      [`${name}: ${value}`, klass && `class ${klass}`, status].filter(Boolean).join(', '),
+    /** After a time or metric change, and in the map's description. */
+    summary: (period: string, highest: string, lowest: string, missing: number) =>
+      [
+        `${period ? `${period}: ` : ''}highest ${highest}, lowest ${lowest}`,
+        missing > 0 ? (missing === 1 ? '1 region without data' : `${missing} regions without data`) : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    noValues: (period: string) => `${period ? `${period}: ` : ''}no region has a value`,
+    /** A legend class focused or hovered: its range and regions. */
+    legendClass: (range: string, count: string, names: string) => `${range}, ${count}${names ? `: ${names}` : ''}`,
+  },
 
   // ── Time slider ─────────────────────────────────────────────────────────────────────────────
   slider: {},

@@ -6,15 +6,68 @@ export const fr: Messages = {
 
   map: {
     noData: 'Aucune donnée',
-    source: 'Source',
+    source: 'Source :',
+    data: (period: string) => `Données : ${period}`,
+    sampleData: '(données d’exemple)',
+    name: (title: string, period: string) => `Carte : ${title}${period ? `, ${period}` : ''}`,
+    roleDescription: 'carte',
+    keys: 'Les flèches passent d’une région à l’autre, Début et Fin vont à la première et à la dernière, Entrée sélectionne, Échap efface, + et − zooment.',
+    loading: 'Chargement de la carte…',
+    empty: (title: string, period: string) => `Aucune donnée pour ${title}${period ? ` en ${period}` : ''}.`,
+    contextLost:
+      'La carte ne peut pas être dessinée pour l’instant (le navigateur a repris son contexte graphique). Les valeurs sont dans le tableau ci-dessous ; la carte reviendra d’elle-même.',
+    status: { final: 'définitive', preliminary: 'provisoire', revised: 'révisée', sample: 'exemple' },
+    range: (from: string, to: string) => `${from} – ${to}`,
+    regionCount: (count: number) => (count <= 1 ? `${count} région` : `${count} régions`),
     /** Headings of a legend classified per country (levels in two currencies or on two index bases). */
     countries: { US: 'États-Unis', CA: 'Canada' },
     currencies: { US: 'USD', CA: 'CAD' },
   },
 
-  table: {},
+  table: {
+    show: 'Tableau des données',
+    hide: 'Masquer le tableau',
+    region: 'Région',
+    value: 'Valeur',
+    class: 'Classe',
+    status: 'Statut',
+    classOf: (index: number, count: number) => `${index} sur ${count}`,
+  },
 
-  errors: {},
+  errors: {
+    retry: 'Réessayer',
+    failed: 'La carte n’a pas pu être chargée.',
+    network: (api: string, reason: string) => `Impossible de charger les données de la carte depuis ${api} : ${reason}`,
+    thisPage: 'cette page',
+    originNotAllowed: (origin: string) => `Cette clé n’est pas autorisée sur ${origin}.`,
+    unknownKey: 'Clé inconnue : comparez l’attribut api-key aux clés de votre compte Chronos.',
+    malformedKey: 'L’attribut api-key n’est pas une clé publiable (pk_…).',
+    keyRevoked: 'Cette clé a été révoquée.',
+    keyRequired: (origin: string) =>
+      `Une clé publiable (api-key) est nécessaire pour afficher cette carte sur ${origin}.`,
+    rateLimitedIn: (seconds: number) => `Trop de requêtes : nouvel essai dans ${seconds} s.`,
+    rateLimited: 'Trop de requêtes : nouvel essai…',
+    noWebGL: (reason: string) => `Ce navigateur ne peut pas dessiner la carte : ${reason}`,
+    cannotDraw: (reason: string) => `La carte ne peut pas être dessinée : ${reason}`,
+    contextLost:
+      'Le navigateur a retiré le contexte graphique (WebGL) de la carte ; elle sera redessinée dès qu’il le permettra.',
+    basemap: (url: string, reason: string) =>
+      `Le fond de carte n’a pas pu être chargé depuis ${url} (${reason}) ; les régions sont dessinées sans lui.`,
+  },
+
+  a11y: {
+    focused: (name: string, value: string, klass: string, status: string) =>
+      [`${name} : ${value}`, klass && `classe ${klass}`, status].filter(Boolean).join(', '),
+    summary: (period: string, highest: string, lowest: string, missing: number) =>
+      [
+        `${period ? `${period} : ` : ''}le plus élevé ${highest}, le plus bas ${lowest}`,
+        missing > 0 ? (missing === 1 ? '1 région sans données' : `${missing} régions sans données`) : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    noValues: (period: string) => `${period ? `${period} : ` : ''}aucune région n’a de valeur`,
+    legendClass: (range: string, count: string, names: string) => `${range}, ${count}${names ? ` : ${names}` : ''}`,
+  },
 
   slider: {},
 

@@ -21,6 +21,8 @@ export interface RegionGeometry {
   view?: BBox | undefined;
   /** Code → display name, when the geometry carries names. */
   names: Map<string, string>;
+  /** The names by language (`fr` from the boundaries' `name_fr`, the English name where it has none). */
+  localNames?: Record<string, Map<string, string>>;
   features: Map<string, FeatureCollection['features'][number]>;
 }
 
@@ -54,10 +56,12 @@ export async function loadGeometry(request: GeometryRequest): Promise<RegionGeom
         )
       : await sharedFile<FeatureCollection>(new URL(boundaries, document.baseURI).href, request.signal);
   const names = new Map<string, string>();
+  const french = new Map<string, string>();
   const features = new Map<string, FeatureCollection['features'][number]>();
   for (const feature of collection.features) {
     const code = String(feature.properties?.code ?? feature.id);
     names.set(code, String(feature.properties?.name ?? code));
+    french.set(code, String(feature.properties?.name_fr || names.get(code)));
     features.set(code, feature);
   }
   const key = boundaries === 'api' ? `api:${request.api}|${request.geo}` : `file:${boundaries}`;
@@ -66,6 +70,7 @@ export async function loadGeometry(request: GeometryRequest): Promise<RegionGeom
     bbox: bboxOf(collection.features.map((feature) => feature.geometry)),
     view: initialView(collection.features),
     names,
+    localNames: { fr: french },
     features,
   };
 }

@@ -10,12 +10,10 @@ import type { FilterSpecification, Map as MapLibreMap, MapOptions } from 'maplib
 import { type BBox, bboxOf } from '@chronos/core';
 import { Basemap } from './map-basemap.ts';
 import {
-  FILL,
   hatch,
-  LINE,
   type MapTheme,
-  NO_DATA,
   PATTERN,
+  REGION_LAYERS,
   type RegionSource,
   regionLayers,
   SOURCE,
@@ -76,6 +74,7 @@ export class MapController implements ReactiveController {
   #hovered: string | null = null;
   #selected: string | null = null;
   #painted = new Set<string>();
+  #flags = new Map<string, readonly string[]>();
   /** The last colours asked for (re-applied after a lost WebGL context is restored). */
   #colors = new Map<string, string>();
   /** Settings and region source on the map itself (they lag behind while the context is lost). */
@@ -238,7 +237,7 @@ export class MapController implements ReactiveController {
   }
 
   #drawRegions(map: MapLibreMap, regions: RegionSource): void {
-    for (const id of [LINE, NO_DATA, FILL]) if (map.getLayer(id)) map.removeLayer(id);
+    for (const id of [...REGION_LAYERS].reverse()) if (map.getLayer(id)) map.removeLayer(id);
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
     this.#painted.clear();
     this.#hovered = null;
@@ -246,6 +245,7 @@ export class MapController implements ReactiveController {
     map.addSource(SOURCE, source);
     for (const layer of regionLayers(regions, this.#theme)) map.addLayer(layer);
     this.#regionsDrawn = regions.key;
+    this.#applyFlags(map);
   }
 
   get #theme(): MapTheme {
@@ -287,6 +287,22 @@ export class MapController implements ReactiveController {
     if (this.#hovered) this.map.setFeatureState(this.#feature(this.#hovered), { hover: false });
     if (code) this.map.setFeatureState(this.#feature(code), { hover: true });
     this.#hovered = code;
+  }
+
+  /** Sets feature-state `flag` on exactly `codes` (keyboard focus, legend highlight); kept across context loss
+   * and release, and put back on regions drawn again. */
+  setFlag(flag: string, codes: readonly string[]): void {
+    const previous = this.#flags.get(flag) ?? [];
+    this.#flags.set(flag, codes);
+    const map = this.map;
+    if (!map || !this.#regions || this.#context.lost) return;
+    for (const code of previous) if (!codes.includes(code)) map.setFeatureState(this.#feature(code), { [flag]: false });
+    for (const code of codes) map.setFeatureState(this.#feature(code), { [flag]: true });
+  }
+
+  #applyFlags(map: MapLibreMap): void {
+    for (const [flag, codes] of this.#flags)
+      for (const code of codes) map.setFeatureState(this.#feature(code), { [flag]: true });
   }
 
   /** Outlines the selected region (null clears). */
@@ -370,6 +386,7 @@ export class MapController implements ReactiveController {
     this.paint(this.#colors, codes);
     this.setHovered(hovered);
     this.setSelected(selected);
+    this.#applyFlags(map);
     map.triggerRepaint();
   }
 

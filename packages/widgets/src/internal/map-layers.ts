@@ -22,6 +22,9 @@ export interface MapTheme {
   outline: string;
   hoverOutline: string;
   selectedOutline: string;
+  /** The keyboard focus outline, and the halo under it that keeps it visible on any class colour. */
+  focus: string;
+  focusHalo: string;
 }
 
 export const SOURCE = 'chronos-regions';
@@ -30,6 +33,10 @@ export const FILL = 'chronos-regions-fill';
 export const NO_DATA = 'chronos-regions-no-data';
 export const LINE = 'chronos-regions-line';
 export const PATTERN = 'chronos-no-data';
+export const FOCUS_HALO = 'chronos-regions-focus-halo';
+export const FOCUS = 'chronos-regions-focus';
+/** Every layer of the regions, bottom to top. */
+export const REGION_LAYERS = [FILL, NO_DATA, LINE, FOCUS_HALO, FOCUS];
 
 /** A diagonal hatch, drawn once per theme: stripes on transparent, over the no-data fill colour. */
 export function hatch(stripe: string, size = 8): { width: number; height: number; data: Uint8Array } {
@@ -67,11 +74,32 @@ export function regionLayers(regions: RegionSource, theme: MapTheme): LayerSpeci
       },
     },
     { id: LINE, type: 'line', source: SOURCE, ...sourceLayer, paint: linePaint(theme) },
+    { id: FOCUS_HALO, type: 'line', source: SOURCE, ...sourceLayer, paint: focusPaint(theme.focusHalo, 7) },
+    { id: FOCUS, type: 'line', source: SOURCE, ...sourceLayer, paint: focusPaint(theme.focus, 3) },
   ];
 }
 
-export function fillPaint(theme: MapTheme): { 'fill-color': ExpressionSpecification } {
-  return { 'fill-color': ['coalesce', ['feature-state', 'color'], theme.noData] };
+/** The keyboard focus outline: drawn only on the region whose feature-state `focused` is true. */
+export function focusPaint(
+  color: string,
+  width: number,
+): { 'line-color': string; 'line-width': number; 'line-opacity': ExpressionSpecification } {
+  return {
+    'line-color': color,
+    'line-width': width,
+    'line-opacity': ['case', ['boolean', ['feature-state', 'focused'], false], 1, 0],
+  };
+}
+
+/** The class colour; regions outside a legend class being pointed at are faded (feature-state `dimmed`). */
+export function fillPaint(theme: MapTheme): {
+  'fill-color': ExpressionSpecification;
+  'fill-opacity': ExpressionSpecification;
+} {
+  return {
+    'fill-color': ['coalesce', ['feature-state', 'color'], theme.noData],
+    'fill-opacity': ['case', ['boolean', ['feature-state', 'dimmed'], false], 0.25, 1],
+  };
 }
 
 export function linePaint(theme: MapTheme): {
@@ -83,7 +111,7 @@ export function linePaint(theme: MapTheme): {
       'case',
       ['boolean', ['feature-state', 'selected'], false],
       theme.selectedOutline,
-      ['boolean', ['feature-state', 'hover'], false],
+      ['boolean', ['any', ['feature-state', 'hover'], ['feature-state', 'highlight']], false],
       theme.hoverOutline,
       theme.outline,
     ],
@@ -91,7 +119,7 @@ export function linePaint(theme: MapTheme): {
       'case',
       ['boolean', ['feature-state', 'selected'], false],
       2.5,
-      ['boolean', ['feature-state', 'hover'], false],
+      ['boolean', ['any', ['feature-state', 'hover'], ['feature-state', 'highlight']], false],
       2,
       0.6,
     ],

@@ -70,6 +70,8 @@ export function readMapTheme(host: Element, name: ThemeName): MapTheme {
     outline: read('--chronos-region-outline-color'),
     hoverOutline: read('--chronos-region-hover-color'),
     selectedOutline: read('--chronos-region-selected-color'),
+    focus: read('--chronos-accent-color'),
+    focusHalo: read('--chronos-background'),
   };
 }
 

@@ -2,18 +2,18 @@
 // (a `kind` a page can switch on, the server's refusal `code`), the headline shown for it (meant for the
 // site owner who pasted the tag: which key, which origin, when the element retries) and whether a Retry
 // button can help. Refusals of the key or the origin cannot be retried away; the rest can.
-import { ChronosApiError } from '@chronos/core';
+import { ChronosApiError, type Messages, messagesFor } from '@chronos/core';
 import type { ChronosErrorDetail } from '../../events/error.ts';
-
-/** The `chronos-error` message when the browser takes the map's WebGL context. */
-export const CONTEXT_LOST =
-  'The browser took away the map’s graphics context (WebGL); it is redrawn when the browser allows.';
 
 /** Used when a 429 names no Retry-After. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 10;
 
 /** A failure of a load run as the `chronos-error` detail. */
-export function describeFailure(error: unknown, api: string): ChronosErrorDetail {
+export function describeFailure(
+  error: unknown,
+  api: string,
+  messages: Messages = messagesFor('en'),
+): ChronosErrorDetail {
   if (error instanceof ChronosApiError && error.status > 0) {
     const code = error.code ? { code: error.code } : {};
     if (error.status === 429 || error.code === 'rate_limited') {
@@ -26,7 +26,7 @@ export function describeFailure(error: unknown, api: string): ChronosErrorDetail
   const kind = (error as { kind?: string }).kind;
   if (kind === 'map') return { kind: 'map', message: (error as Error).message };
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'network', message: `Could not load the map data from ${api}: ${message}` };
+  return { kind: 'network', message: messages.errors.network(api, message) };
 }
 
 /** False where retrying cannot help: the key or the page's origin was refused. */
@@ -35,34 +35,35 @@ export function canRetry(detail: ChronosErrorDetail): boolean {
 }
 
 /** The first line of the error panel; `retryIn` is the live countdown of a rate limit, in seconds. */
-export function headline(detail: ChronosErrorDetail, retryIn: number | undefined): string | undefined {
-  const origin = globalThis.location?.origin ?? 'this page';
+export function headline(
+  detail: ChronosErrorDetail,
+  retryIn: number | undefined,
+  messages: Messages,
+): string | undefined {
+  const text = messages.errors;
+  const origin = globalThis.location?.origin ?? text.thisPage;
   switch (detail.code) {
     case 'origin_not_allowed':
-      return `This key is not allowed on ${origin}.`;
+      return text.originNotAllowed(origin);
     case 'unknown_key':
-      return 'Unknown key: check the api-key attribute against the keys of your Chronos account.';
+      return text.unknownKey;
     case 'malformed_key':
-      return 'The api-key attribute is not a publishable key (pk_…).';
+      return text.malformedKey;
     case 'key_revoked':
-      return 'This key was revoked.';
+      return text.keyRevoked;
     case 'key_required':
-      return `A publishable key (api-key) is needed to show this map on ${origin}.`;
+      return text.keyRequired(origin);
     case 'rate_limited':
-      return retryIn !== undefined && retryIn > 0
-        ? `Rate limited: retrying in ${retryIn} s.`
-        : 'Rate limited: retrying…';
+      return retryIn !== undefined && retryIn > 0 ? text.rateLimitedIn(retryIn) : text.rateLimited;
     default:
       return undefined;
   }
 }
 
 /** A map that could not be created, as the error its load run fails with (`kind: 'map'`). */
-export function mapFailure(error: unknown): Error {
+export function mapFailure(error: unknown, messages: Messages = messagesFor('en')): Error {
   const reason = (error as Error).message;
   // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
-  const message = /webgl/i.test(reason)
-    ? `This browser cannot draw the map: ${reason}`
-    : `The map cannot be drawn: ${reason}`;
+  const message = /webgl/i.test(reason) ? messages.errors.noWebGL(reason) : messages.errors.cannotDraw(reason);
   return Object.assign(new Error(message), { kind: 'map' });
 }

@@ -16,6 +16,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChronosErrorDetail } from '../../events/error.ts';
 import { apiBase } from '../../internal/api-base.ts';
 import { loadGeometry, type RegionGeometry } from '../../internal/geometry-loader.ts';
+import { messagesOf } from '../../internal/lang.ts';
 import { describeFailure } from './choropleth-errors.ts';
 
 export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -208,7 +209,8 @@ export class LoadingController implements ReactiveController {
     try {
       await step(run.signal);
     } catch (error) {
-      if (!run.signal.aborted) this.fail(describeFailure(error, this.api));
+      if (!run.signal.aborted)
+        this.fail(describeFailure(error, this.api, messagesOf(this.#host as unknown as Element)));
     }
   }
 

@@ -7,7 +7,9 @@ import type { MapOptions } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
 import { type MapCallbacks, MapController, type MapSettings, type MapTheme } from '../../internal/map-controller.ts';
 import type { VisibilityController } from '../../internal/visibility.ts';
+import { messagesOf } from '../../internal/lang.ts';
 import { mapFailure } from './choropleth-errors.ts';
+import { quietCanvas } from './choropleth-keyboard.ts';
 
 /** The element's attributes that become map settings. */
 export interface MapAttributes {
@@ -51,10 +53,12 @@ export class ChoroplethMap {
   needsFit = true;
   #firstMap = true;
   #hooks: ChoroplethMapHooks;
+  #host: HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks, hooks: ChoroplethMapHooks) {
     this.controller = new MapController(host, callbacks);
     this.#hooks = hooks;
+    this.#host = host;
   }
 
   /** Applies the element's current settings (theme, basemap, interaction) to the map. */
@@ -93,11 +97,12 @@ export class ChoroplethMap {
     return creating.then(
       (map) => {
         visibility.started();
+        quietCanvas(this.controller.map?.getCanvas());
         return map;
       },
       (error: unknown) => {
         visibility.stopped();
-        throw mapFailure(error);
+        throw mapFailure(error, messagesOf(this.#host));
       },
     );
   }

@@ -2,7 +2,7 @@
 // basemap that failed), the loading / error / empty / context-lost overlays, the legend (one entry per
 // class, then "No data"; one labelled group of classes per country when the metric is classified per country;
 // over the map, or a strip under it in a narrow element, which the stylesheet decides), the hover tooltip (kept inside the map) and the footer crediting each source once.
-import type { MetricInput } from '@chronos/core';
+import type { Messages, MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
 import { cssomStyle } from '../../internal/cssom-style.ts';
@@ -26,20 +26,21 @@ export interface ErrorView {
 /** The skeleton while loading, the error panel (with Retry where it can help), or the "no data" message. */
 export function renderStatus(
   status: LoadStatus,
+  messages: Messages,
   text: { error: ErrorView | undefined; empty: string; retry(): void },
 ): TemplateResult | typeof nothing {
   if (status === 'loading') {
-    return html`<div part="skeleton" class="overlay skeleton" role="status">Loading map…</div>`;
+    return html`<div part="skeleton" class="overlay skeleton" role="status">${messages.map.loading}</div>`;
   }
   if (status === 'error') {
     const error = text.error;
     return html`<div part="error" class="overlay error" role="alert">
       ${error?.headline ? html`<p part="error-headline" class="error-headline">${error.headline}</p>` : nothing}
-      <p class="error-message">${error?.message ?? 'The map could not be loaded.'}</p>
+      <p class="error-message">${error?.message ?? messages.errors.failed}</p>
       ${
         error?.retry === false
           ? nothing
-          : html`<button part="retry-button" type="button" @click=${() => text.retry()}>Retry</button>`
+          : html`<button part="retry-button" type="button" @click=${() => text.retry()}>${messages.errors.retry}</button>`
       }
     </div>`;
   }
@@ -52,10 +53,9 @@ export function renderStatus(
 }
 
 /** Over the map while the browser has taken its WebGL context: the legend and the data table stay. */
-export function renderContextLost(): TemplateResult {
+export function renderContextLost(message: string): TemplateResult {
   return html`<div part="context-lost" class="overlay context-lost" role="status">
-    <p>The map cannot be drawn right now (the browser took its graphics context). The values are in the table
-      below; the map comes back by itself.</p>
+    <p>${message}</p>
   </div>`;
 }
 
@@ -74,20 +74,34 @@ export interface LegendView {
   format(value: number): string;
   /** The "No data" label, when some region has no value. */
   noData: string | undefined;
+  /** How many regions each class holds (by class index). */
+  counts: number[];
+  messages: Messages;
+  /** A class was pointed at or focused (its index; null when left); focus announces its regions. */
+  highlight(index: number | null, range: string, announce: boolean): void;
 }
 
+/** Each class is focusable and, pointed at or focused, highlights its regions on the map. */
 function legendItems(view: LegendView, group: LegendGroup): TemplateResult[] {
-  return group.ranges.map(
-    (
-      range,
-      i,
-    ) => html`<li part="legend-item" data-class=${range.index} class=${i === group.ranges.length - 1 ? 'last' : ''}>
+  const off = () => view.highlight(null, '', false);
+  return group.ranges.map((range, i) => {
+    const label = view.messages.map.range(view.format(range.from), view.format(range.to));
+    return html`<li
+      part="legend-item"
+      data-class=${range.index}
+      class=${i === group.ranges.length - 1 ? 'last' : ''}
+      tabindex="0"
+      @pointerenter=${() => view.highlight(range.index, label, false)}
+      @pointerleave=${off}
+      @focus=${() => view.highlight(range.index, label, true)}
+      @blur=${off}
+    >
       <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
       <span part="legend-label" class="range"
         ><span class="from">${view.format(range.from)}</span><span class="to"> – ${view.format(range.to)}</span></span
-      >
-    </li>`,
-  );
+      ><span class="visually-hidden">, ${view.messages.map.regionCount(view.counts[range.index] ?? 0)}</span>
+    </li>`;
+  });
 }
 
 export function renderLegend(view: LegendView): TemplateResult {
@@ -130,9 +144,10 @@ export function renderTooltip(
   hover: { x: number; y: number },
   stage: HTMLElement | undefined,
   period: string,
+  statusLabel: string,
   extra: unknown = nothing,
 ): TemplateResult {
-  const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
+  const flag = region.status === 'preliminary' || region.status === 'revised' ? statusLabel : undefined;
   return html`<div part="tooltip" class="tooltip" ${cssomStyle(tooltipPosition(hover, stage))} aria-hidden="true">
     <strong>${region.name}</strong>
     <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
@@ -140,22 +155,22 @@ export function renderTooltip(
   </div>`;
 }
 
-export function renderFooter(metric: MetricInput, period: string): TemplateResult {
+export function renderFooter(metric: MetricInput, period: string, messages: Messages): TemplateResult {
   // One credit per source: a source that covers several countries is listed once per country.
   const sources = (metric.sources ?? []).filter(
     (source, index, all) => all.findIndex((other) => other.name === source.name && other.url === source.url) === index,
   );
   return html`
     <span>
-      ${sources.length > 0 ? 'Source: ' : nothing}
+      ${sources.length > 0 ? `${messages.map.source} ` : nothing}
       ${sources.map(
         (source, index) =>
           html`${index > 0 ? ', ' : nothing}${
             source.url ? html`<a href=${source.url} target="_blank" rel="noopener">${source.name}</a>` : source.name
           }`,
       )}
-      ${metric.is_sample && !sources.some((source) => /sample/i.test(source.name)) ? html` (sample data)` : nothing}
+      ${metric.is_sample && !sources.some((source) => /sample/i.test(source.name)) ? html` ${messages.map.sampleData}` : nothing}
     </span>
-    ${period ? html`<span>Data: ${period}</span>` : nothing}
+    ${period ? html`<span>${messages.map.data(period)}</span>` : nothing}
   `;
 }

@@ -1,9 +1,18 @@
 // How <chronos-choropleth> describes a region to events, the tooltip and the table (name, value, its
 // formatted text, status, period), and the period label; the values of one body are indexed once.
-import { type ChoroplethData, formatPeriod, formatValue as formatMetricValue, type RegionValue } from '@chronos/core';
+import {
+  type ChoroplethData,
+  formatPeriod,
+  formatValue as formatMetricValue,
+  type Messages,
+  type ObservationStatus,
+  type RegionValue,
+} from '@chronos/core';
+import type { ReactiveControllerHost } from 'lit';
 import type { ChronosErrorDetail } from '../../events/error.ts';
 import type { ChronosLoadDetail } from '../../events/load.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
+import { LangController } from '../../internal/lang.ts';
 
 /** Formats a value for the tooltip, legend and table instead of the metric's own format. */
 export type ValueFormatter = (value: number | null, region: RegionValue | undefined) => string;
@@ -66,7 +75,8 @@ export function loadDetail(data: ChoroplethData, missing: string[]): ChronosLoad
 /** What RegionText reads from the element, at the time it is asked. */
 export interface RegionTextSource {
   data(): ChoroplethData | undefined;
-  names(): ReadonlyMap<string, string> | undefined;
+  /** Code → name in `language` (`en`, `fr`). */
+  names(language: string): ReadonlyMap<string, string> | undefined;
   formatValue(): ValueFormatter | undefined;
   /** The page's formatValue threw. */
   report(detail: ChronosErrorDetail): void;
@@ -76,14 +86,27 @@ export interface RegionTextSource {
 export class RegionText {
   #element: HTMLElement;
   #source: RegionTextSource;
+  #lang: LangController;
 
-  constructor(element: HTMLElement, source: RegionTextSource) {
+  constructor(element: HTMLElement & ReactiveControllerHost, source: RegionTextSource) {
     this.#element = element;
     this.#source = source;
+    this.#lang = new LangController(element);
   }
 
+  /** The BCP 47 tag numbers and dates are formatted for. */
   get locale(): string {
-    return this.#element.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    return this.#lang.locale;
+  }
+
+  /** The chrome's strings in the page's language. */
+  get messages(): Messages {
+    return this.#lang.messages;
+  }
+
+  /** A status value (`preliminary`, …) in the page's language. */
+  status(status: ObservationStatus | string | undefined): string {
+    return status ? (this.messages.map.status[status as ObservationStatus] ?? status) : '';
   }
 
   /** `formatValue` when the page set one (its errors reported), else the metric's units and format. */
@@ -110,7 +133,7 @@ export class RegionText {
   }
 
   region(code: string): RegionEventDetail {
-    return describeRegion(code, this.#source.data(), this.#source.names(), (value, region) =>
+    return describeRegion(code, this.#source.data(), this.#source.names(this.#lang.language), (value, region) =>
       this.format(value, region),
     );
   }

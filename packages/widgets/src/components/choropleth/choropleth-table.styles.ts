@@ -1,6 +1,7 @@
 // Shadow-root styles of <chronos-choropleth>'s data table (composed last in the element's static styles):
 // the footer's toggle button, and the scrolling panel the table is shown in, its header row kept in view,
-// the selected region's row outlined. (JS comments: css`` ships.)
+// the selected region's row outlined, every button at least 24 × 24 px (WCAG 2.2 target size). (JS comments:
+// css`` ships.)
 import { css } from 'lit';
 
 export const tableStyles = css`
@@ -12,6 +13,7 @@ export const tableStyles = css`
     margin-left: auto;
     font-size: inherit;
     padding: 0.1em 0.7em;
+    min-height: 24px;
     color: var(--chronos-text-color);
     background: transparent;
     border: 1px solid var(--chronos-border-color);
@@ -62,6 +64,8 @@ export const tableStyles = css`
     border: 0;
     padding: 0;
     text-align: start;
+    min-height: 24px;
+    min-width: 24px;
   }
 
   .table-panel button.region {

@@ -2,6 +2,7 @@
 // hidden until shown), sortable by name or value, and while shown its region buttons outline (focus,
 // pointer) and select (click) regions from the keyboard. The footer's toggle shows and hides it; Escape
 // inside it closes it and gives the focus back to the toggle.
+import type { Messages } from '@chronos/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
@@ -26,6 +27,11 @@ interface TableView {
   onRowHover(code: string | null): void;
   onSelect(code: string): void;
   onKeydown(event: KeyboardEvent): void;
+  messages: Messages;
+  /** A region's class ("3 of 5"; '' without a value). */
+  classOf(code: string): string;
+  /** A status value in words. */
+  status(status: RegionEventDetail['status']): string;
 }
 
 /** The next sort after a click on a column header: that column, flipping direction on a second click. */
@@ -79,8 +85,9 @@ function renderTable(view: TableView): TemplateResult {
       </caption>
       <thead>
         <tr>
-          ${header('name', 'Region')} ${header('value', 'Value')}
-          <th scope="col">Status</th>
+          ${header('name', view.messages.table.region)} ${header('value', view.messages.table.value)}
+          <th scope="col">${view.messages.table.class}</th>
+          <th scope="col">${view.messages.table.status}</th>
         </tr>
       </thead>
       <tbody>
@@ -103,7 +110,8 @@ function renderTable(view: TableView): TemplateResult {
                 : row.name
             }</th>
             <td>${row.formattedValue}</td>
-            <td>${row.status ?? ''}</td>
+            <td>${view.classOf(row.code)}</td>
+            <td>${view.status(row.status)}</td>
           </tr>`,
         )}
       </tbody>
@@ -127,6 +135,10 @@ export interface TableSource {
   select(code: string): void;
   /** Outline a region as hovering it would (null clears). */
   outline(code: string | null): void;
+  /** A region's class ("3 of 5"; '' without a value). */
+  classOf(code: string): string;
+  /** A status value in words. */
+  status(status: RegionEventDetail['status']): string;
   /** True while the table must be shown whatever `showTable` says (the map cannot be drawn). */
   forceOpen?(): boolean;
 }
@@ -146,7 +158,7 @@ export class DataTable {
   }
 
   /** The footer button that shows and hides the table. */
-  renderToggle(): TemplateResult {
+  renderToggle(messages: Messages): TemplateResult {
     const open = this.#host.showTable;
     return html`<button
       part="table-toggle"
@@ -157,12 +169,15 @@ export class DataTable {
       ${ref(this.#toggle)}
       @click=${() => this.#setOpen(!open)}
     >
-      ${open ? 'Hide data table' : 'Data table'}
+      ${open ? messages.table.hide : messages.table.show}
     </button>`;
   }
 
-  render(): TemplateResult {
+  render(messages: Messages): TemplateResult {
     return renderTable({
+      messages,
+      classOf: (code) => this.#source.classOf(code),
+      status: (status) => this.#source.status(status),
       rows: this.#source.rows(),
       caption: this.#source.caption(),
       locale: this.#source.locale(),

@@ -1,12 +1,14 @@
 // What <chronos-choropleth> renders: the map area with its overlays (notices, tooltip, loading / error /
 // empty / context-lost), the legend, the footer with the data-table toggle, and the data table. The map
 // itself is MapLibre's, drawn into the map area by the element's ChoroplethMap.
-import { type Breaks, type ChoroplethData, classRanges, legendCountryLabel, noDataLabel } from '@chronos/core';
+import { type Breaks, type ChoroplethData, classRanges, legendCountryLabel } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type Ref, ref } from 'lit/directives/ref.js';
 import type { ChronosErrorDetail } from '../../events/error.ts';
+import type { ChoroplethA11y } from './choropleth-a11y.ts';
 import type { LegendPosition } from './choropleth-config.ts';
 import { canRetry, headline } from './choropleth-errors.ts';
+import type { MapKeyboard } from './choropleth-keyboard.ts';
 import type { LoadStatus } from './choropleth-loading.ts';
 import {
   renderContextLost,
@@ -48,13 +50,20 @@ export interface ChoroplethView {
   table: DataTable;
   /** Extra content of the tooltip for a region (the sparkline of its recent values). */
   sparkline?: ((code: string) => unknown) | undefined;
+  a11y: ChoroplethA11y;
+  keyboard: MapKeyboard;
+  interactive: boolean;
 }
 
 export function renderChoropleth(view: ChoroplethView): TemplateResult {
   const data = view.data;
   const title = data?.metric.title || view.metric;
-  const period = view.text.period();
   const status = view.loading.status;
+  const messages = view.text.messages;
+  const keyboard = view.keyboard;
+  // One tab stop: the map area (MapLibre's canvas is taken out of the tab order and the accessibility tree).
+  // role="application" passes arrow keys to it; a static map is a figure (MapLibre's attribution links sit
+  // inside it, which role="img" must not hold).
   return html`
     <div part="base" class="base">
       <div class="stage">
@@ -62,33 +71,41 @@ export function renderChoropleth(view: ChoroplethView): TemplateResult {
           part="map"
           class="map"
           ${ref(view.map)}
-          role="img"
-          aria-label=${`Map: ${title}${period ? `, ${period}` : ''}. The data table follows.`}
+          role=${view.interactive ? 'application' : 'figure'}
+          aria-roledescription=${view.interactive ? messages.map.roleDescription : nothing}
+          tabindex=${view.interactive ? '0' : nothing}
+          aria-label=${view.a11y.name(title)}
+          aria-describedby=${view.interactive ? 'summary keys' : 'summary'}
+          @keydown=${view.interactive ? keyboard.onKeydown : nothing}
+          @focus=${view.interactive ? keyboard.onFocus : nothing}
+          @blur=${view.interactive ? keyboard.onBlur : nothing}
         ></div>
-        ${view.contextLost ? renderContextLost() : nothing}
+        ${view.a11y.render(status === 'ready' || status === 'empty')}
+        <div id="keys" hidden>${messages.map.keys}</div>
+        ${view.contextLost ? renderContextLost(messages.map.contextLost) : nothing}
         ${renderNotices(view.notices)}
         ${tooltip(view)} ${view.contextLost ? nothing : statusOverlay(view)}
       </div>
       ${status === 'ready' || status === 'empty' || (view.contextLost && data) ? legend(view) : nothing}
       <div part="footer" class="footer">
-        <slot name="footer">${data ? renderFooter(data.metric, view.text.period()) : nothing}</slot>
-        ${data ? view.table.renderToggle() : nothing}
+        <slot name="footer">${data ? renderFooter(data.metric, view.text.period(), messages) : nothing}</slot>
+        ${data ? view.table.renderToggle(messages) : nothing}
       </div>
-      ${data ? view.table.render() : nothing}
+      ${data ? view.table.render(messages) : nothing}
     </div>
   `;
 }
 
 function statusOverlay(view: ChoroplethView): TemplateResult | typeof nothing {
-  const period = view.text.period();
   const error = view.loading.error;
-  return renderStatus(view.loading.status, {
+  const messages = view.text.messages;
+  return renderStatus(view.loading.status, messages, {
     error: error && {
-      headline: headline(error, view.loading.retryIn),
+      headline: headline(error, view.loading.retryIn, messages),
       message: error.message,
       retry: canRetry(error),
     },
-    empty: `No data for ${view.data?.metric.title || view.metric}${period ? ` in ${period}` : ''}.`,
+    empty: messages.map.empty(view.data?.metric.title || view.metric, view.text.period()),
     retry: () => view.retry(),
   });
 }
@@ -96,13 +113,17 @@ function statusOverlay(view: ChoroplethView): TemplateResult | typeof nothing {
 function legend(view: ChoroplethView): TemplateResult | typeof nothing {
   const data = view.data;
   if (view.legend === 'none' || !data) return nothing;
+  const messages = view.text.messages;
   return renderLegend({
     position: view.legend,
     title: data.metric.title,
     groups: legendGroups(view, data),
     colors: view.classColors,
     format: (value) => view.text.format(value),
-    noData: view.missing(data).length > 0 ? noDataLabel(view.text.locale) : undefined,
+    noData: view.missing(data).length > 0 ? messages.map.noData : undefined,
+    counts: view.a11y.classCounts(),
+    messages,
+    highlight: (index, range, announce) => view.a11y.highlight(index, range, announce),
   });
 }
 
@@ -122,12 +143,15 @@ function legendGroups(view: ChoroplethView, data: ChoroplethData): LegendGroup[]
 }
 
 function tooltip(view: ChoroplethView): TemplateResult | typeof nothing {
-  if (!view.hover) return nothing;
+  const at = view.hover ?? (view.interactive ? view.keyboard.tooltip() : undefined);
+  if (!at) return nothing;
+  const region = view.text.region(at.code);
   return renderTooltip(
-    view.text.region(view.hover.code),
-    view.hover,
+    region,
+    at,
     view.map.value,
     view.data?.time ? view.text.period() : '',
-    view.sparkline?.(view.hover.code),
+    view.text.status(region.status),
+    view.sparkline?.(at.code),
   );
 }

@@ -72,6 +72,12 @@ export const choroplethStyles = css`
     background: var(--chronos-map-background);
   }
 
+  .map:focus-visible,
+  .legend li:focus-visible {
+    outline: 3px solid var(--chronos-accent-color);
+    outline-offset: -3px;
+  }
+
   .overlay {
     position: absolute;
     inset: 0;

@@ -27,7 +27,8 @@ import { loadRuntime } from '../../internal/map-controller.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
-import { CONTEXT_LOST } from './choropleth-errors.ts';
+import { ChoroplethA11y } from './choropleth-a11y.ts';
+import { MapKeyboard, reducedMotion } from './choropleth-keyboard.ts';
 import { LoadingController } from './choropleth-loading.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
@@ -185,12 +186,14 @@ export class ChronosChoropleth extends ChronosElement {
       this.#map.controller.setHovered(code);
       this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#text.region(code) : null));
     },
+    classOf: (code) => this.#a11y.classLabel(code),
+    status: (status) => this.#text.status(status),
   });
 
   #settings!: Settings;
   #text = new RegionText(this, {
     data: () => this.shown,
-    names: () => this.#loading.geometry?.names,
+    names: (language) => this.#loading.geometry?.localNames?.[language] ?? this.#loading.geometry?.names,
     formatValue: () => this.formatValue,
     report: (detail) => this.#report(detail),
   });
@@ -210,7 +213,7 @@ export class ChronosChoropleth extends ChronosElement {
       },
       onContextLost: (lost) => {
         this.contextLost = lost;
-        if (lost) this.#report({ kind: 'context-lost', message: CONTEXT_LOST });
+        if (lost) this.#report({ kind: 'context-lost', message: this.#text.messages.errors.contextLost });
         else void this.#loading.runData();
       },
     },
@@ -227,6 +230,27 @@ export class ChronosChoropleth extends ChronosElement {
     drawGeometry: (geometry) => this.#map.draw(geometry),
     show: (data, classifyOver, signal) => this.#show(data, classifyOver, signal),
     report: (detail) => this.#report(detail),
+  });
+  #colorByCode = new Map<string, string>();
+  #a11y = new ChoroplethA11y(this, {
+    text: this.#text,
+    data: () => this.shown,
+    codes: () => [...this.#knownCodes()],
+    missing: (data) => this.#missing(data),
+    classOf: (code) => this.classColors.indexOf(this.#colorByCode.get(code) ?? ''),
+    classCount: () => this.classColors.length,
+    flag: (flag, codes) => this.#map.controller.setFlag(flag, codes),
+  });
+  #keyboard = new MapKeyboard(this, {
+    controller: () => this.#map.controller,
+    geometry: () => this.#loading.geometry,
+    codes: () => this.#a11y.byName(),
+    selected: () => this.selected ?? null,
+    select: (code) => this.#onClick(code),
+    clear: () => this.select(null),
+    zoomTo: (code) => this.zoomTo(code),
+    announce: (code) => this.#a11y.announce(this.#a11y.regionText(code)),
+    hover: (code) => this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#text.region(code) : null)),
   });
   #reported = new Set<string>();
   #theme = new ThemeController(this, () => this.#map.update());
@@ -315,8 +339,7 @@ export class ChronosChoropleth extends ChronosElement {
     const feature = this.#loading.geometry?.features.get(code);
     const box = feature ? bboxOf([feature.geometry]) : this.#map.controller.vectorBBox(code);
     if (!box) return false;
-    const reduceMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    this.#map.controller.fit(box, !reduceMotion);
+    this.#map.controller.fit(box, !reducedMotion());
     return true;
   }
 
@@ -355,6 +378,7 @@ export class ChronosChoropleth extends ChronosElement {
     if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
     this.#map.controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;
+    this.#colorByCode = paint.colorByCode;
     this.breaks = paint.breaks;
     this.breaksByCountry = paint.breaksByCountry;
     this.classColors = paint.colors;
@@ -403,6 +427,9 @@ export class ChronosChoropleth extends ChronosElement {
       missing: (data) => this.#missing(data),
       table: this.#table,
       sparkline: (region) => tooltipSparkline(this, this.#loading.api, region),
+      a11y: this.#a11y,
+      keyboard: this.#keyboard,
+      interactive: this.interactive,
     });
   }
 }

@@ -1,0 +1,207 @@
+// The map of <chronos-choropleth> from the keyboard: one tab stop (the map area); arrow keys move the focus to
+// the nearest region in that direction (across the US–Canada border like any other), Home and End to the
+// first and last region in the data table's order, Enter or Space selects as a click does, Escape clears,
+// + and − zoom. The focused region is outlined on the map (feature-state `focused`), the tooltip follows it,
+// the live region speaks it, and a region outside the view is brought into it (zoomTo). The focus appears
+// for keyboard users only: a click on the map focuses the area without outlining a region.
+import { type Direction, nearestRegion, nextRegion, regionAnchor } from '@chronos/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { RegionGeometry } from '../../internal/geometry-loader.ts';
+import type { MapController } from '../../internal/map-controller.ts';
+
+/** What the keyboard reads from and does to the element. */
+export interface KeyboardHooks {
+  controller(): MapController;
+  geometry(): RegionGeometry | undefined;
+  /** Every region, in the order Home and End walk (the data table's: by name). */
+  codes(): string[];
+  selected(): string | null;
+  /** Selects a region as a click does (the `chronos-region-click` event). */
+  select(code: string): void;
+  /** Clears the selection. */
+  clear(): void;
+  zoomTo(code: string): boolean;
+  /** Speaks a region (the live region). */
+  announce(code: string): void;
+  /** The focused region changed (null: none), as a hover would. */
+  hover(code: string | null): void;
+}
+
+const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+/** Whether the user asked for less motion: the map jumps instead of flying. */
+export function reducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** MapLibre makes its canvas a second tab stop and a "Map" landmark (one per map on the page): the map area
+ * around it is the one tab stop and carries the name, so the canvas is neither. */
+export function quietCanvas(canvas: HTMLCanvasElement | undefined): void {
+  if (!canvas) return;
+  canvas.removeAttribute('tabindex');
+  canvas.removeAttribute('role');
+  canvas.removeAttribute('aria-label');
+}
+
+const anchorCache = new WeakMap<RegionGeometry, Map<string, [number, number]>>();
+
+export class MapKeyboard implements ReactiveController {
+  /** The region with the keyboard focus (outlined), while the map area has the focus. */
+  focused: string | null = null;
+  #host: ReactiveControllerHost & HTMLElement;
+  #hooks: KeyboardHooks;
+  /** The last region focused, taken up again when the focus comes back to the map. */
+  #last: string | null = null;
+  #moving: MapLibreMap | undefined;
+  #repaint = (): void => this.#host.requestUpdate();
+
+  constructor(host: ReactiveControllerHost & HTMLElement, hooks: KeyboardHooks) {
+    this.#host = host;
+    this.#hooks = hooks;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.#moving?.off('moveend', this.#repaint);
+    this.#moving = undefined;
+    this.focused = null;
+  }
+
+  /** Where the tooltip of the focused region goes (map-area pixels), while one is focused. */
+  tooltip(): { code: string; x: number; y: number } | undefined {
+    const map = this.#hooks.controller().map;
+    const anchor = this.focused ? this.#anchors().get(this.focused) : undefined;
+    if (!map || !anchor || !this.focused) return undefined;
+    const point = map.project(anchor);
+    return { code: this.focused, x: point.x, y: point.y };
+  }
+
+  readonly onFocus = (event: FocusEvent): void => {
+    // A click focuses the map area too: only keyboard focus shows a region.
+    if (!(event.target as HTMLElement).matches(':focus-visible')) return;
+    const code = this.#last ?? this.#hooks.selected();
+    if (code && this.#anchors().has(code)) this.#focus(code);
+  };
+
+  readonly onBlur = (): void => {
+    if (this.focused === null) return;
+    this.#set(null);
+  };
+
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!this.#handle(event.key)) return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  #handle(key: string): boolean {
+    const direction = ARROWS[key];
+    if (direction) {
+      const from = this.focused ?? this.#start();
+      if (!from) return true;
+      const to = this.focused ? nextRegion(this.#anchors(), from, direction) : from;
+      if (to) this.#focus(to);
+      return true;
+    }
+    switch (key) {
+      case 'Home':
+      case 'End': {
+        const codes = this.#hooks.codes().filter((code) => this.#anchors().has(code));
+        const code = key === 'Home' ? codes[0] : codes.at(-1);
+        if (code) this.#focus(code);
+        return true;
+      }
+      case 'Enter':
+      case ' ':
+        if (this.focused) this.#hooks.select(this.focused);
+        return this.focused !== null;
+      case 'Escape':
+        if (this.focused === null && this.#hooks.selected() === null) return false;
+        this.#last = null;
+        this.#set(null);
+        this.#hooks.clear();
+        return true;
+      case '+':
+      case '=':
+      case '-':
+      case '_': {
+        const map = this.#hooks.controller().map;
+        const options = { animate: !reducedMotion() };
+        if (key === '+' || key === '=') map?.zoomIn(options);
+        else map?.zoomOut(options);
+        this.#followMap(map);
+        return map !== undefined;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Where arrows start when no region is focused: the selected region, else the one nearest the view's centre. */
+  #start(): string | undefined {
+    const selected = this.#hooks.selected();
+    if (selected && this.#anchors().has(selected)) return selected;
+    const center = this.#hooks.controller().map?.getCenter();
+    return center ? nearestRegion(this.#anchors(), [center.lng, center.lat]) : undefined;
+  }
+
+  #focus(code: string): void {
+    this.#last = code;
+    this.#set(code);
+    const map = this.#hooks.controller().map;
+    const anchor = this.#anchors().get(code);
+    if (map && anchor && !this.#inView(map, anchor)) {
+      this.#hooks.zoomTo(code);
+      this.#followMap(map);
+    }
+    this.#hooks.announce(code);
+  }
+
+  #set(code: string | null): void {
+    if (code === this.focused) return;
+    this.focused = code;
+    this.#hooks.controller().setFlag('focused', code ? [code] : []);
+    this.#hooks.hover(code);
+    this.#host.requestUpdate();
+  }
+
+  /** The tooltip moves with the map after a jump or a zoom. */
+  #followMap(map: MapLibreMap | undefined): void {
+    if (!map || this.#moving === map) return;
+    this.#moving?.off('moveend', this.#repaint);
+    this.#moving = map;
+    map.on('moveend', this.#repaint);
+  }
+
+  #inView(map: MapLibreMap, anchor: [number, number]): boolean {
+    const point = map.project(anchor);
+    const canvas = map.getCanvas();
+    return point.x >= 0 && point.y >= 0 && point.x <= canvas.clientWidth && point.y <= canvas.clientHeight;
+  }
+
+  /** Each region's anchor: from the GeoJSON geometry, else (vector tiles) the centre of what the tiles loaded hold. */
+  #anchors(): Map<string, [number, number]> {
+    const geometry = this.#hooks.geometry();
+    if (!geometry) return new Map();
+    const cached = anchorCache.get(geometry);
+    if (cached) return cached;
+    const anchors = new Map<string, [number, number]>();
+    for (const [code, feature] of geometry.features) {
+      const anchor = regionAnchor(feature.geometry);
+      if (anchor) anchors.set(code, anchor);
+    }
+    if (geometry.features.size > 0) {
+      anchorCache.set(geometry, anchors);
+      return anchors;
+    }
+    for (const code of this.#hooks.codes()) {
+      const box = this.#hooks.controller().vectorBBox(code);
+      if (box) anchors.set(code, [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2]);
+    }
+    return anchors;
+  }
+}

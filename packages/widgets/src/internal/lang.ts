@@ -1,0 +1,75 @@
+// The language an element speaks: the `lang` of the element or its nearest ancestor, looking through
+// shadow roots to their hosts (an element inside another component takes that page's language), else the
+// browser's. Followed live: a page that switches `lang` (on <html> or any ancestor) re-renders the element.
+// The host's `aria-label` and `title` are watched too, since they become the map's accessible name.
+import { languages, type Messages, messagesFor } from '@chronos/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** The nearest `lang` attribute from `node` up, crossing shadow roots; '' when none says. */
+export function langOf(node: Node | null): string {
+  for (let current = node; current; ) {
+    if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang')!.trim();
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return '';
+}
+
+/** The chrome's strings for an element where no LangController is at hand (a failure being described). */
+export function messagesOf(element: Element): Messages {
+  return messagesFor(langOf(element) || navigator.language);
+}
+
+/** Every shadow root between `node` and the document (where a `lang` change would not reach a document observer). */
+function shadowRootsAbove(node: Node): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) roots.push(root);
+  return roots;
+}
+
+export class LangController implements ReactiveController {
+  #host: ReactiveControllerHost & HTMLElement;
+  #observer: MutationObserver | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
+    const options = { attributes: true, subtree: true, attributeFilter: ['lang'] };
+    this.#observer.observe(document.documentElement, options);
+    for (const root of shadowRootsAbove(this.#host)) this.#observer.observe(root, options);
+    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['aria-label', 'title'] });
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  /** The page's language tag for this element ('' when nothing says, then the browser's language is used). */
+  get lang(): string {
+    return langOf(this.#host);
+  }
+
+  /** The chrome's strings in that language (English when it is not translated). */
+  get messages(): Messages {
+    return messagesFor(this.lang || navigator.language);
+  }
+
+  /** The primary language subtag of the chrome (`en`, `fr`). */
+  get language(): string {
+    const language = (this.lang || navigator.language || 'en').split('-')[0]!.toLowerCase();
+    return languages.includes(language) ? language : 'en';
+  }
+
+  /** The BCP 47 tag numbers and dates are formatted for: the page's tag when it names a region (`fr-FR`),
+   * else the catalogue's (`fr` → `fr-CA`), else whatever the page or browser says (`de`). */
+  get locale(): string {
+    const tag = this.lang || navigator.language || 'en';
+    if (tag.includes('-')) return tag;
+    const messages = messagesFor(tag);
+    return messages.locale.startsWith(`${tag.toLowerCase()}-`) ? messages.locale : tag;
+  }
+}
