@@ -17,6 +17,8 @@ export async function axeViolations(element: Element): Promise<string[]> {
     runOnly: { type: 'tag', values: WCAG22_AA },
     resultTypes: ['violations'],
   });
+  // A run that checked nothing (wrong context, rules filtered away) must not read as a clean result.
+  if (results.passes.length === 0) throw new Error('axe checked no rule on this element');
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
       (node) => `${violation.id}: ${JSON.stringify(node.target)} — ${node.failureSummary?.replace(/\s+/g, ' ')}`,
