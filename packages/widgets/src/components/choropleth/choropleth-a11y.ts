@@ -49,6 +49,7 @@ export class ChoroplethA11y implements ReactiveController {
 
   hostDisconnected(): void {
     this.#host.removeEventListener('chronos-load', this.#onLoad);
+    this.highlight(null);
   }
 
   announce(text: string): void {

@@ -23,7 +23,9 @@ function state(element: ChronosChoropleth, code: string): Record<string, unknown
 
 /** Codes of the data table's rows, in its order (by name). */
 function tableCodes(element: ChronosChoropleth): string[] {
-  return [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map((row) => row.dataset.region!);
+  return [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map(
+    (row) => row.dataset.region!,
+  );
 }
 
 /** Regions whose feature-state `flag` is true. */

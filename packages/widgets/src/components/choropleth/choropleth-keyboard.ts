@@ -68,6 +68,8 @@ export class MapKeyboard implements ReactiveController {
     this.#moving?.off('moveend', this.#repaint);
     this.#moving = undefined;
     this.focused = null;
+    // The map goes with the element: a map drawn again later starts with no region focused.
+    this.#hooks.controller().setFlag('focused', []);
   }
 
   /** Where the tooltip of the focused region goes (map-area pixels), while one is focused. */

@@ -10,7 +10,9 @@ import type { ChronosChoropleth } from './choropleth.ts';
 isolateEachTest();
 
 function headers(element: ChronosChoropleth): string[] {
-  return [...shadow(element).querySelectorAll('[part="table"] thead th')].map((th) => th.textContent!.replace(/[▲▼]/g, '').trim());
+  return [...shadow(element).querySelectorAll('[part="table"] thead th')].map((th) =>
+    th.textContent!.replace(/[▲▼]/g, '').trim(),
+  );
 }
 
 function rowName(element: ChronosChoropleth, code: string): string {
