@@ -33,6 +33,14 @@ export const en = {
     /** Headings of a legend classified per country (levels in two currencies or on two index bases). */
     countries: { US: 'United States', CA: 'Canada' },
     currencies: { US: 'USD', CA: 'CAD' },
+    /** MapLibre's own words (its `locale` option), read when a map is created. */
+    maplibre: {
+      'AttributionControl.ToggleAttribution': 'Toggle attribution',
+      'AttributionControl.MapFeedback': 'Map feedback',
+      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
+      'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+    },
   },
 
   // ── The data table ──────────────────────────────────────────────────────────────────────────

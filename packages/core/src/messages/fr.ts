@@ -22,6 +22,13 @@ export const fr: Messages = {
     /** Headings of a legend classified per country (levels in two currencies or on two index bases). */
     countries: { US: 'États-Unis', CA: 'Canada' },
     currencies: { US: 'USD', CA: 'CAD' },
+    maplibre: {
+      'AttributionControl.ToggleAttribution': 'Afficher ou masquer les crédits',
+      'AttributionControl.MapFeedback': 'Signaler un problème sur la carte',
+      'CooperativeGesturesHandler.WindowsHelpText': 'Utilisez Ctrl + molette pour zoomer sur la carte',
+      'CooperativeGesturesHandler.MacHelpText': 'Utilisez ⌘ + molette pour zoomer sur la carte',
+      'CooperativeGesturesHandler.MobileHelpText': 'Utilisez deux doigts pour déplacer la carte',
+    },
   },
 
   table: {

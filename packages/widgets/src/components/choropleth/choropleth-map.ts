@@ -63,7 +63,13 @@ export class ChoroplethMap {
 
   /** Applies the element's current settings (theme, basemap, interaction) to the map. */
   update(): void {
-    this.controller.update(this.#hooks.settings());
+    this.controller.update(this.#settings());
+  }
+
+  /** The element's settings, with MapLibre's own words (attribution button, gesture hints) in its language. */
+  #settings(): MapSettings {
+    const settings = this.#hooks.settings();
+    return { ...settings, options: { locale: messagesOf(this.#host).map.maplibre, ...settings.options } };
   }
 
   /** Creates the map once the element may hold a WebGL context (near the viewport, or `lazy` off). */
@@ -75,7 +81,7 @@ export class ChoroplethMap {
       .whenWanted()
       .then(() => {
         this.#firstMap = !this.controller.map;
-        return this.#created(this.controller.attach(container, this.#hooks.settings()));
+        return this.#created(this.controller.attach(container, this.#settings()));
       });
   }
 
