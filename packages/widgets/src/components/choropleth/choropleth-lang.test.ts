@@ -31,7 +31,9 @@ describe('<chronos-choropleth> languages', () => {
     expect(rowName(element, 'CA-BC')).to.equal('Colombie-Britannique');
     expect(rowName(element, 'CA-QC')).to.equal('Québec');
     expect(shadow(element).querySelector('[part="table-toggle"]')!.textContent!.trim()).to.equal('Masquer le tableau');
-    const footer = shadow(element).querySelector('[part="footer"]')!.textContent!.replace(/[ \t\n]+/g, ' ');
+    const footer = shadow(element)
+      .querySelector('[part="footer"]')!
+      .textContent!.replace(/[ \t\n]+/g, ' ');
     expect(footer).to.contain('Source\u00a0:');
     expect(footer).to.match(/Données\u00a0: \p{L}+ \d{4}/u);
     const area = shadow(element).querySelector('[part="map"]')!;
