@@ -9,21 +9,21 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
 import type { MapController } from '../../internal/map-controller.ts';
+import type { ChoroplethA11y } from './choropleth-a11y.ts';
 
-/** What the keyboard reads from and does to the element. */
+/** The element as the keyboard uses it: its selection, and zoomTo for a region out of view. */
+export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
+  selected?: string | undefined;
+  select(code: string | null): boolean;
+  zoomTo(code: string): boolean;
+}
+
+/** What the keyboard reads from and does to the element beyond its public side. */
 export interface KeyboardHooks {
   controller(): MapController;
   geometry(): RegionGeometry | undefined;
-  /** Every region, in the order Home and End walk (the data table's: by name). */
-  codes(): string[];
-  selected(): string | null;
   /** Selects a region as a click does (the `chronos-region-click` event). */
-  select(code: string): void;
-  /** Clears the selection. */
-  clear(): void;
-  zoomTo(code: string): boolean;
-  /** Speaks a region (the live region). */
-  announce(code: string): void;
+  activate(code: string): void;
   /** The focused region changed (null: none), as a hover would. */
   hover(code: string | null): void;
 }
@@ -49,15 +49,17 @@ const anchorCache = new WeakMap<RegionGeometry, Map<string, [number, number]>>()
 export class MapKeyboard implements ReactiveController {
   /** The region with the keyboard focus (outlined), while the map area has the focus. */
   focused: string | null = null;
-  #host: ReactiveControllerHost & HTMLElement;
+  #host: KeyboardHost;
+  #a11y: ChoroplethA11y;
   #hooks: KeyboardHooks;
   /** The last region focused, taken up again when the focus comes back to the map. */
   #last: string | null = null;
   #moving: MapLibreMap | undefined;
   #repaint = (): void => this.#host.requestUpdate();
 
-  constructor(host: ReactiveControllerHost & HTMLElement, hooks: KeyboardHooks) {
+  constructor(host: KeyboardHost, a11y: ChoroplethA11y, hooks: KeyboardHooks) {
     this.#host = host;
+    this.#a11y = a11y;
     this.#hooks = hooks;
     host.addController(this);
   }
@@ -84,7 +86,7 @@ export class MapKeyboard implements ReactiveController {
   readonly onFocus = (event: FocusEvent): void => {
     // A click focuses the map area too: only keyboard focus shows a region.
     if (!(event.target as HTMLElement).matches(':focus-visible')) return;
-    const code = this.#last ?? this.#hooks.selected();
+    const code = this.#last ?? this.#host.selected ?? null;
     if (code && this.#anchors().has(code)) this.#focus(code);
   };
 
@@ -112,20 +114,20 @@ export class MapKeyboard implements ReactiveController {
     switch (key) {
       case 'Home':
       case 'End': {
-        const codes = this.#hooks.codes().filter((code) => this.#anchors().has(code));
+        const codes = this.#a11y.byName().filter((code) => this.#anchors().has(code));
         const code = key === 'Home' ? codes[0] : codes.at(-1);
         if (code) this.#focus(code);
         return true;
       }
       case 'Enter':
       case ' ':
-        if (this.focused) this.#hooks.select(this.focused);
+        if (this.focused) this.#hooks.activate(this.focused);
         return this.focused !== null;
       case 'Escape':
-        if (this.focused === null && this.#hooks.selected() === null) return false;
+        if (this.focused === null && (this.#host.selected ?? null) === null) return false;
         this.#last = null;
         this.#set(null);
-        this.#hooks.clear();
+        this.#host.select(null);
         return true;
       case '+':
       case '=':
@@ -145,7 +147,7 @@ export class MapKeyboard implements ReactiveController {
 
   /** Where arrows start when no region is focused: the selected region, else the one nearest the view's centre. */
   #start(): string | undefined {
-    const selected = this.#hooks.selected();
+    const selected = this.#host.selected ?? null;
     if (selected && this.#anchors().has(selected)) return selected;
     const center = this.#hooks.controller().map?.getCenter();
     return center ? nearestRegion(this.#anchors(), [center.lng, center.lat]) : undefined;
@@ -157,10 +159,10 @@ export class MapKeyboard implements ReactiveController {
     const map = this.#hooks.controller().map;
     const anchor = this.#anchors().get(code);
     if (map && anchor && !this.#inView(map, anchor)) {
-      this.#hooks.zoomTo(code);
+      this.#host.zoomTo(code);
       this.#followMap(map);
     }
-    this.#hooks.announce(code);
+    this.#a11y.announce(this.#a11y.regionText(code));
   }
 
   #set(code: string | null): void {
@@ -200,7 +202,7 @@ export class MapKeyboard implements ReactiveController {
       anchorCache.set(geometry, anchors);
       return anchors;
     }
-    for (const code of this.#hooks.codes()) {
+    for (const code of this.#a11y.byName()) {
       const box = this.#hooks.controller().vectorBBox(code);
       if (box) anchors.set(code, [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2]);
     }

@@ -241,15 +241,10 @@ export class ChronosChoropleth extends ChronosElement {
     classCount: () => this.classColors.length,
     flag: (flag, codes) => this.#map.controller.setFlag(flag, codes),
   });
-  #keyboard = new MapKeyboard(this, {
+  #keyboard = new MapKeyboard(this, this.#a11y, {
     controller: () => this.#map.controller,
     geometry: () => this.#loading.geometry,
-    codes: () => this.#a11y.byName(),
-    selected: () => this.selected ?? null,
-    select: (code) => this.#onClick(code),
-    clear: () => this.select(null),
-    zoomTo: (code) => this.zoomTo(code),
-    announce: (code) => this.#a11y.announce(this.#a11y.regionText(code)),
+    activate: (code) => this.#onClick(code),
     hover: (code) => this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#text.region(code) : null)),
   });
   #reported = new Set<string>();
