@@ -96,7 +96,7 @@ const booleanDefaultTrue = {
  * @cssproperty --chronos-text-color - Text colour.
  * @cssproperty --chronos-muted-color - Secondary text colour (footer, flags).
  * @cssproperty --chronos-border-color - Border colour.
- * @cssproperty --chronos-accent-color - Buttons and focus rings.
+ * @cssproperty --chronos-accent-color - Buttons, focus rings and the outline of the region focused from the keyboard.
  * @cssproperty --chronos-map-background - Map background (water and land outside the regions).
  * @cssproperty --chronos-region-outline-color - Region borders.
  * @cssproperty --chronos-region-hover-color - Border of the region under the pointer.
