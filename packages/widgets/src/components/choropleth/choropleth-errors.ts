@@ -38,7 +38,7 @@ export function canRetry(detail: ChronosErrorDetail): boolean {
 export function headline(
   detail: ChronosErrorDetail,
   retryIn: number | undefined,
-  messages: Messages,
+  messages: Messages = messagesFor('en'),
 ): string | undefined {
   const text = messages.errors;
   const origin = globalThis.location?.origin ?? text.thisPage;
