@@ -2,7 +2,8 @@
 // html example (the page `npm start` serves at /, one script tag), both on the same test server, each load
 // in a fresh browser context (cold cache), rounds alternating, medians compared: first contentful paint and
 // first coloured map (`chronos-load`: the regions are on the canvas); the flagship's cumulative layout
-// shift; and the JavaScript (gzip) the flagship ships before the map starts (the MapLibre chunk's request).
+// shift; and the JavaScript (gzip) each page loads before the map starts (the scripts requested before the
+// MapLibre chunk).
 import { gzipSync } from 'node:zlib';
 import { median, recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '@chronos/test-support/backend';
@@ -26,18 +27,30 @@ async function measure(browser: Browser, url: string): Promise<Load> {
   const context = await browser.createBrowserContext();
   const { page } = await watchedPage(context);
   try {
-    const scripts: Promise<number>[] = [];
-    let mapStarted = false;
+    // Every script in the order it was requested, with its gzip size and whether it is MapLibre (bundlers
+    // give its chunk a hashed name, so it is recognised by its content).
+    const scripts: Promise<{ gzip: number; mapLibre: boolean }>[] = [];
     page.on('request', (request) => {
-      if (/maplibre/i.test(request.url()) && request.resourceType() === 'script') mapStarted = true;
-    });
-    page.on('response', (response) => {
-      if (mapStarted || response.request().resourceType() !== 'script') return;
+      if (request.resourceType() !== 'script') return;
       scripts.push(
-        response
-          .buffer()
-          .then((body) => gzipSync(body, { level: 9 }).length)
-          .catch(() => 0),
+        new Promise((resolve) => {
+          const settle = () => {
+            const response = request.response();
+            if (!response) return resolve({ gzip: 0, mapLibre: false });
+            response
+              .buffer()
+              .then((body) => {
+                const text = body.toString('utf8');
+                resolve({
+                  gzip: gzipSync(body, { level: 9 }).length,
+                  mapLibre: (text.match(/maplibre/gi) ?? []).length > 50,
+                });
+              })
+              .catch(() => resolve({ gzip: 0, mapLibre: false }));
+          };
+          page.on('requestfinished', (finished) => finished === request && settle());
+          page.on('requestfailed', (failed) => failed === request && resolve({ gzip: 0, mapLibre: false }));
+        }),
       );
     });
     await page.evaluateOnNewDocument(() => {
@@ -55,7 +68,11 @@ async function measure(browser: Browser, url: string): Promise<Load> {
       mapLoaded: (window as unknown as { mapLoadedAt: number }).mapLoadedAt,
     }));
     const { layoutShift } = await watched(page);
-    return { ...timing, layoutShift, jsBeforeMap: (await Promise.all(scripts)).reduce((a, b) => a + b, 0) };
+    const loaded = await Promise.all(scripts);
+    const mapStart = loaded.findIndex((script) => script.mapLibre);
+    if (mapStart < 0) throw new Error(`${url}: no MapLibre script was loaded`);
+    const jsBeforeMap = loaded.slice(0, mapStart).reduce((sum, script) => sum + script.gzip, 0);
+    return { ...timing, layoutShift, jsBeforeMap };
   } finally {
     await context.close();
   }
