@@ -3,11 +3,12 @@
 // data()/series() call finish (it is made for one map), and requests of different visitors must not
 // cancel each other. Next's fetch cache revalidates answers every few minutes.
 import { ChronosClient, type ChoroplethResponse, type MetricSummary, type SeriesResponse } from '@chronos/core';
-import { apiKey, apiUrl } from './config.ts';
+import { siteConfig } from './config.ts';
 
 const REVALIDATE_SECONDS = 300;
 
 function client(): ChronosClient {
+  const { apiUrl, apiKey } = siteConfig();
   return new ChronosClient({
     baseUrl: apiUrl,
     apiKey,
