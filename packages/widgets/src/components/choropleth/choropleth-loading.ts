@@ -45,7 +45,9 @@ export interface LoadingSteps {
 /** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
 function defaultApi(): string {
   const here = import.meta.url;
-  if (/^https?:/.test(here)) return new URL('/', here).href.replace(/\/$/, '');
+  // The origin, not `new URL('/', import.meta.url)`: bundlers (Turbopack) read that form as an asset
+  // reference to the file "/" and fail the build of an app that imports the package from the workspace.
+  if (/^https?:/.test(here)) return new URL(here).origin;
   return globalThis.location?.origin ?? '';
 }
 
