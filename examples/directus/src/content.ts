@@ -78,7 +78,8 @@ export const seedPages: readonly Page[] = [
     locale: 'en',
     status: 'published',
     title: 'Chronos — regional statistics, mapped live',
-    seo_description: 'Embeddable choropleth maps of US and Canadian regional statistics, updated as the sources publish.',
+    seo_description:
+      'Embeddable choropleth maps of US and Canadian regional statistics, updated as the sources publish.',
     blocks: [
       {
         type: 'hero',

@@ -66,7 +66,9 @@ export function snapshotFile(database: Database): string {
 /** Runs SQL statements on a PostgreSQL database with the `pg` driver Directus installs (the workspace needs none). */
 export async function postgresQuery(url: string, statements: string[]): Promise<void> {
   const { Client } = createRequire(join(installDir(), 'package.json'))('pg') as {
-    Client: new (options: { connectionString: string }) => {
+    Client: new (options: {
+      connectionString: string;
+    }) => {
       connect(): Promise<void>;
       query(sql: string): Promise<unknown>;
       end(): Promise<void>;

@@ -66,7 +66,9 @@ export async function fetchMetrics(apiUrl: string): Promise<MetricSummary[]> {
   try {
     response = await fetch(`${apiUrl.replace(/\/$/, '')}/api/metrics`);
   } catch (error) {
-    throw new Error(`the Chronos API at ${apiUrl} is not reachable (${(error as Error).message}); start it or pass --api`);
+    throw new Error(
+      `the Chronos API at ${apiUrl} is not reachable (${(error as Error).message}); start it or pass --api`,
+    );
   }
   if (!response.ok) throw new Error(`${apiUrl}/api/metrics answered ${response.status}`);
   return ((await response.json()) as { metrics: MetricSummary[] }).metrics;
@@ -93,7 +95,9 @@ export function checkMapBlock(block: MapBlock, metrics: readonly MetricSummary[]
  * refuses any other value on save (field validation), whoever writes it (app, API, import).
  */
 async function syncMapChoices(request: Request, metrics: readonly MetricSummary[]): Promise<void> {
-  const geos = [...new Set(metrics.flatMap((metric) => metric.geo))];
+  // In the element's own default order (`us-states,ca-provinces`), so the combined choice reads as it does.
+  const order = (geo: string) => ['us-states', 'ca-provinces'].indexOf(geo) >>> 0;
+  const geos = [...new Set(metrics.flatMap((metric) => metric.geo))].sort((a, b) => order(a) - order(b));
   const geoChoices = [...(geos.length > 1 ? [geos.join(',')] : []), ...geos];
   const choice = (value: string, text = value) => ({ value, text });
   const fields: Record<string, { choices: { value: string; text: string }[]; message: string }> = {
@@ -162,9 +166,7 @@ async function ensureAccess(request: Request, siteToken: string): Promise<boolea
   await ensurePermissions(
     request,
     editorPolicy,
-    CONTENT.flatMap((collection) =>
-      ['create', 'read', 'update', 'delete'].map((action) => ({ collection, action })),
-    ),
+    CONTENT.flatMap((collection) => ['create', 'read', 'update', 'delete'].map((action) => ({ collection, action }))),
   );
   const editorRole = await ensureNamed(request, 'roles', { name: 'Editor', icon: 'edit', policies: [] });
   const accessFilter = encodeURIComponent(JSON.stringify({ role: { _eq: editorRole }, policy: { _eq: editorPolicy } }));

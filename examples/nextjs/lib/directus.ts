@@ -50,7 +50,25 @@ const pageFields = [
   'status',
   'title',
   'seo_description',
-  { blocks: ['id', 'sort', 'type', 'heading', 'text', 'cta_label', 'cta_url', 'body', 'items', 'metric', 'geo', 'time', 'scheme', 'theme', 'caption'] },
+  {
+    blocks: [
+      'id',
+      'sort',
+      'type',
+      'heading',
+      'text',
+      'cta_label',
+      'cta_url',
+      'body',
+      'items',
+      'metric',
+      'geo',
+      'time',
+      'scheme',
+      'theme',
+      'caption',
+    ],
+  },
 ] as const;
 
 function bundled(slug: string, locale: Locale): Page | undefined {
@@ -107,7 +125,8 @@ function sortBlocks(blocks: Page['blocks']): Page['blocks'] {
 /** Slugs of the published pages of a locale, for the static build (`generateStaticParams`). */
 export async function publishedSlugs(locale: Locale): Promise<string[]> {
   const settings = directusSettings();
-  const fallback = () => seedPages.filter((page) => page.locale === locale && page.status === 'published').map((page) => page.slug);
+  const fallback = () =>
+    seedPages.filter((page) => page.locale === locale && page.status === 'published').map((page) => page.slug);
   if (!settings) return fallback().filter((slug) => slug !== HOME_SLUG);
   try {
     const pages = await client(settings, false).request(

@@ -17,7 +17,11 @@ export async function GET(request: Request): Promise<Response> {
   // Only a path of this site: never an open redirect to another origin.
   if (!/^\/(?!\/)[\w\-/]*$/.test(path)) {
     return Response.json(
-      { statusCode: 400, error: 'Bad Request', message: `path must be a path of this site such as /fr/about, not "${path}"` },
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `path must be a path of this site such as /fr/about, not "${path}"`,
+      },
       { status: 400 },
     );
   }

@@ -16,7 +16,11 @@ export async function POST(request: Request): Promise<Response> {
   const given = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '');
   if (!secretMatches(given, secret)) {
     return Response.json(
-      { statusCode: 401, error: 'Unauthorized', message: 'missing or wrong revalidation secret (Authorization: Bearer …)' },
+      {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'missing or wrong revalidation secret (Authorization: Bearer …)',
+      },
       { status: 401 },
     );
   }
