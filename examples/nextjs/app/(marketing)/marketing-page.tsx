@@ -68,7 +68,7 @@ export async function MarketingPage({ slug, locale }: { slug: string; locale: Lo
     <main className="marketing" lang={locale} data-content-source={source} data-page-status={page.status}>
       {isEnabled ? (
         <p className="marketing-preview" role="status">
-          Preview: {page.status === 'draft' ? 'draft, not public' : 'published'} ·{' '}
+          {`Preview: ${page.status === 'draft' ? 'draft, not public' : 'published'} · `}
           <a href="/api/preview/exit">Leave preview</a>
         </p>
       ) : null}
