@@ -26,6 +26,7 @@ export function MetricList({
                   aria-current={metric.id === current ? 'page' : undefined}
                   data-metric={metric.id}
                   scroll={false}
+                  prefetch={false}
                 >
                   {metric.title}
                 </Link>{' '}

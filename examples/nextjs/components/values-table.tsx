@@ -28,7 +28,9 @@ export function ValuesTable({ metric, values }: { metric: MetricInfo; values: Ch
           <tr key={row.region} data-region={row.region}>
             <td className="number">{index + 1}</td>
             <td>
-              <Link href={`/analytics/geospatial/${metric.id}/${row.region}`}>{row.name}</Link>
+              <Link href={`/analytics/geospatial/${metric.id}/${row.region}`} prefetch={false}>
+                {row.name}
+              </Link>
             </td>
             <td className="number">{formatMetricValue(metric, row.value)}</td>
           </tr>

@@ -1,0 +1,162 @@
+// The geospatial page in Chromium against the built site and the real server: a coloured map, the metric
+// list changing map and URL without a reload, a region click filling the history, back and forward
+// restoring the previous view, no layout shift, no Content-Security-Policy violation.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { mapSettled, regionsColoured, watched, watchedPage } from './browser.ts';
+import { flagshipSuite, type Harness } from './harness.ts';
+
+let harness: Harness;
+flagshipSuite((started) => {
+  harness = started;
+});
+
+interface MapElement extends HTMLElement {
+  metric: string;
+  time: string;
+  selected?: string;
+  map: { project(lngLat: [number, number]): { x: number; y: number } };
+}
+
+/** What the page shows of its view: the URL's query, the heading, the map's properties, the history. */
+function pageState(page: Page) {
+  return page.evaluate(() => {
+    const map = document.querySelector('chronos-choropleth') as unknown as MapElement;
+    return {
+      search: location.search,
+      heading: document.querySelector('h1')?.textContent ?? '',
+      metric: map.metric,
+      selected: map.selected ?? null,
+      historyRegion: document.querySelector('.history figure')?.getAttribute('data-region') ?? null,
+      historyRows: document.querySelectorAll('.history tbody tr').length,
+      marker: (window as unknown as { sameDocument?: boolean }).sameDocument ?? false,
+    };
+  });
+}
+
+async function openGeospatial(query: string): Promise<{ page: Page; pageErrors: string[] }> {
+  const opened = await watchedPage(harness.browser);
+  const response = await opened.page.goto(`${harness.site.url}/analytics/geospatial${query}`, {
+    waitUntil: 'load',
+    timeout: 120_000,
+  });
+  assert.equal(response?.status(), 200);
+  const events = await mapSettled(opened.page);
+  assert.deepEqual(
+    events.map((event) => event.type),
+    ['chronos-load'],
+    JSON.stringify(events),
+  );
+  // Set after load: still there after a navigation only if the page did not reload.
+  await opened.page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+  return opened;
+}
+
+test('the geospatial page shows a coloured map with the server-rendered text, no layout shift and no CSP violation', async () => {
+  const { page, pageErrors } = await openGeospatial('?metric=unemployment');
+  try {
+    const coloured = await regionsColoured(page);
+    assert.ok(coloured.ok, `regions are not in the legend's colours: ${coloured.seen}`);
+    const seen = await watched(page);
+    assert.deepEqual(seen.cspViolations, []);
+    assert.deepEqual(pageErrors, []);
+    assert.ok(seen.layoutShift < 0.02, `cumulative layout shift ${seen.layoutShift}`);
+    assert.ok((seen.chronosEvents[0]?.detail.regionsWithData ?? 0) > 50);
+    const text = await page.evaluate(() => document.body.textContent);
+    assert.match(text, /Unemployment/);
+    assert.match(text, /Monthly/);
+    assert.match(text, /Median household income \(test data\)/, 'the metric list comes from /api/metrics');
+    assert.match(text, /California/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('choosing a metric updates the URL and the map without a reload; back restores the previous metric', async () => {
+  const { page } = await openGeospatial('?metric=unemployment');
+  try {
+    await page.click('a[data-metric="median-income"]');
+    await page.waitForFunction(() => location.search.includes('metric=median-income'), { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('chronos-choropleth') as unknown as MapElement).metric === 'median-income',
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Median household income'), {
+      timeout: 60_000,
+    });
+    let state = await pageState(page);
+    assert.equal(state.marker, true, 'the page reloaded');
+    // The map shows the new metric's values: its table (in the shadow root) lists dollar amounts.
+    await page.waitForFunction(
+      () => /\$\d/.test((document.querySelector('chronos-choropleth') as HTMLElement).shadowRoot?.textContent ?? ''),
+      { timeout: 60_000 },
+    );
+    const coloured = await regionsColoured(page);
+    assert.ok(coloured.ok, `regions are not in the legend's colours: ${coloured.seen}`);
+
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('median-income'), { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('chronos-choropleth') as unknown as MapElement).metric === 'unemployment',
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.startsWith('Unemployment'), {
+      timeout: 60_000,
+    });
+    state = await pageState(page);
+    assert.equal(state.marker, true, 'going back reloaded the page');
+    assert.equal(state.search, '?metric=unemployment');
+  } finally {
+    await page.close();
+  }
+});
+
+test('clicking a region fills its history beside the map; back empties it again', async () => {
+  const { page } = await openGeospatial('?metric=unemployment');
+  try {
+    assert.equal((await pageState(page)).historyRegion, null);
+    // The middle of Nevada, where the map draws it.
+    const point = await page.evaluate(() => {
+      const map = document.querySelector('chronos-choropleth') as unknown as MapElement;
+      const rect = map.getBoundingClientRect();
+      const projected = map.map.project([-116.9, 39.3]);
+      return { x: rect.x + projected.x, y: rect.y + projected.y };
+    });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForFunction(() => location.search.includes('region=US-NV'), { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.history figure')?.getAttribute('data-region') === 'US-NV',
+      {
+        timeout: 60_000,
+      },
+    );
+    let state = await pageState(page);
+    assert.equal(state.marker, true, 'the page reloaded');
+    assert.equal(state.selected, 'US-NV');
+    assert.ok(state.historyRows >= 6, `${state.historyRows} rows of history`);
+    assert.match(await page.evaluate(() => document.querySelector('.history')?.textContent ?? ''), /Nevada/);
+
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('.history figure') === null, { timeout: 60_000 });
+    state = await pageState(page);
+    assert.equal(state.search, '?metric=unemployment');
+    assert.equal(state.selected, null);
+    assert.equal(state.marker, true);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the embed code is the CDN snippet for the current view', async () => {
+  const { page } = await openGeospatial('?metric=median-income&region=US-TX');
+  try {
+    const snippet = await page.evaluate(() => document.querySelector('.embed-code code')?.textContent ?? '');
+    assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/cdn\/chronos\.js"><\/script>/);
+    assert.match(snippet, /<chronos-choropleth [^>]*metric="median-income"[^>]*selected="US-TX"/);
+  } finally {
+    await page.close();
+  }
+});
