@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+import { ensureSiteBuilt, siteDir, siteEnv, step } from '@chronos/nextjs/cached-build';
 import { type Backend, startBackend } from '@chronos/test-support/backend';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { type ProjectOptions, setupProject } from './project.ts';
@@ -23,7 +23,8 @@ import {
 } from './runtime.ts';
 import { freePort } from './test-support.ts';
 
-const siteDir = dirname(fileURLToPath(import.meta.resolve('@chronos/nextjs/package.json')));
+/** This suite's build of the site, apart from the cached one in .next that npm start and the flagship tests use. */
+const DIST_DIR = '.next-directus-test';
 const secrets = { revalidate: 'revalidate-secret-for-tests', preview: 'preview-secret-for-tests' };
 
 let backend: Backend;
@@ -32,21 +33,6 @@ let project: ProjectOptions;
 let directus: RunningDirectus;
 let site: { url: string; stop(): Promise<void>; output(): string };
 let browser: Browser;
-
-/** Runs a command to completion; rejects with the end of its output. */
-function step(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-6000)}`)),
-    );
-  });
-}
 
 /** `next start` in its own process group; resolves once `/` answers. */
 async function startSite(port: number, env: NodeJS.ProcessEnv): Promise<typeof site> {
@@ -133,17 +119,17 @@ before(async () => {
   };
   await setupProject(project);
   directus = await startDirectus(project);
-  const { NODE_ENV: _ignored, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    NEXT_TELEMETRY_DISABLED: '1',
+  // The packages the site consumes, built (cached: nothing to do after the flagship suite or npm start).
+  await ensureSiteBuilt();
+  const env = siteEnv({
+    NEXT_DIST_DIR: DIST_DIR,
     DIRECTUS_URL: directus.url,
     DIRECTUS_TOKEN: project.siteToken,
     REVALIDATE_SECRET: secrets.revalidate,
     PREVIEW_SECRET: secrets.preview,
     NEXT_PUBLIC_API_URL: backend.url,
     NEXT_PUBLIC_SITE_URL: project.siteUrl,
-  };
+  });
   const started = performance.now();
   await step('npx', ['next', 'build'], siteDir, env);
   process.stdout.write(`next build: ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
@@ -157,6 +143,7 @@ after(async () => {
   await directus?.stop();
   await backend?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  rmSync(join(siteDir, DIST_DIR), { recursive: true, force: true });
 });
 
 test('the front pages show the blocks from Directus in the editor order, in English and French', async () => {

@@ -66,7 +66,10 @@ for (const vendor of ['sqlite', 'postgres'] as const) {
     test('setup applies the schema and seeds; the schema applies cleanly again and the seed is idempotent', async () => {
       const first = await setupProject(project);
       assert.equal(first.seed.pagesCreated, seedPages.length);
-      assert.deepEqual(first.seed.metrics, ['unemployment']);
+      // The map block offers exactly the metrics the API serves.
+      const served = ((await (await fetch(`${api.url}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics;
+      assert.deepEqual(first.seed.metrics, served.map((metric) => metric.id));
+      assert.ok(first.seed.metrics?.includes('unemployment'));
       // The second run finds nothing to change: no schema difference, every page kept as it is.
       const second = await setupProject(project);
       assert.match(second.schema, /No changes to apply/);
