@@ -27,7 +27,8 @@ async function setup(): Promise<void> {
   }
   const report = await setupProject(project, log);
   const { seed } = report;
-  log(report.schema.trim().split('\n').at(-1) ?? '');
+  // Directus logs JSON lines: its messages are what a person wants to read.
+  for (const line of report.schema.trim().split('\n')) log(`schema: ${line.match(/"msg":"([^"]*)"/)?.[1] ?? line}`);
   log(
     `seed: ${seed.pagesCreated} pages created, ${seed.pagesKept} kept; metrics offered: ${seed.metrics?.join(', ') ?? '(unchanged)'}; ` +
       `public read of published pages in Directus: ${seed.publicReadOfPublished ? 'yes' : 'no (refused by Directus; the site reads with its token)'}`,
@@ -59,7 +60,7 @@ async function snapshot(): Promise<void> {
   if (project.database.client !== 'sqlite') throw new Error('run snapshot against the local SQLite project');
   ensureInstalled();
   const sqliteFile = snapshotFile(project.database);
-  directusCommand(['schema', 'snapshot', '--yes', '--format', 'yaml', sqliteFile], project);
+  directusCommand(['schema', 'snapshot', '--yes', '--format', 'json', sqliteFile], project);
   const scratch = mkdtempSync(join(tmpdir(), 'chronos-directus-snapshot-'));
   const schema = `snapshot_${process.pid}`;
   const pg = {
@@ -74,9 +75,9 @@ async function snapshot(): Promise<void> {
   await postgresQuery(pg.database.url, [`create schema "${schema}"`]);
   try {
     directusCommand(['bootstrap'], pg);
-    copyFileSync(sqliteFile, join(scratch, 'model.yaml'));
-    directusCommand(['schema', 'apply', '--yes', join(scratch, 'model.yaml')], pg);
-    directusCommand(['schema', 'snapshot', '--yes', '--format', 'yaml', snapshotFile(pg.database)], pg);
+    copyFileSync(sqliteFile, join(scratch, 'model.json'));
+    directusCommand(['schema', 'apply', '--yes', join(scratch, 'model.json')], pg);
+    directusCommand(['schema', 'snapshot', '--yes', '--format', 'json', snapshotFile(pg.database)], pg);
     log(`wrote ${sqliteFile} and ${snapshotFile(pg.database)}; applying it here: ${applySchema(project).trim()}`);
   } finally {
     await postgresQuery(pg.database.url, [`drop schema if exists "${schema}" cascade`]);

@@ -90,6 +90,9 @@ export function checkMapBlock(block: MapBlock, metrics: readonly MetricSummary[]
     throw new Error(`${where}: unknown scheme "${block.scheme}". Valid schemes: ${schemeIds.join(', ')}.`);
 }
 
+/** Fields of pages_blocks whose choices and validation the seed writes (applySchema keeps them). */
+export const SEEDED_CHOICES: readonly string[] = ['metric', 'geo', 'scheme'];
+
 /**
  * Editors pick the metric, geo and scheme from dropdowns filled from the API and @chronos/core; Directus itself
  * refuses any other value on save (field validation), whoever writes it (app, API, import).
