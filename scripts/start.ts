@@ -8,6 +8,28 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildArgs, root, run, workspacePackages } from '@chronos/devkit/run';
 
+/** Resolves when nothing listens on 127.0.0.1:port; exits with a message naming the variable when taken. */
+function ensurePortFree(port: number, variable: string): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      process.stderr.write(
+        `npm start: port ${port} is ${error.code === 'EADDRINUSE' ? 'already in use' : `unusable (${error.code})`}; set ${variable} to a free port${variable === 'SITE_PORT' ? ' or SITE=off' : ''}.\n`,
+      );
+      process.exit(1);
+    });
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+const apiPort = Number(process.env.PORT ?? 8787);
+// With PORT=0 (any free port) the site could not know the API's address: it is left out.
+const withSite = process.env.SITE !== 'off' && apiPort !== 0;
+const sitePort = Number(process.env.SITE_PORT ?? 3000);
+// Ports first, before minutes of building: a taken port ends `npm start` at once.
+if (apiPort !== 0) await ensurePortFree(apiPort, 'PORT');
+if (withSite) await ensurePortFree(sitePort, 'SITE_PORT');
+
 /** Newest modification time of a file or anywhere under a directory, or 0 when it does not exist. */
 function newest(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -42,27 +64,8 @@ for (const pkg of packages) {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-/** Resolves when nothing listens on 127.0.0.1:port; exits with a message naming the variable when taken. */
-function ensurePortFree(port: number, variable: string): Promise<void> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => {
-      process.stderr.write(
-        `npm start: port ${port} is ${error.code === 'EADDRINUSE' ? 'already in use' : `unusable (${error.code})`}; set ${variable} to a free port${variable === 'SITE_PORT' ? ' or SITE=off' : ''}.\n`,
-      );
-      process.exit(1);
-    });
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
-}
-
-const apiPort = Number(process.env.PORT ?? 8787);
-const withSite = process.env.SITE !== 'off';
-const sitePort = Number(process.env.SITE_PORT ?? 3000);
-if (apiPort !== 0) await ensurePortFree(apiPort, 'PORT');
 let site: ChildProcess | undefined;
 if (withSite) {
-  await ensurePortFree(sitePort, 'SITE_PORT');
   // Imported by path like the server below: the site is its own project (examples/nextjs).
   const cached = (await import(join(root, 'examples/nextjs/scripts/cached-build.ts'))) as {
     siteBuildIsCurrent: () => boolean;

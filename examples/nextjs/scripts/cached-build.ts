@@ -1,11 +1,11 @@
 // `next build` of the site only when its inputs changed: the site's files, the source of the workspace
 // packages it consumes and the lockfile, hashed; the hash of the last build is kept in .next. Used by
 // `npm start` (scripts/start.ts at the root) and by the flagship tests, so a second run starts at once.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { step } from '@chronos/devkit/processes';
 
 export const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const root = join(siteDir, '..', '..');
@@ -46,26 +46,6 @@ export function siteEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, NEXT_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Runs a command to completion; rejects with the end of its output when it fails. */
-export function step(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = siteEnv()): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${output.slice(-6000)}`)),
-    );
-  });
-}
-
 /** Whether .next holds a build of the current inputs. */
 export function siteBuildIsCurrent(): boolean {
   return existsSync(stampFile) && readFileSync(stampFile, 'utf8') === inputsHash();
@@ -81,7 +61,7 @@ export async function ensureSiteBuilt(): Promise<number> {
   const started = performance.now();
   // The workspace packages the site consumes (pnpm runs them in dependency order).
   const packages = ['@chronos/core', '@chronos/widgets', '@chronos/react'].flatMap((name) => ['--filter', name]);
-  await step('pnpm', [...packages, 'run', 'build'], root);
+  await step('pnpm', [...packages, 'run', 'build'], root, siteEnv());
   // Standalone output as well (what `opennextjs-cloudflare build` sets), so that the Cloudflare build reuses
   // this build (--skipNextBuild) instead of replacing it; `next start` serves it the same.
   await step(

@@ -1,7 +1,7 @@
 // Commands the consumer test runs: one-shot steps (install, build) whose output is kept for the failure
 // message, and servers (preview, start, dev) started in their own process group and stopped by its id.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort, step as runStep } from '@chronos/devkit/processes';
 
 /**
  * The environment of a consumer app's commands: ours without NODE_ENV (`npm test` sets it to `test`, which
@@ -12,37 +12,12 @@ function appEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Runs a command to completion; rejects with the end of its output when it fails. Resolves with seconds taken. */
+/** Runs a command to completion in the app's environment (appEnv); resolves with seconds taken. */
 export function step(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: appEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve((performance.now() - started) / 1000);
-      else reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${output.slice(-6000)}`));
-    });
-  });
+  return runStep(command, args, cwd, appEnv(env));
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
 
 export interface RunningServer {
   url: string;

@@ -5,16 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  ensureSiteBuilt,
-  freePort,
-  inputsHash,
-  type RunningProcess,
-  siteDir,
-  siteEnv,
-  startProcess,
-  step,
-} from './site.ts';
+import { step } from '@chronos/devkit/processes';
+import { ensureSiteBuilt, freePort, inputsHash, type RunningProcess, siteDir, siteEnv, startProcess } from './site.ts';
 
 export const toolingDir = join(siteDir, 'cloudflare');
 const installedMarker = join(toolingDir, 'node_modules', '.chronos-installed');

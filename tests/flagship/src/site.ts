@@ -2,23 +2,12 @@
 // changed) and `next start` on a free port, pointed at an API by NEXT_PUBLIC_API_URL, in its own process
 // group (stopped by its id).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@chronos/devkit/processes';
 import { join } from 'node:path';
 import { siteDir, siteEnv } from '@chronos/nextjs/cached-build';
 
-export { ensureSiteBuilt, inputsHash, root, siteDir, siteEnv, step } from '@chronos/nextjs/cached-build';
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort } from '@chronos/devkit/processes';
+export { ensureSiteBuilt, inputsHash, root, siteDir, siteEnv } from '@chronos/nextjs/cached-build';
 
 export interface RunningProcess {
   url: string;
