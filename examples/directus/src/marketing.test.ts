@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
-import { ensureSiteBuilt, siteDir, siteEnv, step } from '@chronos/nextjs/cached-build';
+import { freePort, step } from '@chronos/devkit/processes';
+import { ensureSiteBuilt, siteDir, siteEnv } from '@chronos/nextjs/cached-build';
 import { type Backend, startBackend } from '@chronos/test-support/backend';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { type ProjectOptions, setupProject } from './project.ts';
@@ -21,7 +22,6 @@ import {
   type RunningDirectus,
   startDirectus,
 } from './runtime.ts';
-import { freePort } from './test-support.ts';
 
 /** This suite's build of the site, apart from the cached one in .next that npm start and the flagship tests use. */
 const DIST_DIR = '.next-directus-test';

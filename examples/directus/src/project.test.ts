@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '@chronos/server/testing';
 import { seedPages } from './content.ts';
 import { applySchema, postgresQuery, type ProjectOptions, setupProject } from './project.ts';
 import { type Database, ensureInstalled, type RunningDirectus, startDirectus } from './runtime.ts';
-import { freePort } from './test-support.ts';
+import { freePort } from '@chronos/devkit/processes';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** The `test` database on the server npm test provisions (DATABASE_URL names its admin database). */
@@ -68,7 +68,10 @@ for (const vendor of ['sqlite', 'postgres'] as const) {
       assert.equal(first.seed.pagesCreated, seedPages.length);
       // The map block offers exactly the metrics the API serves.
       const served = ((await (await fetch(`${api.url}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics;
-      assert.deepEqual(first.seed.metrics, served.map((metric) => metric.id));
+      assert.deepEqual(
+        first.seed.metrics,
+        served.map((metric) => metric.id),
+      );
       assert.ok(first.seed.metrics?.includes('unemployment'));
       // The second run finds nothing to change: no schema difference, every page kept as it is.
       const second = await setupProject(project);
