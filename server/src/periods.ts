@@ -4,7 +4,7 @@ import { badRequest } from './http-error.ts';
 import type { Frequency } from './schemas.ts';
 
 /** The period form of a frequency, for error messages. */
-const FORMS: Record<Frequency, string> = {
+export const FORMS: Record<Frequency, string> = {
   daily: 'a date (YYYY-MM-DD, e.g. 2025-09-15)',
   monthly: 'a month (YYYY-MM, e.g. 2025-09)',
   quarterly: 'a quarter (YYYY-Qn, e.g. 2025-Q3)',
@@ -43,4 +43,32 @@ export function parsePeriod(
   throw badRequest(
     `Metric "${metric}" is ${frequency}: time must be ${FORMS[frequency]}, an exact date (YYYY-MM-DD) or latest; got "${time}".`,
   );
+}
+
+const SPAN_MONTHS = { '1 day': 0, '1 month': 1, '3 months': 3, '1 year': 12 } as const;
+
+/** `from`/`to` of a series request for a metric of `frequency`: only the metric's own period form (2025-09,
+ * 2025-Q3, 2024). Returns the first day of the period and the first day after it (both YYYY-MM-DD). */
+export function parseBound(
+  parameter: 'from' | 'to',
+  value: string,
+  frequency: Frequency,
+  metric: string,
+): { start: string; end: string } {
+  const own =
+    frequency === 'annual'
+      ? /^\d{4}$/
+      : frequency === 'quarterly'
+        ? /^\d{4}-Q[1-4]$/
+        : frequency === 'monthly'
+          ? /^\d{4}-(0[1-9]|1[0-2])$/
+          : /^\d{4}-\d{2}-\d{2}$/;
+  if (!own.test(value)) {
+    throw badRequest(`Metric "${metric}" is ${frequency}: ${parameter} must be ${FORMS[frequency]}; got "${value}".`);
+  }
+  const { start, span } = parsePeriod(value, frequency, metric);
+  if (span === '1 day') return { start, end: start };
+  const [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + SPAN_MONTHS[span]];
+  const end = `${year + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+  return { start, end };
 }

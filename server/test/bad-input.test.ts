@@ -38,8 +38,16 @@ const CASES: [string, number, RegExp][] = [
   [`${C}?mode=data&metric=unemployment&time=2025-02-31`, 400, /"time" "2025-02-31": February 2025 has 28 days/],
   [`${C}?mode=data&metric=unemployment&time=2025-04-31`, 400, /"time" "2025-04-31": April 2025 has 30 days/],
   [`${C}?mode=data&metric=unemployment&time=0000-01-01`, 400, /"time" "0000-01-01": there is no year 0000/],
-  ['/api/metrics/unemployment?from=0000-01', 400, /"from" "0000-01": there is no year 0000\. Expected a month/],
-  ['/api/metrics/unemployment?from=2025-13', 400, /"from" "2025-13".*expected a month, YYYY-MM/],
+  [
+    '/api/metrics/unemployment?from=0000-01',
+    400,
+    /"from" "0000-01": there is no year 0000\. Expected a period in the metric's own form/,
+  ],
+  [
+    '/api/metrics/unemployment?from=2025-13',
+    400,
+    /"from" "2025-13".*expected a period in the metric's own form: YYYY-MM \(monthly\), YYYY-Qn \(quarterly\) or YYYY \(annual\)/,
+  ],
   [`${C}?mode=data&metric=unemployment&time=1900-01`, 404, /Available periods: 2021-10 to 2025-09/],
   [`${C}?mode=data&metric=drop_table&geo=us-states`, 404, /Unknown metric "drop_table"/],
   [`${C}?mode=data&metric=unemployment&geo=us-states,us-states-2`, 404, /Unknown geo "us-states-2"/],
@@ -52,6 +60,12 @@ const CASES: [string, number, RegExp][] = [
   [`/api/metrics/unemployment?from=2024-1`, 400, /"from".*YYYY-MM/],
   [`/api/metrics/unemployment?to=${enc('2024-01 or 1=1')}`, 400, /"to"/],
   [`/api/metrics/unemployment?from=2025-06&to=2025-01`, 400, /is after/],
+  [
+    `/api/metrics/unemployment?from=2025-Q1`,
+    400,
+    /"unemployment" is monthly: from must be a month \(YYYY-MM, e\.g\. 2025-09\)/,
+  ],
+  [`/api/metrics/population?to=2024-07`, 400, /"population" is annual: to must be a year \(YYYY, e\.g\. 2024\)/],
   [`/tiles/${enc('../../server/data/boundaries.topo.json')}`, 400, /tile archive name/],
   [`/tiles/${enc('a;rm -rf.pmtiles')}`, 400, /tile archive name/],
 ];

@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   knownCodes,
+  legendCountryLabel,
   missingCodes,
   normalizeData,
   paintChoropleth,
   selectRegions,
+  stableValuesByCountry,
   withMetricDefaults,
 } from './choropleth.ts';
 import { colorsFor } from './schemes.ts';
@@ -161,6 +163,55 @@ describe('what the metric says about classifying it', () => {
     // Together, both provinces would share the light class.
     const together = paintChoropleth(values, base);
     assert.equal(together.colorByCode.get('CA-ON'), together.colorByCode.get('CA-PE'));
+  });
+
+  test('stable breaks per country: each country is classified over its own values of every period', () => {
+    const series = {
+      series: [
+        {
+          region: 'US-CA',
+          points: [
+            ['2023-01-01', 80_000],
+            ['2024-01-01', 100_000],
+          ] as [string, number | null][],
+        },
+        {
+          region: 'US-MS',
+          points: [
+            ['2023-01-01', 40_000],
+            ['2024-01-01', null],
+          ] as [string, number | null][],
+        },
+        {
+          region: 'CA-ON',
+          points: [
+            ['2023-01-01', 30_000],
+            ['2024-01-01', 50_000],
+          ] as [string, number | null][],
+        },
+      ],
+    };
+    const over = stableValuesByCountry(series);
+    assert.deepEqual(over.get('US'), [80_000, 100_000, 40_000]);
+    assert.deepEqual(over.get('CA'), [30_000, 50_000]);
+    const settings = { ...base, classification: 'equal-interval' as const, perCountry: true };
+    const values: RegionValue[] = [
+      { region: 'US-CA', name: 'California', value: 100_000 },
+      { region: 'CA-ON', name: 'Ontario', value: 50_000 },
+    ];
+    const paint = paintChoropleth(values, settings, over);
+    assert.deepEqual(paint.breaksByCountry!.get('US')!.thresholds, [70_000]);
+    assert.deepEqual(paint.breaksByCountry!.get('CA')!.thresholds, [40_000]);
+    // A metric on one scale flattens the countries' values into one classification.
+    assert.deepEqual(paintChoropleth(values, { ...settings, perCountry: false }, over).breaks!.thresholds, [65_000]);
+  });
+
+  test('a per-country legend names each country in the page language, with its currency for money', () => {
+    const money = { units: 'current dollars (USD for states, CAD for provinces)' };
+    assert.equal(legendCountryLabel('US', money, 'en-US'), 'United States (USD)');
+    assert.equal(legendCountryLabel('CA', money, 'en'), 'Canada (CAD)');
+    assert.equal(legendCountryLabel('US', money, 'fr-CA'), 'États-Unis (USD)');
+    assert.equal(legendCountryLabel('CA', { units: 'index' }, 'fr'), 'Canada');
   });
 
   test('a diverging metric defaults to a diverging scheme centred on 0; what the page set wins', () => {

@@ -2,6 +2,7 @@
 // the regions a map knows and which of them lack a value, the regions of some region sets picked out of
 // the page-wide boundaries, and values + settings → class breaks and one colour per region.
 import { type Breaks, type Classification, classIndex, classify } from './classify.ts';
+import { messagesFor } from './messages/index.ts';
 import { colorsFor, DEFAULT_DIVERGING_SCHEME } from './schemes.ts';
 import type { ChoroplethData, FeatureCollection, MetricInfo, RegionValue } from './types.ts';
 
@@ -129,16 +130,19 @@ export interface ChoroplethPaint {
 export function paintChoropleth(
   values: readonly RegionValue[],
   settings: PaintSettings,
-  classifyOver?: readonly number[],
+  classifyOver?: readonly number[] | StableValuesByCountry,
 ): ChoroplethPaint {
-  if (settings.perCountry) return paintPerCountry(values, settings);
+  if (settings.perCountry) {
+    return paintPerCountry(values, settings, classifyOver instanceof Map ? classifyOver : undefined);
+  }
+  const stable = classifyOver instanceof Map ? [...classifyOver.values()].flat() : (classifyOver as readonly number[]);
   const numbers = values.map((value) => value.value);
   const colorByCode = new Map<string, string>();
   if (!numbers.some((value) => typeof value === 'number' && Number.isFinite(value))) {
     return { breaks: undefined, colors: [], colorByCode };
   }
   const classes = settings.colors?.length ?? settings.classes;
-  const over = classifyOver ?? numbers;
+  const over = stable ?? numbers;
   let breaks: Breaks;
   let problem: string | undefined;
   try {
@@ -163,12 +167,43 @@ export function paintChoropleth(
   return { breaks, colors, colorByCode, ...(problem === undefined ? {} : { problem }) };
 }
 
-/** One classification per country (the ISO 3166-2 prefix): the same colours, each country's own breaks. Stable
- * breaks (every period's values) are not used here: those values carry no region, so they cannot be split. */
-function paintPerCountry(values: readonly RegionValue[], settings: PaintSettings): ChoroplethPaint {
+/** Every period's values per country (the ISO 3166-2 prefix of the region), for stable breaks per country. */
+export type StableValuesByCountry = ReadonlyMap<string, readonly number[]>;
+
+/** The country of an ISO 3166-2 region code (`US-CA` → `US`). */
+export const countryOf = (region: string): string => region.split('-')[0]!.toUpperCase();
+
+/** Every finite value of every period of a series body, per country: stable breaks for `paintChoropleth`. */
+export function stableValuesByCountry(input: {
+  series: { region: string; points: [string, number | null | undefined][] }[];
+}): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const { region, points } of input.series) {
+    const list = out.get(countryOf(region)) ?? [];
+    for (const [, value] of points) if (typeof value === 'number' && Number.isFinite(value)) list.push(value);
+    out.set(countryOf(region), list);
+  }
+  return out;
+}
+
+/** A per-country legend's heading: the country's name in `lang`, and the currency when the metric is money. */
+export function legendCountryLabel(country: string, metric: Pick<MetricInfo, 'units'>, lang?: string): string {
+  const { countries, currencies } = messagesFor(lang).map;
+  const name = countries[country as keyof typeof countries] ?? country;
+  const currency = currencies[country as keyof typeof currencies];
+  return /dollar|USD|CAD/i.test(metric.units) && currency ? `${name} (${currency})` : name;
+}
+
+/** One classification per country (the ISO 3166-2 prefix): the same colours, each country's own breaks, stable
+ * over every period when `classifyOver` gives each country's values of every period. */
+function paintPerCountry(
+  values: readonly RegionValue[],
+  settings: PaintSettings,
+  classifyOver: StableValuesByCountry | undefined,
+): ChoroplethPaint {
   const byCountry = new Map<string, RegionValue[]>();
   for (const value of values) {
-    const country = value.region.split('-')[0]!;
+    const country = countryOf(value.region);
     byCountry.set(country, [...(byCountry.get(country) ?? []), value]);
   }
   const colorByCode = new Map<string, string>();
@@ -177,7 +212,7 @@ function paintPerCountry(values: readonly RegionValue[], settings: PaintSettings
   let largestSize = -1;
   let problem: string | undefined;
   for (const [country, group] of byCountry) {
-    const paint = paintChoropleth(group, { ...settings, perCountry: false });
+    const paint = paintChoropleth(group, { ...settings, perCountry: false }, classifyOver?.get(country));
     if (!paint.breaks) continue;
     breaksByCountry.set(country, paint.breaks);
     for (const [code, color] of paint.colorByCode) colorByCode.set(code, color);

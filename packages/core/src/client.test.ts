@@ -142,13 +142,17 @@ describe('page-wide cache', () => {
   });
 
   test('when every caller aborts, the download stops and the next call starts afresh', async () => {
-    handler = (_request, response) => setTimeout(() => json(response, 200, collection), 100);
+    // The first request is held until the client goes away (no race with a timer on a busy machine).
+    handler = (_request, response) => {
+      if (seen.length > 1) json(response, 200, collection);
+    };
     const controller = new AbortController();
     const pending = client().boundaries({ geo: 'ca-provinces', signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     await assert.rejects(pending, (error) => isAbortError(error));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The server notices the closed connection when the socket closes; wait for that, however long it takes.
+    while (!seen[0]!.aborted) await new Promise((resolve) => setTimeout(resolve, 5));
     assert.equal(seen[0]!.aborted, true, 'the server saw the client go away');
     assert.deepEqual(await client().boundaries({ geo: 'ca-provinces' }), collection);
     assert.equal(seen.length, 2);

@@ -31,13 +31,17 @@ export { type BBox, bboxOf, type GeometryLike } from './bbox.ts';
 export {
   type ChoroplethDataInput,
   type ChoroplethPaint,
+  countryOf,
   knownCodes,
+  legendCountryLabel,
   missingCodes,
   normalizeData,
   type PaintSettings,
   paintChoropleth,
   withMetricDefaults,
   selectRegions,
+  type StableValuesByCountry,
+  stableValuesByCountry,
 } from './choropleth.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
 export {

@@ -1,6 +1,17 @@
 // Economy metrics of the catalogue: population, real GDP and its growth, income per capita and its growth, house
-// prices and their change, consumer prices and inflation (Census, BEA, FHFA via FRED; Statistics Canada).
-import { change1, credit, derivedCoverage, fred, percentChange, statcan } from './sources.ts';
+// prices and their change, consumer prices and inflation (Census, BEA, FHFA via FRED; Statistics Canada). Each country's
+// entry says where its ids were verified.
+import {
+  change1,
+  credit,
+  derivedCoverage,
+  fred,
+  percentChange,
+  provinces,
+  statcan,
+  statcanCoordinates,
+  statcanVectorCheck,
+} from './sources.ts';
 import type { CountryCoverage, MetricDeclaration } from './types.ts';
 
 export const population: MetricDeclaration = {
@@ -26,12 +37,15 @@ export const population: MetricDeclaration = {
         'U.S. Census Bureau, Resident Population by state',
       ),
       note: 'FRED <USPS>POP (thousands of persons, stored as persons), annual.',
+      verified:
+        'FRED/ALFRED series page https://alfred.stlouisfed.org/series?seid=CAPOP: "Resident Population in California", thousands of persons, annual, July 1 estimates (release "Annual Estimates of the Population for the U.S. and States, and for Puerto Rico").',
       series: fred('population', ({ usps }) => `${usps}POP`, { scale: 1000 }),
     },
     CA: {
       status: 'published',
       credit: credit.statcan('17-10-0009-01', 'Population estimates, quarterly'),
       note: 'Provinces and territories: table 17-10-0009-01 (quarterly); the July 1 estimate is the year’s value.',
+      verified: `Table 17-10-0009-01 (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1710000901), Canada v1, NL v2, PE v8, NS v9, NB v10, QC v11, ON v12, MB v13, SK v14, AB v15, BC v3, YT v4, NT v6, NU v7. ${statcanVectorCheck}`,
       series: statcan(
         'population',
         {
@@ -79,16 +93,20 @@ export const realGdp: MetricDeclaration = {
         'U.S. Bureau of Economic Analysis, Real Gross Domestic Product by state',
       ),
       note: 'FRED <USPS>RGSP (millions of chained 2017 dollars), 50 states and DC; no Puerto Rico series.',
+      verified:
+        'FRED series https://fred.stlouisfed.org/series/CARGSP "Real Gross Domestic Product: All Industries in California", millions of chained 2017 dollars, annual (cited with TXRGSP by public FRED clients); the <USPS>RGSP pattern also in https://fred.stlouisfed.org/series/USGOVSLRGSP (release Gross Domestic Product by State).',
       series: fred('real-gdp', ({ usps }) => `${usps}RGSP`, { without: ['PR'] }),
     },
     CA: {
-      status: 'pending',
+      status: 'published',
       credit: credit.statcan(
         '36-10-0402-01',
         'Gross domestic product (GDP) at basic prices, by industry, provinces and territories',
       ),
-      note: 'Table 36-10-0402-01 (chained 2017 dollars, all industries): its vector ids are not yet verified against Statistics Canada (and the table is reported archived in favour of 36-10-0711-01), so provinces show no data.',
-      series: [],
+      note: 'Provinces: table 36-10-0402-01, chained (2017) dollars, all industries [T001], millions of dollars, annual. The territories are left out (their member ids in this table were not verified): no data.',
+      verified:
+        'Table 36-10-0402-01 read by coordinate (getDataFromCubePidCoordAndLatestNPeriods, productId 36100402) <geo>.2.1: Geography members 2 NL … 11 BC (Canada 1); dimension 2 (Value) member 2 and dimension 3 (NAICS) member 1 "All industries [T001]", the members of the table\'s own view link (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3610040201&pickMembers[0]=2.2&pickMembers[1]=3.1, cited for 1997-2024 by a public page); that member 2 of Value is "Chained (2017) dollars" (member 1 current dollars) follows the table\'s order of prices and is checked by nothing else stored here: confirm with getCubeMetadata when WDS is reachable. Statistics Canada points to 36-10-0711-01 for current and chained prices in newer releases.',
+      series: statcanCoordinates('real-gdp', 36100402, '2.1', provinces),
     },
   },
   sample: { low: 30_000, high: 3_000_000, wobble: 0.03 },
@@ -131,12 +149,16 @@ export const income: MetricDeclaration = {
         'U.S. Bureau of Economic Analysis, Per Capita Personal Income by state',
       ),
       note: 'FRED <USPS>PCPI (dollars), 50 states and DC; no Puerto Rico series.',
+      verified:
+        'BEA per capita personal income by state on FRED, release "Personal Income by State" (https://fred.stlouisfed.org/searchresults/?st=per+capita+personal+ncome lists the definition: personal income of residents divided by midyear population); the <USPS>PCPI id form (e.g. CAPCPI) is not on any stored FRED page: checked against the release only.',
       series: fred('income-per-capita', ({ usps }) => `${usps}PCPI`, { without: ['PR'] }),
     },
     CA: {
       status: 'pending',
       credit: credit.statcan('36-10-0229-01', 'Long-run provincial and territorial data'),
-      note: 'Household disposable income per capita (table 36-10-0229-01): vector ids not yet verified, so provinces show no data.',
+      note: "No data for the provinces: Statistics Canada publishes household income per capita (table 36-10-0229-01, long-run data) and household disposable income in the provincial household accounts, but neither's member ids nor its latest year could be verified here, and a per-capita figure computed by Chronos would not be a published one.",
+      verified:
+        'Not verified. Table 36-10-0229-01 (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3610022901) has a "Long-run variables" member "Household income per capita" (used by public R code, github code search "36100229"), but no stored document gives its member ids or coordinate, and no stored document names a provincial household disposable income per capita series (36-10-0587, 11-10-0222 not found).',
       series: [],
     },
   },
@@ -181,12 +203,15 @@ export const housePriceIndex: MetricDeclaration = {
         'U.S. Federal Housing Finance Agency, All-Transactions House Price Index by state',
       ),
       note: 'FRED <USPS>STHPI, quarterly, 50 states and DC; FHFA publishes no Puerto Rico state index.',
+      verified:
+        'FRED series CASTHPI "All-Transactions House Price Index for California" (FHFA; mirrored at https://useconomictrends.com/trend/CASTHPI, read from FRED as CASTHPI.csv in public analyses), quarterly, 1980 Q1 = 100.',
       series: fred('house-price-index', ({ usps }) => `${usps}STHPI`, { without: ['PR'] }),
     },
     CA: {
       status: 'published',
       credit: credit.statcan('18-10-0205-01', 'New housing price indexes, monthly'),
       note: 'Provinces: table 18-10-0205-01, total (house and land), monthly, averaged over complete quarters. Not published for the territories: no data.',
+      verified: `Table 18-10-0205-01 (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1810020501), total (house and land): Canada v111955442, NL v111955448 … BC v111955550. ${statcanVectorCheck}`,
       series: statcan(
         'house-price-index',
         {
@@ -225,6 +250,8 @@ export const housePriceChange: MetricDeclaration = {
 const noStateCpi: CountryCoverage = {
   status: 'none',
   note: 'There is no official consumer price index for US states (BLS publishes CPI for the nation, regions and some metro areas only): US states show no data.',
+  verified:
+    'BLS CPI is published for the U.S., four census regions, divisions and selected metro areas (e.g. FRED CUURA422SAH, San Francisco); no state CPI exists.',
   series: [],
 };
 
@@ -247,6 +274,7 @@ export const cpi: MetricDeclaration = {
       status: 'published',
       credit: credit.statcan('18-10-0004-01', 'Consumer Price Index, monthly, not seasonally adjusted'),
       note: 'Provinces: table 18-10-0004-01, all-items. The territories are published for their capital cities only: no data.',
+      verified: `Table 18-10-0004-01 (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1810000401), all-items: Canada v41690973, NL v41691244 … BC v41692462. ${statcanVectorCheck}`,
       series: statcan('cpi', {
         'CA-NL': 41691244,
         'CA-PE': 41691379,

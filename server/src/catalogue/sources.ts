@@ -44,6 +44,48 @@ export function statcan(
   }));
 }
 
+/** Member ids of the provinces and territories in the Geography dimension of Statistics Canada tables that list
+ * Canada first and the territories last (the order of SEPH 14-10-0223-01 and LFS 14-10-0287-01). */
+export const statcanGeo: Record<string, number> = {
+  'CA-NL': 2,
+  'CA-PE': 3,
+  'CA-NS': 4,
+  'CA-NB': 5,
+  'CA-QC': 6,
+  'CA-ON': 7,
+  'CA-MB': 8,
+  'CA-SK': 9,
+  'CA-AB': 10,
+  'CA-BC': 11,
+  'CA-YT': 12,
+  'CA-NT': 13,
+  'CA-NU': 14,
+};
+
+/** StatCan series by table and coordinate (`<geo>.<other members>`, padded to the ten positions WDS answers
+ * with), for the regions given: read with getDataFromCubePidCoordAndLatestNPeriods. */
+export function statcanCoordinates(
+  metric: string,
+  productId: number,
+  members: string,
+  regions: readonly string[],
+  options: { scale?: number } = {},
+): SeriesSpec[] {
+  return regions.map((region) => {
+    const positions = [String(statcanGeo[region]), ...members.split('.')];
+    while (positions.length < 10) positions.push('0');
+    return {
+      source: 'statcan',
+      seriesId: `${productId}:${positions.join('.')}`,
+      region,
+      metric,
+      ...options,
+    };
+  });
+}
+
+export const provinces = Object.keys(statcanGeo).slice(0, 10);
+
 /** LFS table 14-10-0287-01 (both genders, 15+, estimate, seasonally adjusted): each province's vectors are
  * consecutive in the order of the "labour force characteristics" member (employment +0 … unemployment rate +4,
  * participation rate +5, employment rate +6), anchored on the unemployment-rate vectors of the fixtures README. */
@@ -81,6 +123,15 @@ export const credit = {
 };
 
 export const lfsCredit = credit.statcan('14-10-0287-01', 'Labour force characteristics, monthly, seasonally adjusted');
+
+/** Where the StatCan vectors of the catalogue were checked: the LFS, CPI, NHPI and population vector tables of a
+ * public WDS client (its province-by-province vector lists agree with every vector here), and the Canada-level
+ * vectors of the same tables checked live against WDS getSeriesInfoFromVector by a public mapping document. */
+export const statcanVectorCheck =
+  'Vectors agree with the province-by-province vector tables of a public WDS client (github code search: ' +
+  '"POPULATION_VECTORS", "NHPI_VECTORS", "CPI_VECTORS", "EMPLOYMENT_RATE_VECTORS"); the Canada-level vectors of the ' +
+  'same tables (v2062811, v2062815 to v2062817, v41690973, v111955442) were checked live with getSeriesInfoFromVector ' +
+  'in a public Canada data mapping document.';
 export const lausNote =
   'BLS LAUS (model-based state estimates); Canada: Labour Force Survey. Both follow ILO definitions, ' +
   'but LAUS counts people 16 and over, the LFS people 15 and over.';

@@ -9,7 +9,9 @@ export type MetricFrequency = 'monthly' | 'quarterly' | 'annual';
 /** One upstream series and the region it fills. */
 export interface SeriesSpec {
   source: SourceId;
-  /** The upstream id: a FRED series id (`CAUR`) or a StatCan vector number as text (`2063949`). */
+  /** The upstream id: a FRED series id (`CAUR`), a StatCan vector number as text (`2063949`), or a StatCan table
+   * and coordinate, `<productId>:<coordinate>` (`14100223:7.2.1.0.0.0.0.0.0.0`), read with the WDS coordinate
+   * methods when the table's vector numbers could not be verified but its dimension members could. */
   seriesId: string;
   /** ISO 3166-2 region code. */
   region: string;
@@ -39,6 +41,9 @@ export interface CountryCoverage {
   credit?: Source & { country: Country };
   /** What a reader must know about this country's figures (coverage, gaps). */
   note: string;
+  /** Where the series ids were checked (documentation pages, tables, published examples), or why they could not
+   * be: kept next to the ids so that a reviewer can redo the check. */
+  verified: string;
   series: readonly SeriesSpec[];
 }
 

@@ -1,7 +1,7 @@
 // The metrics catalog and per-metric time series bodies (types from schemas.ts; uncached path, routes cache them).
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../http-error.ts';
-import { periodLabel } from '../periods.ts';
+import { parseBound, periodLabel } from '../periods.ts';
 import type { MetricSummary, MetricsResponse, SeriesResponse } from '../schemas.ts';
 import { loadMetricInfo, METRIC_COLUMNS, type MetricRow, toMetricInfo } from './metric-info.ts';
 
@@ -50,17 +50,17 @@ export async function buildMetricList(db: Db): Promise<string> {
   return JSON.stringify(body);
 }
 
-/** Months as 'YYYY-MM' → first day; `to` is inclusive (the whole month). */
+/** `from`/`to` in the metric's own period form (2025-09, 2025-Q3, 2024), both inclusive (the whole period). */
 export async function buildSeries(
   db: Db,
   options: { metric: string; regions: string[] | null; from: string | null; to: string | null },
 ): Promise<string> {
-  if (options.from && options.to && options.from > options.to) {
+  const metric = await loadMetricInfo(db, options.metric);
+  const from = options.from ? parseBound('from', options.from, metric.frequency, options.metric) : null;
+  const to = options.to ? parseBound('to', options.to, metric.frequency, options.metric) : null;
+  if (from && to && from.start > to.start) {
     throw badRequest(`from (${options.from}) is after to (${options.to}).`);
   }
-  const metric = await loadMetricInfo(db, options.metric);
-  const from = options.from ? `${options.from}-01` : null;
-  const to = options.to ? `${options.to}-01` : null;
   // Every period in range that has any observation of the metric: one shared time axis for all series.
   const { rows } = await db.query<{ region: string; name: string; time: string; value: number | null }>(
     `select o.region, r.name, to_char(o.time, 'YYYY-MM-DD') as time, o.value
@@ -68,9 +68,9 @@ export async function buildSeries(
      where o.metric = $1
        and ($2::text[] is null or o.region = any($2::text[]))
        and ($3::date is null or o.time >= $3::date)
-       and ($4::date is null or o.time < $4::date + interval '1 month')
+       and ($4::date is null or o.time < $4::date)
      order by o.region, o.time`,
-    [options.metric, options.regions, from, to],
+    [options.metric, options.regions, from?.start ?? null, to?.end ?? null],
   );
   const times = [...new Set(rows.map((row) => row.time))].sort();
   const byRegion = new Map<string, { name: string; values: Map<string, number | null> }>();

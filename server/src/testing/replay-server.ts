@@ -44,6 +44,12 @@ function publishes(frequency: Periodicity, month: string): boolean {
   return frequency === 'monthly' || (frequency === 'quarterly' ? number % 3 === 1 : number === 1);
 }
 
+function hashOf(text: string): number {
+  let hash = 0;
+  for (const char of text) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash;
+}
+
 export type Fault =
   /** Answer with this status (429/5xx/4xx); Retry-After in seconds when given. */
   | { kind: 'status'; status: number; retryAfter?: number }
@@ -119,7 +125,8 @@ export class ReplayServer {
     return { fred: `${this.url}/fred`, statcan: `${this.url}/statcan` };
   }
 
-  /** Arms a fault for a FRED series id (`CAUR`) or WDS vector id (`2063949`), for the next `times` requests. Every
+  /** Arms a fault for a FRED series id (`CAUR`), a WDS vector id (`2063949`) or a WDS table and coordinate
+   * (`14100223:7.2.1.0.0.0.0.0.0.0`), for the next `times` requests. Every
    * catalogue series is served at its source's frequency (monthly, quarterly periods on their first month, annual
    * on January) within the history's months. */
   fault(id: string, fault: Fault, times = 1): void {
@@ -154,9 +161,7 @@ export class ReplayServer {
   valueOf(id: string, month: string): string | number | null {
     const key = `${id}@${month}`;
     if (this.#overrides.has(key)) return this.#overrides.get(key)!;
-    let hash = 0;
-    for (const char of `${id}${month}`) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-    return Math.round(25 + (hash % 80)) / 10; // 2.5 .. 10.4, one decimal, like an unemployment rate
+    return Math.round(25 + (hashOf(`${id}${month}`) % 80)) / 10; // 2.5 .. 10.4, one decimal, like an unemployment rate
   }
 
   #take(id: string): Fault | undefined {
@@ -263,6 +268,10 @@ export class ReplayServer {
       if (method === 'getDataFromVectorsAndLatestNPeriods' && Array.isArray(body)) {
         ids = body.map((entry: { vectorId: number }) => String(entry.vectorId));
         latestN = (body[0] as { latestN?: number } | undefined)?.latestN ?? 1;
+      } else if (method === 'getDataFromCubePidCoordAndLatestNPeriods' && Array.isArray(body)) {
+        // Series by table and coordinate are known (and faulted) as `<productId>:<coordinate>`, like the catalogue.
+        ids = body.map((entry: { productId: number; coordinate: string }) => `${entry.productId}:${entry.coordinate}`);
+        latestN = (body[0] as { latestN?: number } | undefined)?.latestN ?? 1;
       } else if (method === 'getBulkVectorDataByRange' && body && typeof body === 'object' && 'vectorIds' in body) {
         const range = body as { vectorIds: string[]; startDataPointReleaseDate: string };
         ids = range.vectorIds.map(String);
@@ -299,11 +308,15 @@ export class ReplayServer {
       if (fault?.kind === 'failed') return failedItem;
       const own = months.filter((month) => publishes(upstreamFrequency.get(id) ?? 'monthly', month));
       const chosen = latestN === undefined ? own : own.slice(-latestN);
+      const [productId, coordinate] = id.split(':');
       return {
         ...statcanItem,
         object: {
           ...statcanItem!.object,
-          vectorId: Number(id),
+          // A coordinate answer names its table and coordinate, and the vector behind them (invented here).
+          ...(coordinate
+            ? { productId: Number(productId), coordinate, vectorId: 900_000_000 + (hashOf(id) % 1_000_000) }
+            : { vectorId: Number(id) }),
           vectorDataPoint: chosen.map((month) => {
             const value = this.valueOf(id, month);
             return {

@@ -1,7 +1,9 @@
 // Quarterly and annual series, per source: parsing the upstream shapes (missing values, StatCan status symbols),
 // and ingestion from the replay server on PostgreSQL and PGlite: periods on their first day, a monthly index
-// averaged into quarters, the July estimate as the year's, derived changes computed once from stored levels,
-// a revised level revising its derived value, and a no-change re-run writing nothing.
+// averaged into quarters, the July estimate as the year's, series read by table and coordinate (SEPH payrolls,
+// provincial real GDP), derived changes computed once from stored levels, a revised level revising its derived
+// value, a no-change re-run writing nothing, and faults (429/503 retried, a FAILED or malformed series failing
+// alone while the others are stored).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +63,33 @@ describe('parsing quarterly and annual answers', () => {
       ['2025-07-01', 16258299, 'preliminary'],
     ]);
     assert.deepEqual(points(resample(parsed.observations, ontario)), [['2025-01-01', 16258299, 'preliminary']]);
+  });
+
+  test('StatCan by coordinate, monthly (SEPH 14-10-0223-01): "x" suppressed is missing, "p" is preliminary', () => {
+    const [item] = fixture('statcan-wds-seph-coordinate.synthetic.json') as unknown[];
+    const ontario = spec('employment', 'CA-ON', 'statcan');
+    assert.equal(ontario.seriesId, '14100223:7.2.1.0.0.0.0.0.0.0');
+    const parsed = parseStatcanItem(item, ontario, all);
+    assert.equal(parsed.missing, 1);
+    assert.deepEqual(points(parsed.observations), [
+      ['2025-06-01', 7312456, 'final'],
+      ['2025-08-01', 7318902, 'preliminary'],
+    ]);
+    assert.equal(parsed.observations[0]!.source, 'statcan:14100223:7.2.1.0.0.0.0.0.0.0');
+  });
+
+  test('StatCan by coordinate, annual (real GDP 36-10-0402-01): years on January 1, ".." missing; another coordinate is refused', () => {
+    const [item] = fixture('statcan-wds-gdp-annual-coordinate.synthetic.json') as { object: { coordinate: string } }[];
+    const ontario = spec('real-gdp', 'CA-ON', 'statcan');
+    assert.equal(ontario.seriesId, '36100402:7.2.1.0.0.0.0.0.0.0');
+    const parsed = parseStatcanItem(item, ontario, all);
+    assert.equal(parsed.missing, 1);
+    assert.deepEqual(points(parsed.observations), [
+      ['2021-01-01', 848210.5, 'final'],
+      ['2023-01-01', 868004.2, 'preliminary'],
+    ]);
+    const quebec = { ...item!, object: { ...item!.object, coordinate: '6.2.1.0.0.0.0.0.0.0' } };
+    assert.throws(() => parseStatcanItem(quebec, ontario, all), /answer is for 36100402:6\.2\.1\.0/);
   });
 
   test('StatCan monthly NHPI averaged into complete quarters; a quarter with a suppressed month has no value', () => {
@@ -187,6 +216,83 @@ for (const kind of storeKinds) {
       }
       const again = await run('statcan', ['population']);
       assert.equal(again.inserted + again.updated, 0);
+    });
+
+    test('StatCan annual by coordinate: provincial real GDP and its growth; a FAILED province fails alone, a 503 is retried', async () => {
+      const id = (region: string) => spec('real-gdp', region, 'statcan').seriesId;
+      context.replay.fault(id('CA-NL'), { kind: 'failed' });
+      context.replay.setValue(id('CA-QC'), '2020-01', null);
+      const first = await run('statcan', ['real-gdp']);
+      assert.equal(first.status, 'partial');
+      const ontario = await levels(context.database.db, 'real-gdp', 'CA-ON');
+      assert.deepEqual(
+        ontario.map((row) => [row.time, row.value, row.source]),
+        ['2019', '2020', '2021'].map((year) => [
+          `${year}-01-01`,
+          num(context.replay.valueOf(id('CA-ON'), `${year}-01`)),
+          'statcan:36100402:7.2.1.0.0.0.0.0.0.0',
+        ]),
+      );
+      const growth = await levels(context.database.db, 'real-gdp-growth', 'CA-ON');
+      assert.deepEqual(
+        growth.map((row) => row.time),
+        ['2020-01-01', '2021-01-01'],
+      );
+      near(growth[0]!.value, change(ontario[1]!.value, ontario[0]!.value), 'Ontario 2020 growth');
+      // Quebec's 2020 is not available: no 2020 value, and no growth that would need it.
+      assert.deepEqual(
+        (await levels(context.database.db, 'real-gdp', 'CA-QC')).map((row) => row.time),
+        ['2019-01-01', '2021-01-01'],
+      );
+      assert.deepEqual(await levels(context.database.db, 'real-gdp-growth', 'CA-QC'), []);
+      // Newfoundland's series failed: it keeps its sample values; the territories are not declared: no value.
+      assert.ok((await levels(context.database.db, 'real-gdp', 'CA-NL')).every((row) => row.status === 'sample'));
+      assert.deepEqual(await levels(context.database.db, 'real-gdp', 'CA-YT'), []);
+
+      context.replay.fault(id('CA-ON'), { kind: 'status', status: 503 });
+      const second = await run('statcan', ['real-gdp']);
+      assert.equal(second.status, 'succeeded', 'the 503 was retried');
+      assert.deepEqual(
+        context.replay.requests.map((request) => request.status),
+        [200, 503, 200],
+      );
+      const newfoundland = await levels(context.database.db, 'real-gdp', 'CA-NL');
+      assert.ok(
+        newfoundland.length > 0 && newfoundland.every((row) => row.source.startsWith('statcan:36100402:2.2.1.')),
+      );
+    });
+
+    test('StatCan monthly by coordinate: SEPH payroll employment, territories included, and its 12-month change', async () => {
+      const summary = await run('statcan', ['employment']);
+      assert.equal(summary.status, 'succeeded');
+      for (const region of ['CA-ON', 'CA-NU']) {
+        const id = spec('employment', region, 'statcan').seriesId;
+        const rows = await levels(context.database.db, 'employment', region);
+        assert.equal(rows.length, 36);
+        assert.equal(rows[5]!.value, num(context.replay.valueOf(id, rows[5]!.time.slice(0, 7))));
+        assert.equal(rows[5]!.source, `statcan:${id}`);
+        const changes = await levels(context.database.db, 'employment-change', region);
+        assert.equal(changes.length, 24);
+        near(changes[0]!.value, change(rows[12]!.value, rows[0]!.value), `${region} 12-month change`);
+      }
+      const requests = context.replay.requests.filter((request) => request.source === 'statcan');
+      assert.ok(requests.every((request) => request.ids.every((id) => id.startsWith('14100223:'))));
+    });
+
+    test('FRED annual with faults: a 429 is retried, a malformed series fails alone and keeps its sample', async () => {
+      context.replay.fault('CAPOP', { kind: 'status', status: 429, retryAfter: 0 });
+      context.replay.fault('TXPOP', { kind: 'wrong-types' });
+      const summary = await run('fred', ['population']);
+      assert.equal(summary.status, 'partial');
+      const california = await levels(context.database.db, 'population', 'US-CA');
+      assert.deepEqual(
+        california.map((row) => [row.time, row.value]),
+        ['2019', '2020', '2021'].map((year) => [
+          `${year}-01-01`,
+          num(context.replay.valueOf('CAPOP', `${year}-01`)) * 1000,
+        ]),
+      );
+      assert.ok((await levels(context.database.db, 'population', 'US-TX')).every((row) => row.status === 'sample'));
     });
   });
 }

@@ -9,6 +9,9 @@ export const en = {
   map: {
     noData: 'No data',
     source: 'Source',
+    /** Headings of a legend classified per country (levels in two currencies or on two index bases). */
+    countries: { US: 'United States', CA: 'Canada' },
+    currencies: { US: 'USD', CA: 'CAD' },
   },
 
   // ── The data table ──────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,9 @@ export const fr: Messages = {
   map: {
     noData: 'Aucune donnée',
     source: 'Source',
+    /** Headings of a legend classified per country (levels in two currencies or on two index bases). */
+    countries: { US: 'États-Unis', CA: 'Canada' },
+    currencies: { US: 'USD', CA: 'CAD' },
   },
 
   table: {},

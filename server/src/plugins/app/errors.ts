@@ -20,8 +20,8 @@ export const EXPECTED: Record<string, string> = {
   format: 'geojson or topojson',
   time: 'latest, YYYY-MM (monthly metrics), YYYY-Qn (quarterly), YYYY (annual) or YYYY-MM-DD',
   region: 'comma-separated ISO 3166-2 codes, e.g. US-CA,CA-ON',
-  from: 'a month, YYYY-MM',
-  to: 'a month, YYYY-MM',
+  from: "a period in the metric's own form: YYYY-MM (monthly), YYYY-Qn (quarterly) or YYYY (annual)",
+  to: "a period in the metric's own form: YYYY-MM (monthly), YYYY-Qn (quarterly) or YYYY (annual)",
   key: 'a publishable key, pk_ followed by 32 characters',
   file: 'a tile archive name ending in .pmtiles (letters, digits, ".", "_" or "-")',
 };

@@ -13,6 +13,12 @@ const data = (metric: string, time: string) =>
 /** The latest sample period of each frequency, in its own form, and a period of another frequency. */
 const LAST = { monthly: '2025-09', quarterly: '2025-Q3', annual: '2024' } as const;
 const WRONG = { monthly: '2025-Q3', quarterly: '2025-09', annual: '2024-09' } as const;
+/** A `from`/`to` range in each frequency's form and the period starts it covers (both ends inclusive). */
+const RANGE = {
+  monthly: { from: '2025-07', to: '2025-09', times: ['2025-07-01', '2025-08-01', '2025-09-01'] },
+  quarterly: { from: '2025-Q2', to: '2025-Q3', times: ['2025-04-01', '2025-07-01'] },
+  annual: { from: '2023', to: '2024', times: ['2023-01-01', '2024-01-01'] },
+} as const;
 const FORM = { monthly: /YYYY-MM, e\.g\. 2025-09/, quarterly: /YYYY-Qn, e\.g\. 2025-Q3/, annual: /YYYY, e\.g\. 2024/ };
 
 interface Summary {
@@ -27,6 +33,30 @@ interface Summary {
   countries: { country: string; first: string; last: string }[];
   sources: { country: string; name: string }[];
 }
+
+describe('the catalogue as data', () => {
+  test('every country entry says where its ids were verified; published entries name their series', () => {
+    for (const metric of metricCatalogue) {
+      for (const country of ['US', 'CA'] as const) {
+        const coverage = metric.coverage[country];
+        assert.ok(coverage.verified.length > 40, `${metric.id} ${country}: where were its ids verified?`);
+        if (coverage.status === 'published' && !metric.derivation) {
+          assert.ok(coverage.series.length > 0, `${metric.id} ${country} is published but has no series`);
+        }
+        if (coverage.status !== 'published') assert.equal(coverage.series.length, 0);
+      }
+    }
+  });
+
+  test('StatCan series are vectors or a table and a ten-position coordinate; FRED ids are upper-case', () => {
+    for (const metric of metricCatalogue) {
+      for (const spec of [...metric.coverage.US.series, ...metric.coverage.CA.series]) {
+        const form = spec.source === 'fred' ? /^[A-Z0-9]+$/ : /^(\d+|\d{8}:(\d+\.){9}\d+)$/;
+        assert.match(spec.seriesId, form, `${metric.id} ${spec.region}`);
+      }
+    }
+  });
+});
 
 for (const store of STORES) {
   describe(`the metric catalogue through the API on ${store}`, () => {
@@ -94,6 +124,28 @@ for (const store of STORES) {
           const message = response.json().message;
           assert.match(message, new RegExp(`"${declared.id}" is ${declared.frequency}`));
           assert.match(message, FORM[declared.frequency]);
+        });
+
+        test('a series from/to in its own form covers those periods; another form is a 400 naming the valid one', async () => {
+          const range = RANGE[declared.frequency];
+          const region = declared.coverage.CA.status === 'none' ? 'US-CA' : 'CA-ON';
+          const own = await t.app.inject(
+            `/api/metrics/${declared.id}?region=${region}&from=${range.from}&to=${range.to}`,
+          );
+          assert.equal(own.statusCode, 200, own.body);
+          const [series] = own.json().series;
+          assert.deepEqual(
+            series.points.map(([time]: [string]) => time),
+            range.times,
+          );
+          assert.ok(series.points.every(([, value]: [string, number | null]) => typeof value === 'number'));
+          for (const parameter of ['from', 'to']) {
+            const wrong = await t.app.inject(`/api/metrics/${declared.id}?${parameter}=${WRONG[declared.frequency]}`);
+            assert.equal(wrong.statusCode, 400);
+            const message = wrong.json().message;
+            assert.match(message, new RegExp(`"${declared.id}" is ${declared.frequency}: ${parameter} must be`));
+            assert.match(message, FORM[declared.frequency]);
+          }
         });
       });
     }

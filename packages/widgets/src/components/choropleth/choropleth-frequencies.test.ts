@@ -1,7 +1,7 @@
 // <chronos-choropleth> showing catalogue metrics of other frequencies than monthly, in real Chromium against the
 // Chronos API's sample data: an annual and a quarterly metric, by period in their own form, with the period
 // named for people in the footer, a change metric coloured by the diverging scheme centred on 0, and levels in
-// two currencies classified per country.
+// two currencies classified per country with one labelled legend row per country (stable from period to period).
 import { clearCache, colorsFor, formatPeriod } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { legendColors, mount, nextEvent, unmountAll } from '../../test/helpers.ts';
@@ -14,6 +14,16 @@ function choropleth(attributes: string): ChronosChoropleth {
 
 function footerText(element: ChronosChoropleth): string {
   return element.shadowRoot!.querySelector('[part="footer"]')!.textContent!.replace(/\s+/g, ' ');
+}
+
+/** The legend's per-country groups: each heading and the text of its class entries. */
+function legendGroups(element: ChronosChoropleth): { label: string; ranges: string[] }[] {
+  return [...element.shadowRoot!.querySelectorAll('[part="legend-group"]')].map((heading) => ({
+    label: heading.textContent!.trim(),
+    ranges: [...heading.nextElementSibling!.querySelectorAll('[part="legend-label"]')].map((label) =>
+      label.textContent!.replace(/\s+/g, ' ').trim(),
+    ),
+  }));
 }
 
 beforeEach(() => clearCache());
@@ -68,5 +78,22 @@ describe('<chronos-choropleth> with annual and quarterly metrics', () => {
     const darkest = colorsFor('blues', element.classBreaks!.classes).at(-1);
     expect(colorOf(top('US-'))).to.equal(darkest);
     expect(colorOf(top('CA-'))).to.equal(darkest);
+    // The legend shows each country's classes under its own heading, in its own currency.
+    const groups = legendGroups(element);
+    expect(groups.map((group) => group.label)).to.deep.equal(['United States (USD)', 'Canada (CAD)']);
+    const [us, ca] = groups;
+    expect(us!.ranges.length).to.equal(element.classBreaks!.classes);
+    expect(ca!.ranges.length).to.be.greaterThan(1);
+    // US incomes are about twice Canadian ones in the sample: the two rows start at different values.
+    expect(us!.ranges[0]).to.not.equal(ca!.ranges[0]);
+  });
+
+  it('per-country legend in French, with stable breaks: each country keeps its classes from year to year', async () => {
+    const attributes = 'metric="real-gdp" stable-breaks lang="fr-CA"';
+    const early = choropleth(`${attributes} time="2022"`);
+    const late = choropleth(`${attributes} time="2024"`);
+    await Promise.all([nextEvent(early, 'chronos-load'), nextEvent(late, 'chronos-load')]);
+    expect(legendGroups(early).map((group) => group.label)).to.deep.equal(['États-Unis (USD)', 'Canada (CAD)']);
+    expect(legendGroups(late)).to.deep.equal(legendGroups(early));
   });
 });

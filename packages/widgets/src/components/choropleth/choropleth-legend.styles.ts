@@ -36,6 +36,11 @@ export const legendStyles = css`
     margin: 0 0 0.3em;
   }
 
+  .legend-group {
+    font-weight: 600;
+    margin: 0.4em 0 0.15em;
+  }
+
   .legend ul {
     list-style: none;
     margin: 0;

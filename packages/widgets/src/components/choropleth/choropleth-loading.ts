@@ -9,7 +9,8 @@ import {
   type ChoroplethData,
   type ChoroplethDataInput,
   normalizeData,
-  stableValues,
+  type StableValuesByCountry,
+  stableValuesByCountry,
 } from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChronosErrorDetail } from '../../events/error.ts';
@@ -36,8 +37,8 @@ export interface LoadingSteps {
   attachMap(): Promise<unknown> | undefined;
   /** Draws newly loaded geometry (before its values are shown). */
   drawGeometry(geometry: RegionGeometry): void;
-  /** Shows values; `classifyOver` is every period's values when breaks are stable. */
-  show(data: ChoroplethData, classifyOver: number[] | undefined, signal: AbortSignal): Promise<void>;
+  /** Shows values; `classifyOver` is every period's values (per country) when breaks are stable. */
+  show(data: ChoroplethData, classifyOver: StableValuesByCountry | undefined, signal: AbortSignal): Promise<void>;
   /** Reports an error (the `chronos-error` event). */
   report(detail: ChronosErrorDetail): void;
 }
@@ -60,7 +61,7 @@ export class LoadingController implements ReactiveController {
   #data: AbortController | undefined;
   #client: ChronosClient | undefined;
   #geometry: RegionGeometry | undefined;
-  #stable = new Map<string, Promise<number[]>>();
+  #stable = new Map<string, Promise<StableValuesByCountry>>();
   /** While rate limited: when the automatic retry runs (ms since epoch), and the one-second ticker. */
   #retryAt: number | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
@@ -196,14 +197,15 @@ export class LoadingController implements ReactiveController {
     if (!signal.aborted) await this.#steps.show(data, classifyOver, signal);
   }
 
-  /** Every value of every period, fetched once per metric, for stable breaks. */
-  #stableValues(signal: AbortSignal): Promise<number[]> | undefined {
+  /** Every value of every period per country, fetched once per metric, for stable breaks (per country when the
+   * metric is classified per country). */
+  #stableValues(signal: AbortSignal): Promise<StableValuesByCountry> | undefined {
     const { metric, stableBreaks, data } = this.#host;
     if (!stableBreaks || data) return undefined;
     const key = `${this.api}|${metric}|${this.#steps.settings().geo}`;
     let values = this.#stable.get(key);
     if (!values) {
-      values = this.#apiClient.series({ metric, signal }).then((series) => stableValues(series));
+      values = this.#apiClient.series({ metric, signal }).then((series) => stableValuesByCountry(series));
       values.catch(() => this.#stable.delete(key));
       this.#stable.set(key, values);
     }

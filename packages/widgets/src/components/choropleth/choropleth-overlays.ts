@@ -1,7 +1,7 @@
 // The parts of <chronos-choropleth> drawn over and under the map: notices about invalid attributes (and a
 // basemap that failed), the loading / error / empty / context-lost overlays, the legend (one entry per
-// class, then "No data"; over the map, or a strip under it in a narrow element, which the stylesheet
-// decides), the hover tooltip (kept inside the map) and the footer crediting each source once.
+// class, then "No data"; one labelled group of classes per country when the metric is classified per country;
+// over the map, or a strip under it in a narrow element, which the stylesheet decides), the hover tooltip (kept inside the map) and the footer crediting each source once.
 import type { MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
@@ -59,40 +59,58 @@ export function renderContextLost(): TemplateResult {
   </div>`;
 }
 
+/** The classes of one classification: the whole map's, or one country's (then labelled, e.g. "Canada (CAD)"). */
+export interface LegendGroup {
+  country?: string | undefined;
+  label?: string | undefined;
+  ranges: { index: number; from: number; to: number }[];
+}
+
 export interface LegendView {
   position: string;
   title: string;
-  ranges: { index: number; from: number; to: number }[];
+  groups: LegendGroup[];
   colors: string[];
   format(value: number): string;
   /** The "No data" label, when some region has no value. */
   noData: string | undefined;
 }
 
+function legendItems(view: LegendView, group: LegendGroup): TemplateResult[] {
+  return group.ranges.map(
+    (
+      range,
+      i,
+    ) => html`<li part="legend-item" data-class=${range.index} class=${i === group.ranges.length - 1 ? 'last' : ''}>
+      <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
+      <span part="legend-label" class="range"
+        ><span class="from">${view.format(range.from)}</span><span class="to"> – ${view.format(range.to)}</span></span
+      >
+    </li>`,
+  );
+}
+
 export function renderLegend(view: LegendView): TemplateResult {
+  const noData =
+    view.noData !== undefined
+      ? html`<li part="legend-item" data-class="no-data">
+          <span part="legend-swatch" class="swatch no-data"></span>
+          <span part="legend-label">${view.noData}</span>
+        </li>`
+      : nothing;
+  const [single] = view.groups;
   return html`<div part="legend" class="legend" data-position=${view.position}>
     ${view.title ? html`<p part="legend-title" class="legend-title">${view.title}</p>` : nothing}
-    <ul>
-      ${view.ranges.map(
-        (
-          range,
-          i,
-        ) => html`<li part="legend-item" data-class=${range.index} class=${i === view.ranges.length - 1 ? 'last' : ''}>
-          <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
-          <span part="legend-label" class="range"
-            ><span class="from">${view.format(range.from)}</span><span class="to"> – ${view.format(range.to)}</span></span
-          >
-        </li>`,
-      )}
-      ${
-        view.noData !== undefined
-          ? html`<li part="legend-item" data-class="no-data">
-              <span part="legend-swatch" class="swatch no-data"></span>
-              <span part="legend-label">${view.noData}</span>
-            </li>`
-          : nothing
-      }
-    </ul>
+    ${
+      view.groups.length === 1 && !single!.label
+        ? html`<ul>${legendItems(view, single!)}${noData}</ul>`
+        : html`${view.groups.map(
+            (
+              group,
+            ) => html`<p part="legend-group" class="legend-group" data-country=${group.country ?? ''}>${group.label}</p>
+              <ul data-country=${group.country ?? ''}>${legendItems(view, group)}</ul>`,
+          )}<ul>${noData}</ul>`
+    }
   </div>`;
 }
 

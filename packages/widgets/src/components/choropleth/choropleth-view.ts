@@ -1,7 +1,7 @@
 // What <chronos-choropleth> renders: the map area with its overlays (notices, tooltip, loading / error /
 // empty / context-lost), the legend, the footer with the data-table toggle, and the data table. The map
 // itself is MapLibre's, drawn into the map area by the element's ChoroplethMap.
-import { type Breaks, type ChoroplethData, classRanges, noDataLabel } from '@chronos/core';
+import { type Breaks, type ChoroplethData, classRanges, legendCountryLabel, noDataLabel } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type Ref, ref } from 'lit/directives/ref.js';
 import type { ChronosErrorDetail } from '../../events/error.ts';
@@ -12,6 +12,7 @@ import {
   renderContextLost,
   renderFooter,
   renderLegend,
+  type LegendGroup,
   renderNotices,
   renderStatus,
   renderTooltip,
@@ -39,6 +40,8 @@ export interface ChoroplethView {
   hover: { code: string; x: number; y: number } | undefined;
   legend: LegendPosition;
   breaks: Breaks | undefined;
+  /** Each country's breaks, when the metric is classified per country. */
+  breaksByCountry: ReadonlyMap<string, Breaks> | undefined;
   classColors: string[];
   /** Codes of the regions without a value in `data`. */
   missing(data: ChoroplethData): string[];
@@ -94,11 +97,26 @@ function legend(view: ChoroplethView): TemplateResult | typeof nothing {
   return renderLegend({
     position: view.legend,
     title: data.metric.title,
-    ranges: view.breaks ? classRanges(view.breaks) : [],
+    groups: legendGroups(view, data),
     colors: view.classColors,
     format: (value) => view.text.format(value),
     noData: view.missing(data).length > 0 ? noDataLabel(view.text.locale) : undefined,
   });
+}
+
+/** One group of classes; per country (US first, as the map reads west to east, north to south) when the metric is
+ * classified per country and more than one country has values: each labelled with its name and currency. */
+function legendGroups(view: ChoroplethView, data: ChoroplethData): LegendGroup[] {
+  const byCountry = view.breaksByCountry;
+  if (!byCountry || byCountry.size < 2) return [{ ranges: view.breaks ? classRanges(view.breaks) : [] }];
+  const order = (country: string) => (country === 'US' ? 0 : country === 'CA' ? 1 : 2);
+  return [...byCountry]
+    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+    .map(([country, breaks]) => ({
+      country,
+      label: legendCountryLabel(country, data.metric, view.text.locale),
+      ranges: classRanges(breaks),
+    }));
 }
 
 function tooltip(view: ChoroplethView): TemplateResult | typeof nothing {

@@ -11,6 +11,7 @@ import {
   knownCodes,
   missingCodes,
   paintChoropleth,
+  type StableValuesByCountry,
   withMetricDefaults,
 } from '@chronos/core';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -69,6 +70,7 @@ const booleanDefaultTrue = {
  * @csspart legend - The legend box.
  * @csspart legend-title - The legend's title.
  * @csspart legend-item - One legend entry (one class, or "No data").
+ * @csspart legend-group - A country's heading in a legend classified per country, e.g. "Canada (CAD)".
  * @csspart legend-swatch - The colour square of a legend entry.
  * @csspart tooltip - The hover tooltip.
  * @csspart footer - The footer with sources and data vintage.
@@ -163,6 +165,7 @@ export class ChronosChoropleth extends ChronosElement {
   @state() private problems: SettingProblem[] = [];
   @state() private shown?: ChoroplethData;
   @state() private breaks?: Breaks;
+  @state() private breaksByCountry?: ReadonlyMap<string, Breaks> | undefined; // per country: the legend shows each
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
   /** The basemap's failure, shown as a notice while the regions draw without it. */
@@ -321,7 +324,11 @@ export class ChronosChoropleth extends ChronosElement {
     void this.#loading.runAll();
   }
 
-  async #show(data: ChoroplethData, classifyOver: number[] | undefined, signal: AbortSignal): Promise<void> {
+  async #show(
+    data: ChoroplethData,
+    classifyOver: StableValuesByCountry | undefined,
+    signal: AbortSignal,
+  ): Promise<void> {
     const previous = this.shown?.time ?? null;
     this.#paint(data, classifyOver);
     if (data.time && data.time !== previous) {
@@ -338,7 +345,7 @@ export class ChronosChoropleth extends ChronosElement {
   }
 
   /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
-  #paint(data: ChoroplethData, classifyOver?: number[]): void {
+  #paint(data: ChoroplethData, classifyOver?: StableValuesByCountry): void {
     // The metric says how it is read: a change is diverging around 0, levels in two currencies are classified
     // per country; what the page set itself wins.
     const own = { scheme: this.scheme !== undefined, midpoint: this.midpoint !== undefined };
@@ -348,6 +355,7 @@ export class ChronosChoropleth extends ChronosElement {
     this.#map.controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;
     this.breaks = paint.breaks;
+    this.breaksByCountry = paint.breaksByCountry;
     this.classColors = paint.colors;
   }
 
@@ -389,6 +397,7 @@ export class ChronosChoropleth extends ChronosElement {
       hover: this.interactive ? this.hover : undefined,
       legend: this.#settings.legend,
       breaks: this.breaks,
+      breaksByCountry: this.breaksByCountry,
       classColors: this.classColors,
       missing: (data) => this.#missing(data),
       table: this.#table,

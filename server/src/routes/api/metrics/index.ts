@@ -7,8 +7,16 @@ import { requireCalendarDate } from '../../../calendar.ts';
 import { buildMetricList, buildSeries } from '../../../responses/metrics.ts';
 import { ErrorResponse, Key, MetricId, MetricsResponse, SeriesResponse } from '../../../schemas.ts';
 
-const Month = (description: string) =>
-  Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description, examples: ['2024-01'] }));
+/** A period in the metric's own form; which form the metric takes is checked against its frequency. */
+const Period = (description: string) =>
+  Type.Optional(
+    Type.String({
+      maxLength: 7,
+      pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$',
+      description: `${description}, in the metric's own period form: YYYY-MM (monthly), YYYY-Qn (quarterly) or YYYY (annual); another form is a 400 naming the valid one`,
+      examples: ['2024-01', '2024-Q1', '2024'],
+    }),
+  );
 
 const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -50,8 +58,8 @@ const plugin: FastifyPluginAsyncTypebox = async (fastify) => {
               examples: ['US-CA,CA-ON'],
             }),
           ),
-          from: Month('First month (inclusive)'),
-          to: Month('Last month (inclusive)'),
+          from: Period('First period (inclusive)'),
+          to: Period('Last period (inclusive)'),
           key: Key,
         }),
         response: {
