@@ -27,6 +27,7 @@ export default defineConfig({
         chronos: 'src/chronos.ts',
         index: 'src/index.ts',
         'components/choropleth/chronos-choropleth': 'src/components/choropleth/chronos-choropleth.ts',
+        'components/timeseries/chronos-timeseries': 'src/components/timeseries/chronos-timeseries.ts',
       },
       formats: ['es'],
     },

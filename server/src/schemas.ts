@@ -115,18 +115,30 @@ export const MetricSummary = Type.Intersect([
 
 export const MetricsResponse = Type.Object({ metrics: Type.Array(MetricSummary) });
 
+export const ObservationStatus = Type.Enum(['final', 'preliminary', 'revised', 'sample']);
+
+/** The statuses a series marks on its points (final and sample points are not listed). */
+export const FlaggedStatus = Type.Enum(['preliminary', 'revised']);
+
 export const SeriesResponse = Type.Object({
   metric: MetricInfo,
   series: Type.Array(
     Type.Object({
       region: Type.String({ examples: ['US-CA'] }),
       name: Type.String(),
+      name_fr: Type.Union([Type.String(), Type.Null()], { description: 'null where the region has no French name' }),
       points: Type.Array(Type.Tuple([IsoDate, Type.Union([Type.Number(), Type.Null()])])),
+      status: Type.Optional(
+        Type.Record(Type.String(), FlaggedStatus, {
+          description:
+            'Points that are not final, by date: `preliminary` (the source may still change it) or `revised` ' +
+            '(changed since first published). Absent when every point of the series is final.',
+          examples: [{ '2025-09-01': 'preliminary', '2025-06-01': 'revised' }],
+        }),
+      ),
     }),
   ),
 });
-
-export const ObservationStatus = Type.Enum(['final', 'preliminary', 'revised', 'sample']);
 
 export const ChoroplethData = Type.Object({
   metric: MetricInfo,

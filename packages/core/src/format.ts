@@ -137,13 +137,19 @@ export function periodKey(time: string, frequency: Frequency): string {
 
 /**
  * A period for people, by the metric's frequency (from a date or a period such as `2024-Q1`): `monthly` → `March 2024` / `mars 2024`,
- * `quarterly` → `Q1 2024` / `T1 2024`, `annual` → `2024`, `daily` → `Mar 1, 2024`.
+ * `quarterly` → `Q1 2024` / `T1 2024`, `annual` → `2024`, `daily` → `Mar 1, 2024`; `short` abbreviates months.
  */
-export function formatPeriod(time: string, frequency: Frequency, locale?: string): string {
+export function formatPeriod(
+  time: string,
+  frequency: Frequency,
+  locale?: string,
+  options: { short?: boolean } = {},
+): string {
   const date = parseDay(time);
   switch (frequency) {
     case 'monthly':
-      return dateFormat(locale, { year: 'numeric', month: 'long' }).format(date);
+      // short (axis labels): `Mar 2024` / `mars 2024`.
+      return dateFormat(locale, { year: 'numeric', month: options.short ? 'short' : 'long' }).format(date);
     case 'quarterly': {
       const year = dateFormat(locale, { year: 'numeric' }).format(date);
       const quarter = Math.floor(date.getUTCMonth() / 3) + 1;

@@ -43,6 +43,7 @@ export {
   type StableValuesByCountry,
   stableValuesByCountry,
 } from './choropleth.ts';
+export { extentOf, type LinearScale, linearScale, linePath, PERIODS_PER_YEAR, periodTicks } from './chart.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
 export {
   ChronosApiError,

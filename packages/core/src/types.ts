@@ -152,7 +152,15 @@ export type BoundaryCollection = FeatureCollection<BoundaryProperties, MultiPoly
 /** `GET /api/metrics/{metric}`: one series of `[YYYY-MM-DD, value]` points per region. */
 export interface SeriesResponse {
   metric: MetricInfo;
-  series: { region: string; name: string; points: [string, number | null][] }[];
+  series: {
+    region: string;
+    name: string;
+    /** null where the region has no French name of its own. */
+    name_fr: string | null;
+    points: [string, number | null][];
+    /** Points that are not final, by date (`YYYY-MM-DD`); absent when every point is final. */
+    status?: Record<string, 'preliminary' | 'revised'>;
+  }[];
 }
 
 /** A metric in the catalogue: its description plus the span of its values and the region sets it covers. */

@@ -3,6 +3,7 @@
 // raw tags. A client module: safe to import and render from Server Components in the Next.js App Router,
 // where it renders the tag on the server and the element upgrades in the browser.
 export { ChronosChoropleth, type ChronosChoroplethProps } from './choropleth.ts';
+export { ChronosTimeseries, type ChronosTimeseriesProps } from './timeseries.ts';
 export type { ChronosTagProps } from './jsx.ts';
 export type {
   ChronosErrorDetail,

@@ -51,3 +51,20 @@ test('<ChronosChoropleth> renders its tag on the server, element properties as t
     '<chronos-choropleth metric="median-income" api-key="pk_example" classes="7" stable-breaks="" interactive="false" class="map" id="income"></chronos-choropleth>',
   );
 });
+
+test('<ChronosTimeseries> renders its tag on the server with its attributes', () => {
+  const html = renderToString(
+    createElement(chronosReact.ChronosTimeseries, {
+      metric: 'unemployment',
+      region: 'US-CA,CA-ON',
+      for: 'map',
+      apiKey: 'pk_example',
+      showTable: true,
+      onError: () => {},
+    }),
+  );
+  assert.equal(
+    html,
+    '<chronos-timeseries metric="unemployment" region="US-CA,CA-ON" for="map" api-key="pk_example" show-table=""></chronos-timeseries>',
+  );
+});

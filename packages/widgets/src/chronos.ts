@@ -1,5 +1,6 @@
 // @chronos/widgets (and the CDN bundle chronos.js): registers every Chronos element and exports the
 // classes, events and types.
 import './components/choropleth/chronos-choropleth.ts';
+import './components/timeseries/chronos-timeseries.ts';
 
 export * from './index.ts';

@@ -5,6 +5,7 @@ export {
   type ChoroplethDataInput,
   type ValueFormatter,
 } from './components/choropleth/choropleth.ts';
+export { ChronosTimeseries } from './components/timeseries/timeseries.ts';
 export { ChronosErrorEvent, type ChronosErrorDetail } from './events/error.ts';
 export { ChronosLoadEvent, type ChronosLoadDetail } from './events/load.ts';
 export { ChronosRegionClickEvent } from './events/region-click.ts';

@@ -2,7 +2,7 @@
 import type { Db } from '../db/client.ts';
 import { badRequest } from '../http-error.ts';
 import { parseBound, periodLabel } from '../periods.ts';
-import type { MetricSummary, MetricsResponse, SeriesResponse } from '../schemas.ts';
+import type { MetricSummary, MetricsResponse, ObservationStatus, SeriesResponse } from '../schemas.ts';
 import { loadMetricInfo, METRIC_COLUMNS, type MetricRow, toMetricInfo } from './metric-info.ts';
 
 export async function buildMetricList(db: Db): Promise<string> {
@@ -50,6 +50,14 @@ export async function buildMetricList(db: Db): Promise<string> {
   return JSON.stringify(body);
 }
 
+interface RegionSeries {
+  name: string;
+  nameFr: string | null;
+  values: Map<string, number | null>;
+  /** Dates of the points that are preliminary or revised. */
+  flagged: Record<string, 'preliminary' | 'revised'>;
+}
+
 /** `from`/`to` in the metric's own period form (2025-09, 2025-Q3, 2024), both inclusive (the whole period). */
 export async function buildSeries(
   db: Db,
@@ -62,8 +70,15 @@ export async function buildSeries(
     throw badRequest(`from (${options.from}) is after to (${options.to}).`);
   }
   // Every period in range that has any observation of the metric: one shared time axis for all series.
-  const { rows } = await db.query<{ region: string; name: string; time: string; value: number | null }>(
-    `select o.region, r.name, to_char(o.time, 'YYYY-MM-DD') as time, o.value
+  const { rows } = await db.query<{
+    region: string;
+    name: string;
+    name_fr: string | null;
+    time: string;
+    value: number | null;
+    status: ObservationStatus;
+  }>(
+    `select o.region, r.name, r.name_fr, to_char(o.time, 'YYYY-MM-DD') as time, o.value, o.status
      from observations o join regions r on r.code = o.region
      where o.metric = $1
        and ($2::text[] is null or o.region = any($2::text[]))
@@ -73,23 +88,25 @@ export async function buildSeries(
     [options.metric, options.regions, from?.start ?? null, to?.end ?? null],
   );
   const times = [...new Set(rows.map((row) => row.time))].sort();
-  const byRegion = new Map<string, { name: string; values: Map<string, number | null> }>();
+  const byRegion = new Map<string, RegionSeries>();
   for (const row of rows) {
     let entry = byRegion.get(row.region);
     if (!entry) {
-      entry = { name: row.name, values: new Map() };
+      entry = { name: row.name, nameFr: row.name_fr, values: new Map(), flagged: {} };
       byRegion.set(row.region, entry);
     }
     entry.values.set(row.time, row.value);
+    if (row.status === 'preliminary' || row.status === 'revised') entry.flagged[row.time] = row.status;
   }
   // Regions asked for by name but without observations still get a (null-only) series.
   if (options.regions) {
-    const { rows: named } = await db.query<{ code: string; name: string }>(
-      'select code, name from regions where code = any($1::text[])',
+    const { rows: named } = await db.query<{ code: string; name: string; name_fr: string | null }>(
+      'select code, name, name_fr from regions where code = any($1::text[])',
       [options.regions],
     );
     for (const region of named) {
-      if (!byRegion.has(region.code)) byRegion.set(region.code, { name: region.name, values: new Map() });
+      if (!byRegion.has(region.code))
+        byRegion.set(region.code, { name: region.name, nameFr: region.name_fr, values: new Map(), flagged: {} });
     }
   }
   const codes = [...byRegion.keys()].sort();
@@ -100,7 +117,10 @@ export async function buildSeries(
       return {
         region: code,
         name: entry.name,
+        name_fr: entry.nameFr,
         points: times.map((time): [string, number | null] => [time, entry.values.get(time) ?? null]),
+        // Only when some point is not final: series of final (or sample) values keep their earlier shape.
+        ...(Object.keys(entry.flagged).length > 0 ? { status: entry.flagged } : {}),
       };
     }),
   };

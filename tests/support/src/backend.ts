@@ -36,19 +36,41 @@ function buildTiles(): string {
   return dir;
 }
 
-/** `median-income`, derived from the sample metric's values (a different scale, same regions and periods). */
+/**
+ * `median-income`, derived from the sample metric's values (a different scale, same regions and periods). As a
+ * real source publishes it, its newest period is preliminary, and California's value three periods earlier was
+ * revised (written again with another value), so series show both marks.
+ */
 async function addSecondMetric(server: TestServer): Promise<void> {
   const values = await server.values('unemployment');
-  await server.setValues(
-    {
-      id: 'median-income',
-      title: 'Median household income (test data)',
-      description: 'Derived from the sample metric for widget tests',
-      units: 'USD',
-      higherIsBetter: true,
-    },
-    values.map((value) => ({ ...value, value: Math.round(value.value * 9000 + 20000) })),
-  );
+  const newest =
+    values
+      .map((value) => value.time)
+      .sort()
+      .at(-1) ?? '';
+  const metric = {
+    id: 'median-income',
+    title: 'Median household income (test data)',
+    description: 'Derived from the sample metric for widget tests',
+    units: 'USD',
+    higherIsBetter: true,
+  };
+  const income = values.map((value) => ({
+    ...value,
+    value: Math.round(value.value * 9000 + 20000),
+    status: value.time === newest ? ('preliminary' as const) : ('final' as const),
+  }));
+  await server.setValues(metric, income);
+  const revisedTime = monthsBefore(newest, 3);
+  const revised = income.find((value) => value.region === 'US-CA' && value.time === revisedTime);
+  if (revised) await server.setValues(metric, [{ ...revised, value: revised.value + 500 }]);
+}
+
+/** `YYYY-MM-01`, `months` earlier. */
+function monthsBefore(time: string, months: number): string {
+  const date = new Date(`${time}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString().slice(0, 10);
 }
 
 /** The rate-limit window: long enough that a refusal outlasts the client's own silent retries (10 s). */

@@ -24,7 +24,25 @@ export const en = {
   slider: {},
 
   // ── Time series chart ───────────────────────────────────────────────────────────────────────
-  timeseries: {},
+  timeseries: {
+    /** The chart's accessible name. */
+    chart: (title: string, regions: string, from: string, to: string) =>
+      `Line chart: ${title}, ${regions}, ${from} to ${to}. Arrow keys move through the periods.`,
+    loading: 'Loading time series…',
+    noRegion: 'Select a region on the map to see its history.',
+    /** No region attribute and no map to follow: said to the site owner. */
+    needRegion: 'No region to draw: set region (e.g. region="US-CA,CA-ON") or for="map-id" to follow a map.',
+    noData: (title: string) => `No data for ${title}.`,
+    failed: 'The time series could not be loaded.',
+    retry: 'Retry',
+    period: 'Period',
+    showTable: 'Data table',
+    hideTable: 'Hide data table',
+    preliminary: 'preliminary',
+    revised: 'revised',
+    /** Caption of the table of points. */
+    caption: (title: string, regions: string) => `${title}: ${regions}`,
+  },
 
   // ── Export (PNG, CSV, download menu) ────────────────────────────────────────────────────────
   export: {},

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bumpVersion } from '../../../src/db/versions.ts';
+import { writeSeries } from '../../../src/jobs/store.ts';
 import { metricCatalogue } from '../../../src/metric-catalogue.ts';
 import { buildTestApp, STORES, type TestApp } from '../../helpers.ts';
 
@@ -61,7 +62,7 @@ for (const store of STORES) {
       const all = (await t.app.inject('/api/metrics/unemployment?from=2025-09&to=2025-09')).json();
       assert.equal(all.series.length, 64);
       const nunavut = (await t.app.inject('/api/metrics/unemployment?region=CA-NU&from=2025-01&to=2025-02')).json();
-      assert.deepEqual(nunavut.series, [{ region: 'CA-NU', name: 'Nunavut', points: [] }]);
+      assert.deepEqual(nunavut.series, [{ region: 'CA-NU', name: 'Nunavut', name_fr: 'Nunavut', points: [] }]);
     });
 
     test('lowercase region codes are accepted', async () => {
@@ -85,6 +86,40 @@ for (const store of STORES) {
       await bumpVersion(t.app.db, 'data');
       await t.app.catalog.refresh();
       assert.equal((await t.app.inject(series)).json().series[0].points[0][1], before + 1);
+    });
+
+    test('preliminary and revised points are marked per series; a series of final points keeps its earlier shape', async () => {
+      const observation = (time: string, value: number, status: 'final' | 'preliminary') => ({
+        metric: 'unemployment',
+        region: 'US-CA',
+        time,
+        value,
+        status,
+        source: 'contract-test',
+      });
+      await writeSeries(t.app.db, [
+        observation('2025-07-01', 5.0, 'final'),
+        observation('2025-08-01', 5.1, 'final'),
+        observation('2025-09-01', 5.2, 'preliminary'),
+      ]);
+      // The source publishes July again with another value: a revision.
+      await writeSeries(t.app.db, [observation('2025-07-01', 5.05, 'final')]);
+      await bumpVersion(t.app.db, 'data');
+      await t.app.catalog.refresh();
+      const body = (await t.app.inject('/api/metrics/unemployment?region=US-CA,US-TX&from=2025-07&to=2025-09')).json();
+      const [california, texas] = body.series;
+      assert.deepEqual(california.points, [
+        ['2025-07-01', 5.05],
+        ['2025-08-01', 5.1],
+        ['2025-09-01', 5.2],
+      ]);
+      assert.deepEqual(california.status, { '2025-07-01': 'revised', '2025-09-01': 'preliminary' });
+      assert.equal(california.name_fr, 'Californie');
+      assert.deepEqual(
+        Object.keys(texas),
+        ['region', 'name', 'name_fr', 'points'],
+        'sample (final) values carry no status',
+      );
     });
 
     test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {

@@ -14,6 +14,7 @@ import {
 } from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChronosErrorDetail } from '../../events/error.ts';
+import { apiBase } from '../../internal/api-base.ts';
 import { loadGeometry, type RegionGeometry } from '../../internal/geometry-loader.ts';
 import { describeFailure } from './choropleth-errors.ts';
 
@@ -41,15 +42,6 @@ export interface LoadingSteps {
   show(data: ChoroplethData, classifyOver: StableValuesByCountry | undefined, signal: AbortSignal): Promise<void>;
   /** Reports an error (the `chronos-error` event). */
   report(detail: ChronosErrorDetail): void;
-}
-
-/** The API this module was loaded from when it came over http(s) (the CDN bundle); else the page's origin. */
-function defaultApi(): string {
-  const here = import.meta.url;
-  // The origin, not `new URL('/', import.meta.url)`: bundlers (Turbopack) read that form as an asset
-  // reference to the file "/" and fail the build of an app that imports the package from the workspace.
-  if (/^https?:/.test(here)) return new URL(here).origin;
-  return globalThis.location?.origin ?? '';
 }
 
 export class LoadingController implements ReactiveController {
@@ -88,7 +80,7 @@ export class LoadingController implements ReactiveController {
 
   /** The API base URL in use. */
   get api(): string {
-    return (this.#host.api?.trim() || defaultApi()).replace(/\/$/, '');
+    return apiBase(this.#host.api);
   }
 
   /** Whole seconds until the automatic retry after a rate limit (undefined when none is due). */

@@ -130,12 +130,13 @@ export function renderTooltip(
   hover: { x: number; y: number },
   stage: HTMLElement | undefined,
   period: string,
+  extra: unknown = nothing,
 ): TemplateResult {
   const flag = region.status === 'preliminary' || region.status === 'revised' ? region.status : undefined;
   return html`<div part="tooltip" class="tooltip" ${cssomStyle(tooltipPosition(hover, stage))} aria-hidden="true">
     <strong>${region.name}</strong>
     <span class="value">${region.formattedValue}</span>${flag ? html`<span class="flag">${flag}</span>` : nothing}
-    ${period ? html`<div>${period}</div>` : nothing}
+    ${period ? html`<div>${period}</div>` : nothing} ${extra}
   </div>`;
 }
 

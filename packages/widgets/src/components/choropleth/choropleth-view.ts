@@ -46,6 +46,8 @@ export interface ChoroplethView {
   /** Codes of the regions without a value in `data`. */
   missing(data: ChoroplethData): string[];
   table: DataTable;
+  /** Extra content of the tooltip for a region (the sparkline of its recent values). */
+  sparkline?: ((code: string) => unknown) | undefined;
 }
 
 export function renderChoropleth(view: ChoroplethView): TemplateResult {
@@ -126,5 +128,6 @@ function tooltip(view: ChoroplethView): TemplateResult | typeof nothing {
     view.hover,
     view.map.value,
     view.data?.time ? view.text.period() : '',
+    view.sparkline?.(view.hover.code),
   );
 }

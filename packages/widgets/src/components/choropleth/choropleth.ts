@@ -36,6 +36,7 @@ import { renderChoropleth } from './choropleth-view.ts';
 import { legendStyles } from './choropleth-legend.styles.ts';
 import { tableStyles } from './choropleth-table.styles.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
+import { tooltipSparkline } from '../timeseries/tooltip-sparkline.ts';
 
 export type { ChoroplethDataInput, ValueFormatter };
 
@@ -401,6 +402,7 @@ export class ChronosChoropleth extends ChronosElement {
       classColors: this.classColors,
       missing: (data) => this.#missing(data),
       table: this.#table,
+      sparkline: (region) => tooltipSparkline(this, this.#loading.api, region),
     });
   }
 }
