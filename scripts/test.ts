@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provisionServices, type Services } from '@chronos/devkit/provision';
-import { root, run, workspacePackages } from '@chronos/devkit/run';
+import { cacheDir, root, run, workspacePackages } from '@chronos/devkit/run';
 
 interface SuiteResult {
   suite: string;
@@ -93,6 +93,8 @@ async function main(): Promise<number> {
     CHROME_PATH: services.chromePath,
     NGINX_PATH: services.nginxPath,
     NODE_ENV: 'test',
+    // Installs kept out of the workspace install (Directus, ~700 MB) live here between runs; CI caches it.
+    CHRONOS_CACHE_DIR: cacheDir,
   };
 
   if (only.length === 0 || only.includes('lint'))

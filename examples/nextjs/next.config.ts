@@ -12,6 +12,9 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // A build of the site against another content source (the Directus tests) goes elsewhere, leaving the
+  // cached build in .next (npm start, the flagship tests) alone.
+  distDir: process.env.NEXT_DIST_DIR?.trim() || '.next',
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 
 export const root: string = process.env.CHRONOS_ROOT ?? join(import.meta.dirname, '..', '..');
 
+/**
+ * Where installs that stay out of the workspace install are kept between runs (Directus, keyed by its
+ * lockfile's hash). CI caches this folder; CHRONOS_CACHE_DIR moves it.
+ */
+export const cacheDir: string = process.env.CHRONOS_CACHE_DIR ?? join(root, '.cache');
+
 /** Runs a command with inherited stdio; resolves with its exit code (never rejects). */
 export function run(
   command: string,

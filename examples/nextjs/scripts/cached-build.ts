@@ -9,7 +9,7 @@ import { step } from '@chronos/devkit/processes';
 
 export const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const root = join(siteDir, '..', '..');
-const SKIP = new Set(['node_modules', '.next', '.open-next', '.wrangler', 'dist', '.turbo']);
+const SKIP = new Set(['node_modules', '.next', '.next-directus-test', '.open-next', '.wrangler', 'dist', '.turbo']);
 const stampFile = join(siteDir, '.next', 'chronos-inputs-hash');
 
 function files(dir: string, into: string[] = []): string[] {
