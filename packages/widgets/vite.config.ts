@@ -28,6 +28,8 @@ export default defineConfig({
         index: 'src/index.ts',
         'components/choropleth/chronos-choropleth': 'src/components/choropleth/chronos-choropleth.ts',
         'components/timeseries/chronos-timeseries': 'src/components/timeseries/chronos-timeseries.ts',
+        'components/legend/chronos-legend': 'src/components/legend/chronos-legend.ts',
+        'components/time-slider/chronos-time-slider': 'src/components/time-slider/chronos-time-slider.ts',
       },
       formats: ['es'],
     },

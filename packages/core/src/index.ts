@@ -45,6 +45,7 @@ export {
 } from './choropleth.ts';
 export { extentOf, type LinearScale, linearScale, linePath, PERIODS_PER_YEAR, periodTicks } from './chart.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
+export { MAX_PERIODS, periodRange } from './periods.ts';
 export {
   ChronosApiError,
   ChronosClient,

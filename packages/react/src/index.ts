@@ -4,6 +4,8 @@
 // where it renders the tag on the server and the element upgrades in the browser.
 export { ChronosChoropleth, type ChronosChoroplethProps } from './choropleth.ts';
 export { ChronosTimeseries, type ChronosTimeseriesProps } from './timeseries.ts';
+export { ChronosLegend, type ChronosLegendProps } from './legend.ts';
+export { ChronosTimeSlider, type ChronosTimeSliderProps } from './time-slider.ts';
 export type { ChronosTagProps } from './jsx.ts';
 export type {
   ChronosErrorDetail,

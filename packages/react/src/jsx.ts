@@ -3,6 +3,7 @@
 // a custom element's known properties as properties), standard HTML attributes, a ref to the element.
 import type * as React from 'react';
 import type { ChronosChoropleth, ChronosTimeseries } from '@chronos/widgets/classes';
+import type { ChronosChoropleth, ChronosLegend, ChronosTimeSlider } from '@chronos/widgets/classes';
 
 /** Props of a Chronos tag in JSX: the element's own properties, HTML attributes, `kebab-case` attributes. */
 export type ChronosTagProps<E extends HTMLElement> = React.DetailedHTMLProps<React.HTMLAttributes<E>, E> &
@@ -16,6 +17,8 @@ declare module 'react' {
     interface IntrinsicElements {
       'chronos-choropleth': ChronosTagProps<ChronosChoropleth>;
       'chronos-timeseries': ChronosTagProps<ChronosTimeseries>;
+      'chronos-legend': ChronosTagProps<ChronosLegend>;
+      'chronos-time-slider': ChronosTagProps<ChronosTimeSlider>;
     }
   }
 }

@@ -3,9 +3,13 @@
 export {
   ChronosChoropleth,
   type ChoroplethDataInput,
+  type ChoroplethLegend,
   type ValueFormatter,
 } from './components/choropleth/choropleth.ts';
 export { ChronosTimeseries } from './components/timeseries/timeseries.ts';
+export type { LegendEntry } from './components/choropleth/choropleth-legend-model.ts';
+export { ChronosLegend } from './components/legend/legend.ts';
+export { ChronosTimeSlider } from './components/time-slider/time-slider.ts';
 export { ChronosErrorEvent, type ChronosErrorDetail } from './events/error.ts';
 export { ChronosLoadEvent, type ChronosLoadDetail } from './events/load.ts';
 export { ChronosRegionClickEvent } from './events/region-click.ts';

@@ -94,7 +94,19 @@ export const en = {
   },
 
   // ── Time slider ─────────────────────────────────────────────────────────────────────────────
-  slider: {},
+  slider: {
+    /** Accessible name of the slider and the group around it. */
+    label: 'Period',
+    play: 'Play',
+    pause: 'Pause',
+    previous: 'Previous period',
+    next: 'Next period',
+    loading: 'Loading periods…',
+    /** When the metric has no period with data. */
+    noPeriods: 'No periods with data',
+    /** When the periods could not be loaded. */
+    failed: (reason: string) => `The periods could not be loaded: ${reason}`,
+  },
 
   // ── Time series chart ───────────────────────────────────────────────────────────────────────
   timeseries: {

@@ -76,7 +76,16 @@ export const fr: Messages = {
     legendClass: (range: string, count: string, names: string) => `${range}, ${count}${names ? ` : ${names}` : ''}`,
   },
 
-  slider: {},
+  slider: {
+    label: 'Période',
+    play: 'Lecture',
+    pause: 'Pause',
+    previous: 'Période précédente',
+    next: 'Période suivante',
+    loading: 'Chargement des périodes…',
+    noPeriods: 'Aucune période avec des données',
+    failed: (reason: string) => `Les périodes n’ont pas pu être chargées\u00a0: ${reason}`,
+  },
 
   timeseries: {
     chart: (title: string, regions: string, from: string, to: string) =>

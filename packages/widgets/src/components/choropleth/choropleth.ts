@@ -29,6 +29,7 @@ import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
 import { ChoroplethA11y } from './choropleth-a11y.ts';
 import { MapKeyboard, reducedMotion } from './choropleth-keyboard.ts';
+import { type ChoroplethLegend, legendOf, regionsOfClass } from './choropleth-legend-model.ts';
 import { LoadingController } from './choropleth-loading.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
@@ -39,7 +40,7 @@ import { tableStyles } from './choropleth-table.styles.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
 import { tooltipSparkline } from '../timeseries/tooltip-sparkline.ts';
 
-export type { ChoroplethDataInput, ValueFormatter };
+export type { ChoroplethDataInput, ChoroplethLegend, ValueFormatter };
 
 const booleanDefaultTrue = {
   fromAttribute: (value: string | null) => value !== 'false',
@@ -273,6 +274,25 @@ export class ChronosChoropleth extends ChronosElement {
   /** The class breaks in use (after data loaded). */
   get classBreaks(): Breaks | undefined {
     return this.breaks;
+  }
+
+  /** The legend as drawn (classes with colours, ranges and regions; no data), for `<chronos-legend>` and custom legends. */
+  get legendModel(): ChoroplethLegend | undefined {
+    const { shown: data, breaks, classColors: colors } = this;
+    const text = this.#text;
+    return legendOf({
+      data,
+      breaks,
+      colors,
+      format: (v) => text.format(v),
+      missing: (d) => this.#missing(d),
+      locale: text.locale,
+    });
+  }
+
+  /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears. */
+  highlightClass(index: number | 'no-data' | null): void {
+    this.#map.controller.setFlag('highlight', regionsOfClass(this.legendModel, index));
   }
 
   override connectedCallback(): void {

@@ -1,0 +1,142 @@
+// <chronos-legend for="map-id">: a linked map's legend outside the map, for layouts that place it
+// themselves (a sidebar, under a row of small multiples). It mirrors what the map painted (classes,
+// colours, ranges, no data, units) after each of the map's paints and attribute changes; pointing at or
+// focusing an entry outlines its regions on the map (`highlightClass`). Pair it with `legend="none"` on the
+// map (or `hide-map-legend` here) so the legend is shown once.
+import { formatPeriod, messagesFor } from '@chronos/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
+import { companionStyles } from '../../internal/companion.styles.ts';
+import { cssomStyle } from '../../internal/cssom-style.ts';
+import { LinkedMapController } from '../../internal/linked-map.ts';
+import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
+import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
+import { legendElementStyles } from './legend.styles.ts';
+
+/**
+ * A linked map's legend, rendered outside the map.
+ *
+ * @tag chronos-legend
+ * @summary The legend of a `<chronos-choropleth>` (by `for`), for custom layouts; its entries highlight their regions.
+ *
+ * @csspart base - The legend's frame.
+ * @csspart title - The metric's title (and period).
+ * @csspart item - One entry (a class, or "No data"); a button, so it is focusable.
+ * @csspart swatch - The colour square of an entry.
+ * @csspart label - The range or "No data" text of an entry.
+ *
+ * @cssproperty --chronos-font-family - Font.
+ * @cssproperty --chronos-font-size - Base font size.
+ * @cssproperty --chronos-radius - Corner radius.
+ * @cssproperty --chronos-background - Background.
+ * @cssproperty --chronos-text-color - Text colour.
+ * @cssproperty --chronos-border-color - Border colour.
+ * @cssproperty --chronos-accent-color - Focus ring.
+ * @cssproperty --chronos-no-data-color - The "No data" swatch.
+ */
+export class ChronosLegend extends ChronosElement {
+  static override styles = [baseStyles, companionStyles, legendElementStyles];
+
+  /** Id of the `<chronos-choropleth>` whose legend to show (same document or shadow root). */
+  @property({ reflect: true }) for?: string;
+  /** `vertical` (default: one entry a line) or `horizontal` (entries side by side). */
+  @property({ reflect: true }) orientation = 'vertical';
+  /** Sets the linked map's `legend="none"` so its legend is shown only here (restored when unlinked). */
+  @property({ type: Boolean, attribute: 'hide-map-legend' }) hideMapLegend = false;
+  /** Shows the period beside the title. */
+  @property({ type: Boolean, attribute: 'show-period' }) showPeriod = false;
+  /** `auto` (follows prefers-color-scheme), `light` or `dark`. */
+  @property({ reflect: true }) theme = 'auto';
+
+  #hidden?: { map: ChronosChoropleth; legend: string };
+  #attributes = new MutationObserver(() => void this.#afterMapUpdate());
+  #highlighted: number | 'no-data' | null = null;
+
+  #linked = new LinkedMapController(this, {
+    id: () => this.for,
+    // chronos-load follows every paint with data; style attributes repaint without it (observed below).
+    events: { 'chronos-load': () => this.requestUpdate() },
+    changed: (map, previous) => {
+      this.#attributes.disconnect();
+      previous?.highlightClass?.(null);
+      this.#restoreMapLegend();
+      if (map) {
+        this.#attributes.observe(map, { attributes: true });
+        this.#applyHideMapLegend(map);
+      }
+    },
+  });
+
+  /** The linked map, once it is on the page. */
+  get map(): ChronosChoropleth | undefined {
+    return this.#linked.map;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#attributes.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hideMapLegend') && this.#linked.map) {
+      if (this.hideMapLegend) this.#applyHideMapLegend(this.#linked.map);
+      else this.#restoreMapLegend();
+    }
+  }
+
+  async #afterMapUpdate(): Promise<void> {
+    await this.#linked.map?.updateComplete;
+    this.requestUpdate();
+  }
+
+  #applyHideMapLegend(map: ChronosChoropleth): void {
+    if (!this.hideMapLegend || map.legend === 'none') return;
+    this.#hidden = { map, legend: map.legend };
+    map.legend = 'none';
+  }
+
+  #restoreMapLegend(): void {
+    if (this.#hidden && this.#hidden.map.legend === 'none') this.#hidden.map.legend = this.#hidden.legend;
+    this.#hidden = undefined;
+  }
+
+  #highlight(index: number | 'no-data' | null): void {
+    if (index === this.#highlighted) return;
+    this.#highlighted = index;
+    this.#linked.map?.highlightClass?.(index);
+  }
+
+  get #lang(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  }
+
+  #entry(entry: LegendEntry): TemplateResult {
+    const noData = entry.index === 'no-data';
+    return html`<li>
+      <button part="item" type="button" class="item" data-class=${String(entry.index)}
+        @pointerenter=${() => this.#highlight(entry.index)} @pointerleave=${() => this.#highlight(null)}
+        @focus=${() => this.#highlight(entry.index)} @blur=${() => this.#highlight(null)}>
+        <span part="swatch" class="swatch ${noData ? 'no-data' : ''}" ${cssomStyle(noData ? {} : { 'background-color': entry.color })}></span>
+        <span part="label" class="label">${entry.label}</span>
+      </button>
+    </li>`;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const map = this.#linked.map;
+    const legend = map?.legendModel;
+    if (!legend) return nothing;
+    let period = '';
+    if (this.showPeriod && legend.time && map.loadedData) {
+      period = formatPeriod(legend.time, map.loadedData.metric.frequency, this.#lang);
+    }
+    const noData = messagesFor(this.#lang).map.noData;
+    return html`<div part="base" class="base" role="group" aria-label=${legend.title}>
+      <p part="title" class="title">${legend.title}${period ? html`<span class="period">, ${period}</span>` : nothing}</p>
+      <ul>
+        ${legend.entries.map((entry) => this.#entry(entry.index === 'no-data' ? { ...entry, label: noData } : entry))}
+      </ul>
+    </div>`;
+  }
+}
