@@ -50,14 +50,23 @@ export async function timelineOfCatalogue(source: TimelineSource, signal?: Abort
 
 /**
  * Requests the map's values for `periods` ahead of time through the shared cache (nothing when the map
- * shows the page's own `data`). Failures are left for the map to meet and report when it gets there.
+ * shows the page's own `data`). Each promise settles when its period is in the cache or failed: failures
+ * are left for the map to meet and report when it gets there.
  */
-export function prefetchPeriods(map: ChronosChoropleth, periods: readonly string[]): void {
-  if (map.data !== undefined && map.data !== null) return;
+export function prefetchPeriods(map: ChronosChoropleth, periods: readonly string[]): Map<string, Promise<void>> {
+  const settled = new Map<string, Promise<void>>();
+  if (map.data !== undefined && map.data !== null) return settled;
   const geo = parseGeo(map.geo).value.join(',');
   // One client per request: a client lets only its latest data() call live, and these run side by side.
-  for (const time of periods)
-    clientFor(map)
-      .data({ metric: map.metric, geo, time })
-      .catch(() => undefined);
+  for (const time of periods) {
+    const request = clientFor(map).data({ metric: map.metric, geo, time });
+    settled.set(
+      time,
+      request.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+  }
+  return settled;
 }

@@ -1,7 +1,7 @@
 // Playback for <chronos-time-slider>: one step per interval, never faster than the map can show them.
-// Each step waits for both the interval and the linked map's frame of the previous step (its
-// `chronos-load` for that period), so a slow frame delays the next step instead of being skipped, and a
-// frame answered from the prefetch cache keeps the set pace. Stops with the host.
+// Each step waits for both the interval and the host's `ready` (the linked map's frame of the previous
+// step, and the next period's values in the cache), so a slow frame or a slow network delays the next
+// step instead of a frame being skipped or drawn late. Stops with the host.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface PlayerSteps {
@@ -9,8 +9,8 @@ export interface PlayerSteps {
   interval(): number;
   /** Moves one period on; false when there is none left (playback then stops). */
   step(): boolean;
-  /** Resolves when the frame of the current period is shown (at once without a map). */
-  frameShown(signal: AbortSignal): Promise<void>;
+  /** Resolves when the next step may be taken (the current frame shown, the next one's values at hand). */
+  ready(signal: AbortSignal): Promise<void>;
   /** Playback stopped by itself (the last period was reached). */
   ended(): void;
 }
@@ -46,7 +46,7 @@ export class Player implements ReactiveController {
 
   async #loop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      await Promise.all([delay(this.#steps.interval(), signal), this.#steps.frameShown(signal)]);
+      await Promise.all([delay(this.#steps.interval(), signal), this.#steps.ready(signal)]);
       if (signal.aborted) return;
       if (!this.#steps.step()) {
         this.stop();

@@ -81,6 +81,8 @@ export class ChronosTimeSlider extends ChronosElement {
   @state() private timeline?: Timeline;
   @state() private problem?: string;
   #catalogue?: AbortController;
+  /** Playback's prefetched periods, settled once in the shared cache: a step waits for its period's. */
+  #prefetched = new Map<string, Promise<void>>();
   #stableSetOn?: ChronosChoropleth;
   #reportedSpeed?: string;
 
@@ -103,7 +105,8 @@ export class ChronosTimeSlider extends ChronosElement {
   #player = new Player(this, {
     interval: () => this.#interval(),
     step: () => this.#step(1, true),
-    frameShown: (signal) => this.#frameShown(signal),
+    // The next step waits for this frame and for its own values in the cache: its frame never waits on the network.
+    ready: (signal) => Promise.all([this.#frameShown(signal), this.#nextPrefetched()]).then(() => undefined),
     ended: () => {
       this.playing = false;
     },
@@ -150,6 +153,7 @@ export class ChronosTimeSlider extends ChronosElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('playing')) return;
     if (this.playing && this.periods.length > 1) {
+      this.#prefetched.clear();
       if (this.#index() >= this.periods.length - 1 && !this.loop) this.#commit(this.periods[0]!, true);
       this.#prefetchAfter(this.#index());
       this.#player.start();
@@ -233,8 +237,8 @@ export class ChronosTimeSlider extends ChronosElement {
     if (playing && index >= periods.length) return false;
     index = Math.max(0, Math.min(periods.length - 1, index));
     if (periods[index] === this.value) return false;
-    this.#commit(periods[index]!, true);
     if (playing) this.#prefetchAfter(index);
+    this.#commit(periods[index]!, true);
     return true;
   }
 
@@ -257,7 +261,15 @@ export class ChronosTimeSlider extends ChronosElement {
       const at = this.loop ? (index + i) % periods.length : index + i;
       if (at < periods.length) ahead.push(periods[at]!);
     }
-    prefetchPeriods(map, ahead);
+    const wanted = ahead.filter((period) => !this.#prefetched.has(period));
+    for (const [period, settled] of prefetchPeriods(map, wanted)) this.#prefetched.set(period, settled);
+  }
+
+  /** The next step's period once prefetched (so its frame is drawn from the cache), at once without prefetch. */
+  #nextPrefetched(): Promise<void> {
+    const periods = this.periods;
+    const next = periods[this.loop ? (this.#index() + 1) % periods.length : this.#index() + 1];
+    return (next && this.#prefetched.get(next)) || Promise.resolve();
   }
 
   /** Resolves once the linked map has drawn the current period (or failed, or was unlinked). */
