@@ -4,7 +4,8 @@
 // merge values into feature properties, setData). Measures first choropleth paint and metric/time
 // switches to a repainted map. Rounds alternate between the pages; medians are reported. Then pages of
 // 1 and 12 maps: time to the first coloured map, and to every map in view coloured (lazy maps below the
-// fold must not slow the ones on screen). Bytes on the wire of the demo page's first load are measured by
+// fold must not slow the ones on screen). Then <chronos-time-slider> playing twelve months at 1 step/s:
+// every frame's time, and prefetching against fetching each frame (bench/time-slider-play.ts). Bytes on the wire of the demo page's first load are measured by
 // `pnpm bench embedding` (tests/embedding), which serves it from the real server in production mode.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -15,9 +16,10 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build, type Rolldown } from 'vite';
-import { median, recordFigure } from '@chronos/devkit/bench-record';
+import { format, median, recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '@chronos/test-support/backend';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+import { PLAY_LATENCY_MS, PLAY_STEPS, playPage, SLOW_API_PREFIX } from './time-slider-play.ts';
 
 const here = join(import.meta.dirname, '..');
 const cdnDir = join(here, 'dist', 'cdn');
@@ -215,6 +217,14 @@ const server = createServer(async (request: IncomingMessage, response: ServerRes
   } else if (url.pathname === '/ours.html' || url.pathname === '/baseline.html') {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(url.pathname === '/ours.html' ? oursPage : baselinePage);
+  } else if (url.pathname === '/play.html') {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(playPage(Number(url.searchParams.get('prefetch') ?? '3')));
+  } else if (url.pathname.startsWith(`${SLOW_API_PREFIX}/api/`)) {
+    await new Promise((resolve) => setTimeout(resolve, PLAY_LATENCY_MS));
+    const upstream = await fetch(`${backend.url}${url.pathname.slice(SLOW_API_PREFIX.length)}${url.search}`);
+    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/plain' });
+    response.end(Buffer.from(await upstream.arrayBuffer()));
   } else if (url.pathname.startsWith('/cdn/')) {
     serveFile(response, cdnDir, url.pathname.slice('/cdn/'.length));
   } else if (url.pathname.startsWith('/vendor/maplibre-gl/')) {
@@ -349,6 +359,39 @@ try {
     'page of 1 map',
     ofMany('one', 'all'),
     3,
+  );
+
+  // Time slider playing 12 months at 1 step/s, prefetching vs fetching each frame (3 rounds: 12 s each).
+  const play = (prefetch: number) =>
+    onPage(`/play.html?prefetch=${prefetch}`, async (page) => (await page.evaluate('window.play()')) as number[]);
+  const played = { ours: [] as number[], baseline: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    played.ours.push(...(await play(3)));
+    played.baseline.push(...(await play(0)));
+  }
+  const slowest = Math.max(...played.ours);
+  recordFigure({
+    bench: BENCH,
+    figure: `time-slider play at 1 step/s, slowest of ${played.ours.length} frames (API round trip ${PLAY_LATENCY_MS} ms)`,
+    value: slowest,
+    unit: 'ms',
+    goal: '≤ 100 ms every step',
+    pass: slowest <= 100,
+  });
+  const frame = median(played.ours);
+  const refetch = median(played.baseline);
+  recordFigure({
+    bench: BENCH,
+    figure: `time-slider play frame (median of ${played.ours.length}), prefetch 3 ahead`,
+    value: frame,
+    unit: 'ms',
+    baseline: 'same page, prefetch off: each frame fetches',
+    baselineValue: refetch,
+    goal: '≥ 3× faster (≤ 0.33×)',
+    pass: frame * 3 <= refetch,
+  });
+  process.stdout.write(
+    `    (${PLAY_STEPS} steps a round; baseline slowest frame ${format(Math.max(...played.baseline))} ms)\n`,
   );
 } finally {
   await browser.close();
