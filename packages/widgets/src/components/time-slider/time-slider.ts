@@ -215,7 +215,7 @@ export class ChronosTimeSlider extends ChronosElement {
     const fromMap = timelineOfMap(map);
     if (fromMap && JSON.stringify(fromMap) !== JSON.stringify(this.timeline)) this.#setTimeline(fromMap);
     const shown = this.#mapPeriod();
-    const asked = map.time === 'latest' ? shown : map.time;
+    const asked = map.time === 'latest' ? shown : map.time.trim().toUpperCase();
     if (shown && shown === asked && shown !== this.value) this.value = shown;
   }
 
