@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 
 const definitions = [];
+/** Native event names an element fires with their native meaning (`@event input`, `@event change`). */
+const NATIVE_EVENTS = new Set(['input', 'change']);
 
 function registrations() {
   return {
@@ -44,7 +46,9 @@ function registrations() {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           if (declaration.events) {
-            declaration.events = declaration.events.filter((e) => e.name?.startsWith('chronos-'));
+            // Named events only (chronos-* and the native ones an element documents), each once.
+            const named = declaration.events.filter((e) => e.name?.startsWith('chronos-') || NATIVE_EVENTS.has(e.name));
+            declaration.events = named.filter((e, i) => named.findIndex((other) => other.name === e.name) === i);
           }
         }
       }

@@ -68,3 +68,18 @@ test('<ChronosTimeseries> renders its tag on the server with its attributes', ()
     '<chronos-timeseries metric="unemployment" region="US-CA,CA-ON" for="map" api-key="pk_example" show-table=""></chronos-timeseries>',
   );
 });
+
+test('<ChronosTimeSlider> and <ChronosLegend> render their tags on the server, linked to a map by `for`', () => {
+  const slider = renderToString(
+    createElement(chronosReact.ChronosTimeSlider, {
+      for: 'jobs',
+      speed: '800ms',
+      prefetch: 2,
+      loop: true,
+      onChange: () => {},
+    }),
+  );
+  assert.equal(slider, '<chronos-time-slider for="jobs" speed="800ms" prefetch="2" loop=""></chronos-time-slider>');
+  const legend = renderToString(createElement(chronosReact.ChronosLegend, { for: 'jobs', hideMapLegend: true }));
+  assert.equal(legend, '<chronos-legend for="jobs" hide-map-legend=""></chronos-legend>');
+});
