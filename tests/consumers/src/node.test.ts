@@ -37,7 +37,10 @@ describe('plain Node ESM', () => {
     assert.ok(exports['@chronos/widgets']!.includes('ChronosChoropleth'));
     assert.ok(exports['@chronos/widgets/classes']!.includes('ChronosChoropleth'));
     assert.ok(exports['@chronos/widgets/chronos-choropleth.js']!.includes('ChronosChoropleth'));
+    assert.ok(exports['@chronos/widgets/chronos-time-slider.js']!.includes('ChronosTimeSlider'));
+    assert.ok(exports['@chronos/widgets/chronos-legend.js']!.includes('ChronosLegend'));
     assert.ok(exports['@chronos/react']!.includes('ChronosChoropleth'));
+    assert.ok(exports['@chronos/react']!.includes('ChronosTimeSlider'));
     assert.equal(html, '<chronos-choropleth metric="median-income" class="map"></chronos-choropleth>');
   });
 
@@ -49,6 +52,8 @@ describe('plain Node ESM', () => {
         '@chronos/react',
         '@chronos/widgets',
         '@chronos/widgets/chronos-choropleth.js',
+        '@chronos/widgets/chronos-legend.js',
+        '@chronos/widgets/chronos-time-slider.js',
         '@chronos/widgets/classes',
       ]);
       assert.equal(html, '<chronos-choropleth metric="median-income" class="map"></chronos-choropleth>');

@@ -11,6 +11,8 @@ const entries = [
   '@chronos/widgets',
   '@chronos/widgets/classes',
   '@chronos/widgets/chronos-choropleth.js',
+  '@chronos/widgets/chronos-legend.js',
+  '@chronos/widgets/chronos-time-slider.js',
   '@chronos/react',
 ].filter((entry) => packages.length === 0 || packages.some((name) => entry === name || entry.startsWith(`${name}/`)));
 const exports = {};
