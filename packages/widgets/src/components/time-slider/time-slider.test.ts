@@ -111,6 +111,20 @@ describe('<chronos-time-slider for>', () => {
     expect(Number(range(slider).value)).to.equal(3);
   });
 
+  it('moves the map to a period the page sets on the slider', async () => {
+    const { slider, map } = linked('metric="unemployment"', 'value="2024-02"');
+    await nextEvent(map, 'chronos-load');
+    await periodsOf(slider);
+    while (map.loadedData!.time !== '2024-02-01') await nextEvent(map, 'chronos-load');
+    expect(map.time).to.equal('2024-02');
+    expect(slider.value).to.equal('2024-02');
+    slider.value = '2023-11';
+    await slider.updateComplete;
+    expect(map.time).to.equal('2023-11');
+    expect((await nextEvent(map, 'chronos-load')).detail.time).to.equal('2023-11-01');
+    expect(slider.value).to.equal('2023-11');
+  });
+
   it('plays twelve months: each period fetched and cached before its frame, one request each, breaks fixed', async () => {
     const { slider, map } = linked('metric="unemployment"', 'speed="50ms" prefetch="3"');
     await nextEvent(map, 'chronos-load');

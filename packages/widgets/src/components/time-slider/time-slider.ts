@@ -81,6 +81,8 @@ export class ChronosTimeSlider extends ChronosElement {
   @state() private timeline?: Timeline;
   @state() private problem?: string;
   #catalogue?: AbortController;
+  /** The value changed by #follow since the last update (not the page's choice). */
+  #following = false;
   /** Playback's prefetched periods, settled once in the shared cache: a step waits for its period's. */
   #prefetched = new Map<string, Promise<void>>();
   #stableSetOn?: ChronosChoropleth;
@@ -151,6 +153,8 @@ export class ChronosTimeSlider extends ChronosElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('value') && !this.#following) this.#pushToMap();
+    this.#following = false;
     if (!changed.has('playing')) return;
     if (this.playing && this.periods.length > 1) {
       this.#prefetched.clear();
@@ -203,9 +207,26 @@ export class ChronosTimeSlider extends ChronosElement {
   #setTimeline(timeline: Timeline): void {
     this.problem = undefined;
     if (JSON.stringify(timeline) !== JSON.stringify(this.timeline)) this.timeline = timeline;
-    const shown = this.#mapPeriod();
-    if (shown && shown !== this.value) this.value = shown;
-    else if (!this.value || !timeline.periods.includes(this.value)) this.value = timeline.periods.at(-1);
+    const chosen = this.value !== undefined && timeline.periods.includes(this.value);
+    const asked = this.#mapAsked();
+    // A period the page chose wins over a map left on `latest`; otherwise the slider shows where the map is (going).
+    if (chosen && this.#linked.map?.time === 'latest') this.#pushToMap();
+    else if (asked && timeline.periods.includes(asked)) this.#follow(asked);
+    else if (!chosen) this.#follow(timeline.periods.at(-1));
+  }
+
+  /** Shows a period the slider did not choose itself (the map's, or the default): nothing to send to the map. */
+  #follow(period: string | undefined): void {
+    if (period === this.value) return;
+    this.value = period;
+    this.#following = true;
+  }
+
+  /** The page set `value`: the linked map goes there (unless it already shows or asked for it). */
+  #pushToMap(): void {
+    const map = this.#linked.map;
+    if (!map || !this.value || !this.periods.includes(this.value)) return;
+    if (this.#mapAsked() !== this.value) map.time = this.value;
   }
 
   /** The map's `chronos-load` / `chronos-time-change`: follow it, unless it is still on its way to what was asked. */
@@ -215,8 +236,13 @@ export class ChronosTimeSlider extends ChronosElement {
     const fromMap = timelineOfMap(map);
     if (fromMap && JSON.stringify(fromMap) !== JSON.stringify(this.timeline)) this.#setTimeline(fromMap);
     const shown = this.#mapPeriod();
-    const asked = map.time === 'latest' ? shown : map.time.trim().toUpperCase();
-    if (shown && shown === asked && shown !== this.value) this.value = shown;
+    if (shown && shown === this.#mapAsked() && shown !== this.value) this.#follow(shown);
+  }
+
+  /** The period the linked map was asked for (its `time`, or the period it shows while on `latest`). */
+  #mapAsked(): string | undefined {
+    const time = this.#linked.map?.time;
+    return !time || time === 'latest' ? this.#mapPeriod() : time.trim().toUpperCase();
   }
 
   /** The period the linked map shows, in the timeline's form. */
@@ -261,8 +287,8 @@ export class ChronosTimeSlider extends ChronosElement {
       const at = this.loop ? (index + i) % periods.length : index + i;
       if (at < periods.length) ahead.push(periods[at]!);
     }
-    const wanted = ahead.filter((period) => !this.#prefetched.has(period));
-    for (const [period, settled] of prefetchPeriods(map, wanted)) this.#prefetched.set(period, settled);
+    // Asked again each step: the shared cache answers what it holds, and refetches what expired (a long loop).
+    for (const [period, settled] of prefetchPeriods(map, ahead)) this.#prefetched.set(period, settled);
   }
 
   /** The next step's period once prefetched (so its frame is drawn from the cache), at once without prefetch. */
