@@ -226,6 +226,20 @@ describe('<chronos-time-slider for>', () => {
     expect(steps).to.deep.equal([periods.at(-1)]);
   });
 
+  it('plays from the tag (`playing`) once its periods arrive, from the first to the last', async () => {
+    const holder = document.createElement('div');
+    holder.innerHTML = '<chronos-time-slider metric="real-gdp-growth" speed="20" playing></chronos-time-slider>';
+    const slider = holder.firstElementChild as ChronosTimeSlider;
+    const steps: string[] = [];
+    slider.addEventListener('change', () => steps.push(slider.value!));
+    document.body.append(holder);
+    holders.push(holder);
+    const periods = await periodsOf(slider);
+    while (slider.playing) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(steps).to.deep.equal(periods);
+    expect(slider.value).to.equal(periods.at(-1));
+  });
+
   it('names periods in French with lang="fr" (label, aria-valuetext, button names)', async () => {
     const { slider, map } = linked('metric="house-price-change"', '', 'fr-CA');
     await nextEvent(map, 'chronos-load');

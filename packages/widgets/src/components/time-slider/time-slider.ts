@@ -71,7 +71,7 @@ export class ChronosTimeSlider extends ChronosElement {
   @property({ type: Number }) prefetch = 3;
   /** `stable` (default): the linked map classifies over every period, so colours mean the same in every frame; `period`: the map's own setting. */
   @property() breaks = 'stable';
-  /** Playing (set to start and stop; `play()`/`pause()` do the same). */
+  /** Playing (set to start and stop; `play()`/`pause()` do the same; set on the tag, playback starts once the periods are loaded). */
   @property({ type: Boolean, reflect: true }) playing = false;
   /** Starts again from the first period after the last while playing. */
   @property({ type: Boolean }) loop = false;
@@ -155,16 +155,22 @@ export class ChronosTimeSlider extends ChronosElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('value') && !this.#following) this.#pushToMap();
     this.#following = false;
-    if (!changed.has('playing')) return;
-    if (this.playing && this.periods.length > 1) {
-      this.#prefetched.clear();
-      if (this.#index() >= this.periods.length - 1 && !this.loop) this.#commit(this.periods[0]!, true);
-      this.#prefetchAfter(this.#index());
-      this.#player.start();
-    } else {
-      this.#player.stop();
-      if (this.playing) this.playing = false;
+    if (changed.has('playing') || ((changed as Map<PropertyKey, unknown>).has('timeline') && this.playing))
+      this.#startOrStop();
+  }
+
+  /** Follows `playing`; a slider told to play before its periods arrived starts when they do. */
+  #startOrStop(): void {
+    if (!this.playing) return this.#player.stop();
+    if (this.#player.running || !this.timeline) return;
+    if (this.periods.length < 2) {
+      this.playing = false;
+      return;
     }
+    this.#prefetched.clear();
+    if (this.#index() >= this.periods.length - 1 && !this.loop) this.#commit(this.periods[0]!, true);
+    this.#prefetchAfter(this.#index());
+    this.#player.start();
   }
 
   #interval(): number {
