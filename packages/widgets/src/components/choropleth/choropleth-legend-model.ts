@@ -1,7 +1,8 @@
 // The map's legend as data, for `<chronos-legend>` and pages that draw their own (the `legendModel` getter),
 // and which regions a legend entry stands for (the `highlightClass` method outlines them). Derived from
 // what the map painted: its values, breaks and class colours.
-import { type Breaks, type ChoroplethData, classIndex, classRanges, noDataLabel } from '@chronos/core';
+import { type Breaks, type ChoroplethData, classIndex, noDataLabel } from '@chronos/core';
+import type { LegendGroup } from './choropleth-overlays.ts';
 
 export interface LegendEntry {
   /** The class index (0 = lowest), or `no-data`. */
@@ -15,6 +16,9 @@ export interface LegendEntry {
   label: string;
   /** Region codes in this entry for the period shown. */
   regions: string[];
+  /** With a metric classified per country: the country (`US`, `CA`) whose classes these are, and its row label. */
+  country?: string;
+  countryLabel?: string;
 }
 
 export interface ChoroplethLegend {
@@ -29,7 +33,10 @@ export interface ChoroplethLegend {
 
 export interface LegendSource {
   data: ChoroplethData | undefined;
-  breaks: Breaks | undefined;
+  /** The legend's rows as the map draws them: one, or one per country. */
+  groups: LegendGroup[];
+  /** The breaks of a country's row (undefined: the single row's). */
+  breaks(country: string | undefined): Breaks | undefined;
   colors: readonly string[];
   format(value: number): string;
   missing(data: ChoroplethData): string[];
@@ -37,23 +44,21 @@ export interface LegendSource {
 }
 
 export function legendOf(source: LegendSource): ChoroplethLegend | undefined {
-  const { data, breaks } = source;
+  const { data } = source;
   if (!data) return undefined;
-  const byClass = new Map<number, string[]>();
-  if (breaks) {
-    for (const value of data.values) {
-      const index = classIndex(value.value, breaks);
-      if (index >= 0) byClass.set(index, [...(byClass.get(index) ?? []), value.region]);
-    }
-  }
-  const entries: LegendEntry[] = (breaks ? classRanges(breaks) : []).map((range) => ({
-    index: range.index,
-    color: source.colors[range.index] ?? '',
-    from: range.from,
-    to: range.to,
-    label: `${source.format(range.from)} – ${source.format(range.to)}`,
-    regions: byClass.get(range.index) ?? [],
-  }));
+  const entries: LegendEntry[] = source.groups.flatMap((group) => {
+    const breaks = source.breaks(group.country);
+    const values = group.country ? data.values.filter((v) => v.region.startsWith(`${group.country}-`)) : data.values;
+    return group.ranges.map((range) => ({
+      index: range.index,
+      color: source.colors[range.index] ?? '',
+      from: range.from,
+      to: range.to,
+      label: `${source.format(range.from)} – ${source.format(range.to)}`,
+      regions: breaks ? values.filter((v) => classIndex(v.value, breaks) === range.index).map((v) => v.region) : [],
+      ...(group.country ? { country: group.country, countryLabel: group.label ?? group.country } : {}),
+    }));
+  });
   const missing = source.missing(data);
   if (missing.length > 0) {
     entries.push({ index: 'no-data', color: '', label: noDataLabel(source.locale), regions: missing });
@@ -61,8 +66,8 @@ export function legendOf(source: LegendSource): ChoroplethLegend | undefined {
   return { title: data.metric.title, units: data.metric.units, time: data.time, entries };
 }
 
-/** The regions a legend entry stands for; none for null or an entry that does not exist. */
+/** The regions of a legend class (in every country's row when classified per country); none for null. */
 export function regionsOfClass(legend: ChoroplethLegend | undefined, index: number | 'no-data' | null): string[] {
   if (index === null || !legend) return [];
-  return legend.entries.find((entry) => entry.index === index)?.regions ?? [];
+  return legend.entries.filter((entry) => entry.index === index).flatMap((entry) => entry.regions);
 }

@@ -129,7 +129,10 @@ function legend(view: ChoroplethView): TemplateResult | typeof nothing {
 
 /** One group of classes; per country (US first, as the map reads west to east, north to south) when the metric is
  * classified per country and more than one country has values: each labelled with its name and currency. */
-function legendGroups(view: ChoroplethView, data: ChoroplethData): LegendGroup[] {
+export function legendGroups(
+  view: Pick<ChoroplethView, 'breaks' | 'breaksByCountry' | 'text'>,
+  data: ChoroplethData,
+): LegendGroup[] {
   const byCountry = view.breaksByCountry;
   if (!byCountry || byCountry.size < 2) return [{ ranges: view.breaks ? classRanges(view.breaks) : [] }];
   const order = (country: string) => (country === 'US' ? 0 : country === 'CA' ? 1 : 2);

@@ -34,7 +34,7 @@ import { LoadingController } from './choropleth-loading.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
-import { renderChoropleth } from './choropleth-view.ts';
+import { legendGroups, renderChoropleth } from './choropleth-view.ts';
 import { legendStyles } from './choropleth-legend.styles.ts';
 import { tableStyles } from './choropleth-table.styles.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
@@ -278,11 +278,12 @@ export class ChronosChoropleth extends ChronosElement {
 
   /** The legend as drawn (classes with colours, ranges and regions; no data), for `<chronos-legend>` and custom legends. */
   get legendModel(): ChoroplethLegend | undefined {
-    const { shown: data, breaks, classColors: colors } = this;
+    const { shown: data, breaks, breaksByCountry, classColors: colors } = this;
     const text = this.#text;
     return legendOf({
       data,
-      breaks,
+      groups: data ? legendGroups({ breaks, breaksByCountry, text }, data) : [],
+      breaks: (country) => (country ? breaksByCountry?.get(country) : breaks),
       colors,
       format: (v) => text.format(v),
       missing: (d) => this.#missing(d),

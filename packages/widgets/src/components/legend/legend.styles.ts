@@ -16,6 +16,11 @@ export const legendElementStyles = css`
     margin: 0 0 0.3em;
   }
 
+  .country {
+    margin: 0.4em 0 0.1em;
+    font-size: 0.9em;
+  }
+
   .period {
     font-weight: 400;
   }

@@ -17,11 +17,11 @@ import type { ChronosLegend } from './legend.ts';
 
 const holders: HTMLElement[] = [];
 
-function linked(legendAttributes = ''): { legend: ChronosLegend; map: ChronosChoropleth } {
+function linked(legendAttributes = '', metric = 'unemployment'): { legend: ChronosLegend; map: ChronosChoropleth } {
   const holder = document.createElement('div');
   holder.style.width = '800px';
   holder.innerHTML = `<chronos-legend for="legend-map" ${legendAttributes}></chronos-legend>
-    <chronos-choropleth id="legend-map" basemap="none" lazy="false" metric="unemployment"></chronos-choropleth>`;
+    <chronos-choropleth id="legend-map" basemap="none" lazy="false" metric="${metric}"></chronos-choropleth>`;
   const map = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
   map.mapOptions = readable;
   document.body.append(holder);
@@ -123,5 +123,27 @@ describe('<chronos-legend for>', () => {
     legend.remove();
     await map.updateComplete;
     expect(map.legend).to.equal('bottom-left');
+  });
+
+  it('shows one labelled row per country for a metric classified per country, as the map does', async () => {
+    const { legend, map } = linked('', 'income-per-capita');
+    await nextEvent(map, 'chronos-load');
+    await legend.updateComplete;
+    const mapRows = [...map.shadowRoot!.querySelectorAll('[part="legend-group"]')].map((row) =>
+      row.textContent!.trim(),
+    );
+    const rows = [...legend.shadowRoot!.querySelectorAll('[part="country"]')].map((row) => row.textContent!.trim());
+    expect(mapRows).to.have.length(2);
+    expect(rows).to.deep.equal(mapRows);
+    // Class 0 is the lowest class of each country: its regions come from both.
+    const first = items(legend).find((item) => item.dataset.class === '0')!;
+    first.focus();
+    const countries = new Set(
+      highlighted(
+        map,
+        map.legendModel!.entries.flatMap((e) => e.regions),
+      ).map((c) => c.slice(0, 2)),
+    );
+    expect([...countries].sort()).to.deep.equal(['CA', 'US']);
   });
 });

@@ -14,6 +14,17 @@ import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
 import { legendElementStyles } from './legend.styles.ts';
 
+/** Entries by row: one per country when the map classifies per country (the "No data" entry in the last row). */
+function rows(entries: LegendEntry[]): [string | undefined, LegendEntry[]][] {
+  const out: [string | undefined, LegendEntry[]][] = [];
+  for (const entry of entries) {
+    const last = out.at(-1);
+    if (last && (entry.countryLabel === last[0] || entry.index === 'no-data')) last[1].push(entry);
+    else out.push([entry.countryLabel, [entry]]);
+  }
+  return out;
+}
+
 /**
  * A linked map's legend, rendered outside the map.
  *
@@ -22,6 +33,7 @@ import { legendElementStyles } from './legend.styles.ts';
  *
  * @csspart base - The legend's frame.
  * @csspart title - The metric's title (and period).
+ * @csspart country - The label of a country's row (a metric classified per country: each country its own classes).
  * @csspart item - One entry (a class, or "No data"); a button, so it is focusable.
  * @csspart swatch - The colour square of an entry.
  * @csspart label - The range or "No data" text of an entry.
@@ -134,9 +146,12 @@ export class ChronosLegend extends ChronosElement {
     const noData = messagesFor(this.#lang).map.noData;
     return html`<div part="base" class="base" role="group" aria-label=${legend.title}>
       <p part="title" class="title">${legend.title}${period ? html`<span class="period">, ${period}</span>` : nothing}</p>
-      <ul>
-        ${legend.entries.map((entry) => this.#entry(entry.index === 'no-data' ? { ...entry, label: noData } : entry))}
-      </ul>
+      ${rows(legend.entries).map(
+        ([label, entries]) => html`${label ? html`<p part="country" class="country">${label}</p>` : nothing}
+          <ul>
+            ${entries.map((entry) => this.#entry(entry.index === 'no-data' ? { ...entry, label: noData } : entry))}
+          </ul>`,
+      )}
     </div>`;
   }
 }

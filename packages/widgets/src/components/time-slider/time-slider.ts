@@ -161,7 +161,10 @@ export class ChronosTimeSlider extends ChronosElement {
 
   /** Follows `playing`; a slider told to play before its periods arrived starts when they do. */
   #startOrStop(): void {
-    if (!this.playing) return this.#player.stop();
+    if (!this.playing) {
+      this.#player.stop();
+      return;
+    }
     if (this.#player.running || !this.timeline) return;
     if (this.periods.length < 2) {
       this.playing = false;
