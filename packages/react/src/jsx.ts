@@ -2,8 +2,7 @@
 // `react` JSX namespace: attributes by their HTML names, properties by their camelCase names (React 19 sets
 // a custom element's known properties as properties), standard HTML attributes, a ref to the element.
 import type * as React from 'react';
-import type { ChronosChoropleth, ChronosTimeseries } from '@chronos/widgets/classes';
-import type { ChronosChoropleth, ChronosLegend, ChronosTimeSlider } from '@chronos/widgets/classes';
+import type { ChronosChoropleth, ChronosLegend, ChronosTimeSlider, ChronosTimeseries } from '@chronos/widgets/classes';
 
 /** Props of a Chronos tag in JSX: the element's own properties, HTML attributes, `kebab-case` attributes. */
 export type ChronosTagProps<E extends HTMLElement> = React.DetailedHTMLProps<React.HTMLAttributes<E>, E> &
