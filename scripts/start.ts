@@ -3,10 +3,10 @@
 // the flagship site (examples/nextjs, `next start`) at http://127.0.0.1:3000 (SITE_PORT to change,
 // SITE=off to leave it out), built once and again only when its inputs change.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { buildArgs, root, run, workspacePackages } from '@chronos/devkit/run';
+import { buildStalePackages } from '@chronos/devkit/build-stale';
+import { root } from '@chronos/devkit/run';
 
 /** Resolves when nothing listens on 127.0.0.1:port; exits with a message naming the variable when taken. */
 function ensurePortFree(port: number, variable: string): Promise<void> {
@@ -30,39 +30,9 @@ const sitePort = Number(process.env.SITE_PORT ?? 3000);
 if (apiPort !== 0) await ensurePortFree(apiPort, 'PORT');
 if (withSite) await ensurePortFree(sitePort, 'SITE_PORT');
 
-/** Newest modification time of a file or anywhere under a directory, or 0 when it does not exist. */
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let latest = statSync(dir).mtimeMs;
-  if (!statSync(dir).isDirectory()) return latest;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-// A package's `build` output is stale when anything it is built from is newer than its dist/ stamp:
-// its own src/, the src/ of the workspace packages it depends on (the CDN bundle includes core), and
-// the extra inputs its manifest names (the tile archives are built from server/data).
-const packages = workspacePackages();
-for (const pkg of packages) {
-  if (!pkg.scripts.build || !pkg.dir.startsWith('packages/')) continue;
-  const stamp = join(root, pkg.dir, 'dist', '.build-stamp');
-  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const inputs = [
-    join(root, pkg.dir, 'src'),
-    ...packages.filter((dep) => pkg.workspaceDependencies.includes(dep.name)).map((dep) => join(root, dep.dir, 'src')),
-    ...pkg.buildInputs.map((input) => join(root, input)),
-  ];
-  if (built >= Math.max(...inputs.map(newest))) continue;
-  process.stdout.write(`▸ building ${pkg.name}\n`);
-  const code = await run('pnpm', ['run', 'build', ...buildArgs(pkg)], { cwd: join(root, pkg.dir) });
-  if (code !== 0) process.exit(code);
-  mkdirSync(join(root, pkg.dir, 'dist'), { recursive: true });
-  writeFileSync(stamp, new Date().toISOString());
-}
+// Packages whose dist/ is older than their sources are built first (widget bundles, tile archives).
+const built = await buildStalePackages();
+if (built !== 0) process.exit(built);
 
 let site: ChildProcess | undefined;
 if (withSite) {

@@ -1,0 +1,85 @@
+// Reading a page's maps as a reader sees them, from puppeteer: the chronos-load / chronos-error events (recorded
+// from the page's first script on, so none is missed), and the coloured pixels of a map on screen.
+import type { Page } from 'puppeteer-core';
+
+/** What page script recorded: every chronos-load and chronos-error, with the id of the element. */
+export interface MapEvents {
+  loads: string[];
+  errors: { id: string; kind: string; code?: string; message: string }[];
+}
+
+/** Call before page.goto: records map events into window.__mapEvents. */
+export async function recordMapEvents(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(() => {
+    const events = { loads: [] as string[], errors: [] as unknown[] };
+    (window as unknown as { __mapEvents: unknown }).__mapEvents = events;
+    document.addEventListener(
+      'chronos-load',
+      (event) => events.loads.push((event.target as HTMLElement).id || (event.target as HTMLElement).localName),
+      true,
+    );
+    document.addEventListener(
+      'chronos-error',
+      (event) => {
+        const detail = (event as CustomEvent).detail as { kind: string; code?: string; message: string };
+        events.errors.push({ id: (event.target as HTMLElement).id, ...detail });
+      },
+      true,
+    );
+  });
+}
+
+export function mapEvents(page: Page): Promise<MapEvents> {
+  return page.evaluate(() => (window as unknown as { __mapEvents: MapEvents }).__mapEvents);
+}
+
+/** Waits until `count` maps fired chronos-load; fails early with the page's map errors, if any. */
+export async function waitForLoads(page: Page, count: number): Promise<MapEvents> {
+  await page.waitForFunction(
+    (wanted: number) => {
+      const events = (window as unknown as { __mapEvents: MapEvents }).__mapEvents;
+      const fatal = events.errors.filter((error) => error.kind !== 'attribute' && error.kind !== 'basemap');
+      if (fatal.length > 0) throw new Error(`map error: ${JSON.stringify(fatal)}`);
+      return events.loads.length >= wanted;
+    },
+    { polling: 200 },
+    count,
+  );
+  return mapEvents(page);
+}
+
+/**
+ * Pixels of the element's map area on screen (a screenshot, so what the reader sees) per legend class colour,
+ * read back in the page. Needs the legend shown (its swatches give the class colours).
+ */
+export async function classPixels(
+  page: Page,
+  selector: string,
+): Promise<{ colours: string[]; counts: number[]; area: number }> {
+  const element = await page.waitForSelector(selector);
+  const shot = await element!.screenshot({ encoding: 'base64', type: 'png' });
+  return page.evaluate(
+    async (elementSelector: string, png: string) => {
+      const host = document.querySelector(elementSelector)!;
+      const swatches = [...host.shadowRoot!.querySelectorAll<HTMLElement>('[part~="legend-swatch"]:not(.no-data)')];
+      const colours = swatches.map((swatch) => getComputedStyle(swatch).backgroundColor);
+      const rgb = colours.map((colour) => colour.match(/\d+/g)!.slice(0, 3).map(Number));
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const counts = rgb.map(() => 0);
+      for (let i = 0; i < data.length; i += 4) {
+        const index = rgb.findIndex(
+          ([r, g, b]) =>
+            Math.abs(data[i]! - r!) <= 4 && Math.abs(data[i + 1]! - g!) <= 4 && Math.abs(data[i + 2]! - b!) <= 4,
+        );
+        if (index >= 0) counts[index]!++;
+      }
+      return { colours, counts, area: bitmap.width * bitmap.height };
+    },
+    selector,
+    shot,
+  );
+}

@@ -1,0 +1,115 @@
+// The built Storybook as a reader opens it: `build-storybook` succeeds, and built stories served from a
+// plain static server render in Chromium with no API behind them (recorded answers from the mock service
+// worker): a coloured map, values from the page with no API request, the server's refusal shown.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { classPixels, recordMapEvents, waitForLoads } from './map-page.ts';
+import { type StaticServer, serveStatic } from './static-server.ts';
+
+const storiesDir = join(import.meta.dirname, '..');
+const built = join(storiesDir, 'storybook-static');
+
+describe('the built Storybook', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  before(async () => {
+    const started = performance.now();
+    const result = spawnSync('pnpm', ['run', 'build-storybook'], { cwd: storiesDir, encoding: 'utf8' });
+    assert.equal(result.status, 0, `build-storybook failed:\n${result.stdout}\n${result.stderr}`);
+    process.stdout.write(`  build-storybook: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    server = await serveStatic(built);
+    browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openStory(id: string): Promise<{ page: Page; apiRequests: string[] }> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(120_000);
+    await page.setViewport({ width: 1000, height: 800 });
+    const apiRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.includes('/api/')) apiRequests.push(request.url());
+    });
+    await recordMapEvents(page);
+    await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'load' });
+    return { page, apiRequests };
+  }
+
+  test('lists every story of the choropleth, with args tables from custom-elements.json', () => {
+    const index = JSON.parse(readFileSync(join(built, 'index.json'), 'utf8')) as {
+      entries: Record<string, { title: string; name: string; type: string }>;
+    };
+    const names = Object.values(index.entries)
+      .filter((entry) => entry.title === 'Elements/Choropleth' && entry.type === 'story')
+      .map((entry) => entry.name);
+    for (const expected of ['Default', 'Dark', 'Loading', 'Refused: unknown key', 'Data without an API', 'French']) {
+      assert.ok(names.includes(expected), `story "${expected}" missing from ${names.join(', ')}`);
+    }
+    // The args tables read the manifest at run time: its descriptions are in the built preview.
+    const assets = readdirSync(join(built, 'assets')).filter((file) => file.endsWith('.js'));
+    const manifestShipped = assets.some((file) =>
+      readFileSync(join(built, 'assets', file), 'utf8').includes('Height of the map area (default 440px).'),
+    );
+    assert.ok(manifestShipped, 'custom-elements.json (its --chronos-height description) is in the built preview');
+    assert.ok(existsSync(join(built, 'mockServiceWorker.js')), 'the mock service worker is served at the root');
+    assert.ok(existsSync(join(built, 'tiles', 'boundaries.pmtiles')), 'the tile archives are served at /tiles');
+  });
+
+  test('the default story draws a coloured map from the recorded API', async () => {
+    const { page } = await openStory('elements-choropleth--default');
+    try {
+      await waitForLoads(page, 1);
+      const { colours, counts, area } = await classPixels(page, 'chronos-choropleth');
+      assert.equal(colours.length, 5, `five legend classes, got ${colours.join(' ')}`);
+      const shown = counts.filter((count) => count > 300).length;
+      assert.ok(shown >= 4, `at least four classes coloured on the map, got ${counts.join(', ')} px`);
+      const coloured = counts.reduce((sum, count) => sum + count, 0);
+      assert.ok(coloured > area * 0.05, `regions coloured: ${coloured} of ${area} px`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('values from the page draw with no API request at all', async () => {
+    const { page, apiRequests } = await openStory('elements-choropleth--data-without-api');
+    try {
+      await waitForLoads(page, 1);
+      const { counts } = await classPixels(page, 'chronos-choropleth');
+      assert.ok(counts.filter((count) => count > 100).length >= 3, `classes coloured: ${counts.join(', ')} px`);
+      assert.deepEqual(apiRequests, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a refused key shows the server’s recorded reason, without a retry button', async () => {
+    const { page } = await openStory('elements-choropleth--refused-unknown-key');
+    try {
+      const error = await page.waitForFunction(() => {
+        const events = (window as unknown as { __mapEvents: { errors: { kind: string; code?: string }[] } })
+          .__mapEvents;
+        return events.errors.find((event) => event.kind === 'access');
+      });
+      assert.equal(((await error.jsonValue()) as { code: string }).code, 'unknown_key');
+      const panel = await page.waitForFunction(
+        () => document.querySelector('chronos-choropleth')?.shadowRoot?.querySelector('[part~="error"]')?.textContent,
+      );
+      assert.match(String(await panel.jsonValue()), /Unknown publishable key pk_00000000…: no such key exists/);
+      const retry = await page.evaluate(
+        () => !!document.querySelector('chronos-choropleth')!.shadowRoot!.querySelector('[part~="retry-button"]'),
+      );
+      assert.equal(retry, false);
+    } finally {
+      await page.close();
+    }
+  });
+});
