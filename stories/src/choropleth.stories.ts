@@ -80,6 +80,9 @@ export const Midpoint: Story = { args: { midpoint: 5, classes: 6, reverse: true,
 /** Breaks over every period, so a colour means the same in every month. */
 export const StableBreaks: Story = { args: { stableBreaks: true, classification: 'natural-breaks', time: '2023-01' } };
 
+/** A region selected from the page (`selected`, or `select(code)`): outlined as a click would. */
+export const SelectedRegion: Story = { args: { selected: 'CA-QC' } };
+
 export const UnitedStatesOnly: Story = { args: { geo: 'us-states', scheme: 'blues', showTable: true } };
 export const CanadaOnly: Story = { args: { geo: 'ca-provinces', metric: 'median-income', scheme: 'greens' } };
 
@@ -109,7 +112,7 @@ export const DataWithoutApi: Story = {
 export const French: Story = {
   name: 'French',
   render: (args) => frame([choropleth(args)], { lang: 'fr' }),
-  args: { selected: 'CA-QC', showTable: true },
+  args: { showTable: true },
 };
 
 /** Eight maps on one page: geometry is fetched once and shared; maps off-screen give their WebGL context back. */
