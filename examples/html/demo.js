@@ -1,5 +1,24 @@
-// Demo page behaviour (a file, not an inline script, so the server's Content-Security-Policy allows it).
-const timeline = document.querySelector('#timeline');
+// Demo page behaviour (a file, not an inline script, so the server's Content-Security-Policy allows it):
+// the copy-paste snippet names this server, and the month slider moves the first map through time.
+const snippet = document.querySelector('#snippet');
+const copy = document.querySelector('#copy');
+const copyStatus = document.querySelector('#copy-status');
+
+// The snippet as it works when pasted into another page: the bundle's absolute URL on this server.
+snippet.textContent = snippet.textContent.replace('src="/cdn/chronos.js"', `src="${location.origin}/cdn/chronos.js"`);
+copy.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(snippet.textContent);
+    copy.textContent = 'Copied';
+    copyStatus.textContent = 'Copied. On a page of another site, add api-key="pk_…" (a key bound to that site).';
+  } catch (error) {
+    // No clipboard (an insecure origin, or permission refused): select the text so Ctrl/Cmd+C copies it.
+    getSelection().selectAllChildren(snippet);
+    copyStatus.textContent = `Could not copy (${error.message}): the snippet is selected, press Ctrl+C or ⌘C.`;
+  }
+});
+
+const timeline = document.querySelector('#unemployment');
 const month = document.querySelector('#month');
 const label = document.querySelector('#month-label');
 const log = document.querySelector('#log');
@@ -21,30 +40,15 @@ timeline.addEventListener('chronos-load', () => {
 month.addEventListener('input', () => {
   timeline.time = periods[Number(month.value)];
 });
-document.querySelector('#stable').addEventListener('change', (event) => {
-  timeline.stableBreaks = event.target.checked;
-});
 timeline.addEventListener('chronos-time-change', (event) => {
   label.textContent = event.detail.time.slice(0, 7);
 });
-timeline.addEventListener('chronos-region-click', (event) => {
-  const { name, formattedValue } = event.detail;
-  log.textContent = `Selected ${name}: ${formattedValue}`;
-});
-timeline.addEventListener('chronos-error', (event) => {
-  log.textContent = event.detail.message;
-});
-
-// Values a page already has: no data request, boundaries still shared with the other maps.
-const own = document.querySelector('#own');
-own.data = {
-  'US-WA': 12.5,
-  'US-OR': 9.1,
-  'US-CA': 31.4,
-  'US-NV': 4.2,
-  'US-ID': 2.2,
-  'US-AK': 1.1,
-  'CA-BC': 15.8,
-  'CA-AB': 7.7,
-  'CA-YT': 0.4,
-};
+for (const map of document.querySelectorAll('chronos-choropleth')) {
+  map.addEventListener('chronos-region-click', (event) => {
+    const { name, formattedValue } = event.detail;
+    log.textContent = `Selected ${name}: ${formattedValue}`;
+  });
+  map.addEventListener('chronos-error', (event) => {
+    log.textContent = event.detail.message;
+  });
+}

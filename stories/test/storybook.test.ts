@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { classPixels, recordMapEvents, waitForLoads } from './map-page.ts';
+import { classPixels, recordMapEvents, waitForLoads } from '@chronos/test-support/map-page';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
 const storiesDir = join(import.meta.dirname, '..');

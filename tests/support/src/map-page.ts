@@ -33,19 +33,23 @@ export function mapEvents(page: Page): Promise<MapEvents> {
   return page.evaluate(() => (window as unknown as { __mapEvents: MapEvents }).__mapEvents);
 }
 
-/** Waits until `count` maps fired chronos-load; fails early with the page's map errors, if any. */
+/** Waits until `count` maps fired chronos-load; fails as soon as a map reports an error that stops it. */
 export async function waitForLoads(page: Page, count: number): Promise<MapEvents> {
+  const stopping = (events: MapEvents) =>
+    events.errors.filter((error) => error.kind !== 'attribute' && error.kind !== 'basemap');
   await page.waitForFunction(
     (wanted: number) => {
       const events = (window as unknown as { __mapEvents: MapEvents }).__mapEvents;
-      const fatal = events.errors.filter((error) => error.kind !== 'attribute' && error.kind !== 'basemap');
-      if (fatal.length > 0) throw new Error(`map error: ${JSON.stringify(fatal)}`);
-      return events.loads.length >= wanted;
+      const fatal = events.errors.some((error) => error.kind !== 'attribute' && error.kind !== 'basemap');
+      return fatal || events.loads.length >= wanted;
     },
     { polling: 200 },
     count,
   );
-  return mapEvents(page);
+  const events = await mapEvents(page);
+  const fatal = stopping(events);
+  if (fatal.length > 0) throw new Error(`a map failed: ${JSON.stringify(fatal)}`);
+  return events;
 }
 
 /**
@@ -64,7 +68,11 @@ export async function classPixels(
       const swatches = [...host.shadowRoot!.querySelectorAll<HTMLElement>('[part~="legend-swatch"]:not(.no-data)')];
       const colours = swatches.map((swatch) => getComputedStyle(swatch).backgroundColor);
       const rgb = colours.map((colour) => colour.match(/\d+/g)!.slice(0, 3).map(Number));
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      // An <img>, not fetch(): a page's Content-Security-Policy may allow data: images but not data: fetches.
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const bitmap = await createImageBitmap(image);
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
       const context = canvas.getContext('2d')!;
       context.drawImage(bitmap, 0, 0);
