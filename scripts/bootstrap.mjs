@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const NODE_VERSION = pkg.chronos.node; // e.g. "24.21.0"
 const PNPM_VERSION = pkg.packageManager.replace(/^pnpm@/, '').split('+')[0];
 const toolchainDir = join(root, '.toolchain');
-const commands = ['start', 'test', 'bench', 'build', 'lint', 'typecheck', 'format', 'release'];
+const commands = ['start', 'test', 'bench', 'build', 'lint', 'typecheck', 'format', 'release', 'storybook'];
 
 function fail(message) {
   process.stderr.write(`\nchronos bootstrap: ${message}\n`);
