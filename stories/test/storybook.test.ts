@@ -112,4 +112,18 @@ describe('the built Storybook', () => {
       await page.close();
     }
   });
+
+  test('the French story formats dates and numbers in French', async () => {
+    const { page } = await openStory('elements-choropleth--french');
+    try {
+      await waitForLoads(page, 1);
+      const table = await page.evaluate(
+        () => document.querySelector('chronos-choropleth')!.shadowRoot!.querySelector('[part~="table"]')!.textContent,
+      );
+      assert.match(String(table), /septembre 2025/);
+      assert.match(String(table), /\d,\d\s%/, 'values with a decimal comma and a space before %');
+    } finally {
+      await page.close();
+    }
+  });
 });
