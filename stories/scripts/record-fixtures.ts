@@ -6,14 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackend } from '@chronos/test-support/backend';
-
-/** One recorded answer: what a page can read of it. */
-export interface RecordedResponse {
-  request: string;
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
+import type { RecordedResponse } from '../src/fixtures.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const METRICS = ['unemployment', 'median-income'];

@@ -7,22 +7,9 @@
 // that never answers) are chosen by the API base URL, so that stories shown together on one docs page
 // never disturb each other: `<chronos-choropleth api="/scenario/unknown-key">` gets the recorded refusal.
 import { bypass, delay, HttpResponse, http } from 'msw';
-import boundaries from '../fixtures/boundaries.json' with { type: 'json' };
-import medianIncome from '../fixtures/data-median-income.json' with { type: 'json' };
-import unemployment from '../fixtures/data-unemployment.json' with { type: 'json' };
-import metrics from '../fixtures/metrics.json' with { type: 'json' };
-import noData from '../fixtures/no-data.json' with { type: 'json' };
-import rateLimited from '../fixtures/rate-limited.json' with { type: 'json' };
-import refusals from '../fixtures/refusals.json' with { type: 'json' };
-import seriesMedianIncome from '../fixtures/series-median-income.json' with { type: 'json' };
-import seriesUnemployment from '../fixtures/series-unemployment.json' with { type: 'json' };
-import unknownMetric from '../fixtures/unknown-metric.json' with { type: 'json' };
+import type * as Fixtures from './fixtures.ts';
+import type { RecordedResponse as Recorded } from './fixtures.ts';
 
-interface Recorded {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
 interface Feature {
   properties: { country: string };
 }
@@ -34,14 +21,9 @@ interface SeriesBody {
   series: { region: string; points: [string, number | null][] }[];
 }
 
-const dataByMetric: Record<string, Record<string, Recorded>> = {
-  unemployment,
-  'median-income': medianIncome,
-};
-const seriesByMetric: Record<string, Recorded> = {
-  unemployment: seriesUnemployment,
-  'median-income': seriesMedianIncome,
-};
+/** The recorded answers, fetched with the first request (a chunk of their own, not in every story's bundle). */
+let fixtures: Promise<typeof Fixtures> | undefined;
+const recorded = () => (fixtures ??= import('./fixtures.ts'));
 
 /** API base paths that select a recorded state (see the module comment). */
 export const scenarios = {
@@ -61,13 +43,16 @@ export const scenarios = {
   offline: '/scenario/offline',
 } as const;
 
-const refusalByScenario: Record<string, Recorded> = {
-  'key-required': refusals.key_required,
-  'unknown-key': refusals.unknown_key,
-  'malformed-key': refusals.malformed_key,
-  'origin-not-allowed': refusals.origin_not_allowed,
-  'rate-limited': rateLimited,
-};
+function refusalFor(scenario: string, f: typeof Fixtures): Recorded | undefined {
+  const byScenario: Record<string, Recorded> = {
+    'key-required': f.refusals.key_required,
+    'unknown-key': f.refusals.unknown_key,
+    'malformed-key': f.refusals.malformed_key,
+    'origin-not-allowed': f.refusals.origin_not_allowed,
+    'rate-limited': f.rateLimited,
+  };
+  return byScenario[scenario];
+}
 
 function reply(recorded: Recorded, body: unknown = recorded.body): Response {
   return HttpResponse.json(body as Record<string, unknown>, { status: recorded.status, headers: recorded.headers });
@@ -85,38 +70,38 @@ function withMessage(recorded: Recorded, from: string, to: string): Response {
   return reply(recorded, { ...body, message: body.message.replace(from, to) });
 }
 
-function choropleth(url: URL): Response {
+function choropleth(url: URL, f: typeof Fixtures): Response {
   const wanted = countries(url.searchParams.get('geo'));
   if (url.searchParams.get('mode') === 'boundaries') {
-    const features = (boundaries.body as { features: Feature[] }).features;
-    return reply(boundaries, {
-      ...boundaries.body,
+    const features = (f.boundaries.body as { features: Feature[] }).features;
+    return reply(f.boundaries, {
+      ...f.boundaries.body,
       features: features.filter((feature) => wanted.has(feature.properties.country)),
     });
   }
   const metric = url.searchParams.get('metric') ?? '';
   const time = url.searchParams.get('time') ?? 'latest';
-  const byTime = dataByMetric[metric];
-  if (!byTime) return withMessage(unknownMetric, '"no-such-metric"', JSON.stringify(metric));
-  const recorded = byTime[time];
-  if (!recorded) return withMessage(noData, '1990-01', time);
-  const body = recorded.body as DataBody;
+  const byTime = f.dataByMetric[metric];
+  if (!byTime) return withMessage(f.unknownMetric, '"no-such-metric"', JSON.stringify(metric));
+  const answer = byTime[time];
+  if (!answer) return withMessage(f.noData, '1990-01', time);
+  const body = answer.body as DataBody;
   const inWanted = (code: string) => wanted.has(code.slice(0, 2));
-  return reply(recorded, {
+  return reply(answer, {
     ...body,
     values: body.values.filter((value) => inWanted(value.region)),
     missing: body.missing.filter(inWanted),
   });
 }
 
-function series(metric: string, url: URL): Response {
-  const recorded = seriesByMetric[metric];
-  if (!recorded) return withMessage(unknownMetric, '"no-such-metric"', JSON.stringify(metric));
+function series(metric: string, url: URL, f: typeof Fixtures): Response {
+  const answer = f.seriesByMetric[metric];
+  if (!answer) return withMessage(f.unknownMetric, '"no-such-metric"', JSON.stringify(metric));
   const regions = url.searchParams.get('region')?.split(',');
   const from = url.searchParams.get('from') ?? '0000';
   const to = `${url.searchParams.get('to') ?? '9999'}\uffff`;
-  const body = recorded.body as SeriesBody;
-  return reply(recorded, {
+  const body = answer.body as SeriesBody;
+  return reply(answer, {
     ...body,
     series: body.series
       .filter((one) => !regions || regions.includes(one.region))
@@ -140,12 +125,13 @@ export const handlers = [
     const url = new URL(request.url);
     const { scenario, path } = route(url);
     if (scenario === 'offline') return HttpResponse.error();
-    const refusal = scenario ? refusalByScenario[scenario] : undefined;
+    const f = await recorded();
+    const refusal = scenario ? refusalFor(scenario, f) : undefined;
     if (refusal) return reply(refusal);
-    if (path === '/api/metrics') return reply(metrics);
+    if (path === '/api/metrics') return reply(f.metrics);
     const metric = /^\/api\/metrics\/([^/]+)$/.exec(path)?.[1];
-    if (metric) return series(decodeURIComponent(metric), url);
+    if (metric) return series(decodeURIComponent(metric), url, f);
     if (scenario === 'loading' && url.searchParams.get('mode') === 'data') await delay('infinite');
-    return choropleth(url);
+    return choropleth(url, f);
   }),
 ];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { classPixels, recordMapEvents, waitForLoads } from '@chronos/test-support/map-page';
+import { recordMapEvents, waitForClassPixels, waitForLoads } from '@chronos/test-support/map-page';
 import { type StaticServer, serveStatic } from './static-server.ts';
 
 const storiesDir = join(import.meta.dirname, '..');
@@ -68,7 +68,10 @@ describe('the built Storybook', () => {
     const { page } = await openStory('elements-choropleth--default');
     try {
       await waitForLoads(page, 1);
-      const { colours, counts, area } = await classPixels(page, 'chronos-choropleth');
+      const { colours, counts, area } = await waitForClassPixels(page, 'chronos-choropleth', {
+        classes: 4,
+        share: 0.05,
+      });
       assert.equal(colours.length, 5, `five legend classes, got ${colours.join(' ')}`);
       const shown = counts.filter((count) => count > 300).length;
       assert.ok(shown >= 4, `at least four classes coloured on the map, got ${counts.join(', ')} px`);
@@ -83,7 +86,7 @@ describe('the built Storybook', () => {
     const { page, apiRequests } = await openStory('elements-choropleth--data-without-api');
     try {
       await waitForLoads(page, 1);
-      const { counts } = await classPixels(page, 'chronos-choropleth');
+      const { counts } = await waitForClassPixels(page, 'chronos-choropleth', { classes: 3, share: 0 });
       assert.ok(counts.filter((count) => count > 100).length >= 3, `classes coloured: ${counts.join(', ')} px`);
       assert.deepEqual(apiRequests, []);
     } finally {

@@ -3,7 +3,7 @@
 // snippet that a reader copies with one click.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { classPixels, recordMapEvents, waitForLoads } from '@chronos/test-support/map-page';
+import { recordMapEvents, waitForClassPixels, waitForLoads } from '@chronos/test-support/map-page';
 import type { Browser } from 'puppeteer-core';
 import { embeddingSuite } from './testing/browser.ts';
 import type { EmbeddingStack } from './testing/stack.ts';
@@ -44,7 +44,7 @@ describe('the demo page at /', () => {
       );
       assert.deepEqual(metrics, ['unemployment light', 'employment-rate dark']);
       for (const id of ['unemployment', 'employment']) {
-        const { counts, area } = await classPixels(page, `#${id}`);
+        const { counts, area } = await waitForClassPixels(page, `#${id}`, { classes: 4, share: 0.05 });
         const coloured = counts.reduce((sum, count) => sum + count, 0);
         assert.ok(
           counts.filter((count) => count > 300).length >= 4,

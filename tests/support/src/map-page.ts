@@ -91,3 +91,28 @@ export async function classPixels(
     shot,
   );
 }
+
+/** A map's class pixels (see classPixels). */
+export type ClassPixels = Awaited<ReturnType<typeof classPixels>>;
+
+/**
+ * Reads the map's class pixels until at least `classes` legend classes cover 300 px each and `share` of the
+ * element is coloured, or `timeout` ms pass; resolves with the last reading either way (the caller asserts).
+ * Read again because right after chronos-load a map on a busy machine sometimes shows its regions a moment
+ * later than the event (tests/consumers saw the same; cause not established): a map that never colours
+ * still fails.
+ */
+export async function waitForClassPixels(
+  page: Page,
+  selector: string,
+  wanted: { classes: number; share: number; timeout?: number },
+): Promise<ClassPixels> {
+  const deadline = Date.now() + (wanted.timeout ?? 60_000);
+  for (;;) {
+    const reading = await classPixels(page, selector);
+    const coloured = reading.counts.reduce((sum, count) => sum + count, 0);
+    const classes = reading.counts.filter((count) => count > 300).length;
+    if ((classes >= wanted.classes && coloured >= reading.area * wanted.share) || Date.now() > deadline) return reading;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
