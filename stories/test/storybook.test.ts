@@ -3,8 +3,10 @@
 // worker): a coloured map, values from the page with no API request, the server's refusal shown.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -14,14 +16,49 @@ import { type StaticServer, serveStatic } from './static-server.ts';
 const storiesDir = join(import.meta.dirname, '..');
 const built = join(storiesDir, 'storybook-static');
 
+/** Everything the built site is made from: the stories package's own files and the builds it reads. */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else hash.update(path).update(readFileSync(path));
+  };
+  for (const input of ['src', '.storybook', 'fixtures', 'public', 'package.json']) visit(join(storiesDir, input));
+  // The widgets' and tiles' builds are stamped when they change (scripts/prepare.ts rebuilds them first).
+  for (const name of ['@chronos/widgets', '@chronos/tiles']) {
+    visit(join(dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`))), 'dist', '.build-stamp'));
+  }
+  visit(join(storiesDir, '..', 'pnpm-lock.yaml'));
+  return hash.digest('hex');
+}
+
+/**
+ * `pnpm run build-storybook`, skipped when storybook-static was built from the same inputs (a stamp in it
+ * holds their hash): the build takes 8 s on a quiet machine and over a minute on a busy one.
+ */
+function buildStorybook(): void {
+  const prepared = spawnSync(process.execPath, ['scripts/prepare.ts'], { cwd: storiesDir, encoding: 'utf8' });
+  assert.equal(prepared.status, 0, `building the widgets failed:\n${prepared.stdout}\n${prepared.stderr}`);
+  const stamp = join(built, '.inputs-hash');
+  const hash = inputsHash();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+    process.stdout.write('  build-storybook: inputs unchanged since the last build, reused\n');
+    return;
+  }
+  const result = spawnSync('pnpm', ['run', 'build-storybook'], { cwd: storiesDir, encoding: 'utf8' });
+  assert.equal(result.status, 0, `build-storybook failed:\n${result.stdout}\n${result.stderr}`);
+  writeFileSync(stamp, hash);
+}
+
 describe('the built Storybook', () => {
   let server: StaticServer;
   let browser: Browser;
 
   before(async () => {
     const started = performance.now();
-    const result = spawnSync('pnpm', ['run', 'build-storybook'], { cwd: storiesDir, encoding: 'utf8' });
-    assert.equal(result.status, 0, `build-storybook failed:\n${result.stdout}\n${result.stderr}`);
+    buildStorybook();
     process.stdout.write(`  build-storybook: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     server = await serveStatic(built);
     browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
