@@ -23,7 +23,7 @@ import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
-import { loadRuntime } from '../../internal/map-controller.ts';
+import { loadRuntime } from '../../internal/map-handle.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
