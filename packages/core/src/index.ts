@@ -43,6 +43,7 @@ export {
   type StableValuesByCountry,
   stableValuesByCountry,
 } from './choropleth.ts';
+export { choroplethCsv, CSV_COLUMNS, type CsvField, csvField, toCsv } from './csv.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
 export {
   ChronosApiError,

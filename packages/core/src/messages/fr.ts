@@ -20,5 +20,13 @@ export const fr: Messages = {
 
   timeseries: {},
 
-  export: {},
+  export: {
+    download: 'Télécharger',
+    menuLabel: (title: string) => `Télécharger ${title}`,
+    png: 'Image de la carte (PNG)',
+    csv: 'Valeurs (CSV)',
+    source: (names: string) => `Source\u00a0: ${names}`,
+    sample: 'données d’exemple',
+    vintage: (period: string) => `Données\u00a0: ${period}`,
+  },
 };

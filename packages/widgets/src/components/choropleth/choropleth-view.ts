@@ -46,6 +46,8 @@ export interface ChoroplethView {
   /** Codes of the regions without a value in `data`. */
   missing(data: ChoroplethData): string[];
   table: DataTable;
+  /** The download menu (choropleth-export.ts), when `download` is set. */
+  downloadMenu: TemplateResult | typeof nothing;
 }
 
 export function renderChoropleth(view: ChoroplethView): TemplateResult {
@@ -70,7 +72,7 @@ export function renderChoropleth(view: ChoroplethView): TemplateResult {
       ${status === 'ready' || status === 'empty' || (view.contextLost && data) ? legend(view) : nothing}
       <div part="footer" class="footer">
         <slot name="footer">${data ? renderFooter(data.metric, view.text.period()) : nothing}</slot>
-        ${data ? view.table.renderToggle() : nothing}
+        ${data ? view.table.renderToggle() : nothing} ${view.downloadMenu}
       </div>
       ${data ? view.table.render() : nothing}
     </div>
