@@ -9,6 +9,8 @@ export interface LegendEntry {
   label: string;
   /** Stripe colour over `color` (the no-data hatch). */
   stripe?: string;
+  /** A group's heading (a country's name): no swatch, on a row of its own. */
+  heading?: boolean;
 }
 
 export interface ImageParts {
@@ -88,6 +90,11 @@ export function composeImage(parts: ImageParts): Promise<Blob> {
   context.font = font(LEGEND_SIZE);
   for (const row of legendRows) {
     for (const { entry, x } of row) {
+      if (entry.heading) {
+        context.fillStyle = parts.colors.muted;
+        context.fillText(entry.label, PAD + x, y + (LEGEND_SIZE * LINE - LEGEND_SIZE) / 2);
+        continue;
+      }
       drawSwatch(context, entry, PAD + x, y + (LEGEND_SIZE * LINE - SWATCH) / 2, parts.colors.border);
       context.fillStyle = parts.colors.text;
       context.fillText(entry.label, PAD + x + SWATCH + 5, y + (LEGEND_SIZE * LINE - LEGEND_SIZE) / 2);
@@ -157,8 +164,8 @@ function flow(
   let row: { entry: LegendEntry; x: number }[] = [];
   let x = 0;
   for (const entry of entries) {
-    const entryWidth = SWATCH + 5 + context.measureText(entry.label).width;
-    if (row.length > 0 && x + entryWidth > width) {
+    const entryWidth = (entry.heading ? 0 : SWATCH + 5) + context.measureText(entry.label).width;
+    if (row.length > 0 && (entry.heading || x + entryWidth > width)) {
       rows.push(row);
       row = [];
       x = 0;

@@ -12,6 +12,7 @@ import { ChronosErrorEvent } from '../../events/error.ts';
 import { palettes } from '../../internal/theme.ts';
 import type { LegendEntry } from './choropleth-export-image.ts';
 import type { RegionText } from './choropleth-regions.ts';
+import { legendGroups } from './choropleth-view.ts';
 
 /** Options of `toPNG()`. */
 export interface PngOptions {
@@ -37,6 +38,8 @@ export interface ExportSource {
   codes(): Iterable<string>;
   /** Class colours, light to dark. */
   colors(): string[];
+  /** Each country's breaks when the metric is classified per country. */
+  breaksByCountry(): ReadonlyMap<string, Breaks> | undefined;
 }
 
 export class ChoroplethExport implements ReactiveController {
@@ -113,10 +116,16 @@ export class ChoroplethExport implements ReactiveController {
     const breaks = this.#host.classBreaks;
     const colors = this.#source.colors();
     const text = this.#source.text;
-    const entries: LegendEntry[] = (breaks ? classRanges(breaks) : []).map((range) => ({
-      color: colors[range.index] ?? noData,
-      label: `${text.format(range.from)} – ${text.format(range.to)}`,
-    }));
+    // As the element's legend: one group per country (its name as a heading) when classified per country.
+    const entries: LegendEntry[] = legendGroups(breaks, this.#source.breaksByCountry(), data, text.locale).flatMap(
+      (group) => [
+        ...(group.label ? [{ color: '', label: group.label, heading: true }] : []),
+        ...group.ranges.map((range) => ({
+          color: colors[range.index] ?? noData,
+          label: `${text.format(range.from)} – ${text.format(range.to)}`,
+        })),
+      ],
+    );
     const valued = new Set(data.values.filter((value) => typeof value.value === 'number').map((value) => value.region));
     if ([...this.#source.codes()].some((code) => !valued.has(code))) {
       entries.push({ color: noData, stripe, label: messagesFor(text.locale).map.noData });

@@ -99,7 +99,7 @@ function legend(view: ChoroplethView): TemplateResult | typeof nothing {
   return renderLegend({
     position: view.legend,
     title: data.metric.title,
-    groups: legendGroups(view, data),
+    groups: legendGroups(view.breaks, view.breaksByCountry, data, view.text.locale),
     colors: view.classColors,
     format: (value) => view.text.format(value),
     noData: view.missing(data).length > 0 ? noDataLabel(view.text.locale) : undefined,
@@ -108,15 +108,19 @@ function legend(view: ChoroplethView): TemplateResult | typeof nothing {
 
 /** One group of classes; per country (US first, as the map reads west to east, north to south) when the metric is
  * classified per country and more than one country has values: each labelled with its name and currency. */
-function legendGroups(view: ChoroplethView, data: ChoroplethData): LegendGroup[] {
-  const byCountry = view.breaksByCountry;
-  if (!byCountry || byCountry.size < 2) return [{ ranges: view.breaks ? classRanges(view.breaks) : [] }];
+export function legendGroups(
+  breaks: Breaks | undefined,
+  byCountry: ReadonlyMap<string, Breaks> | undefined,
+  data: ChoroplethData,
+  locale: string,
+): LegendGroup[] {
+  if (!byCountry || byCountry.size < 2) return [{ ranges: breaks ? classRanges(breaks) : [] }];
   const order = (country: string) => (country === 'US' ? 0 : country === 'CA' ? 1 : 2);
   return [...byCountry]
     .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
     .map(([country, breaks]) => ({
       country,
-      label: legendCountryLabel(country, data.metric, view.text.locale),
+      label: legendCountryLabel(country, data.metric, locale),
       ranges: classRanges(breaks),
     }));
 }

@@ -206,6 +206,7 @@ export class ChronosChoropleth extends ChronosElement {
     text: this.#text,
     codes: () => this.#knownCodes(),
     colors: () => this.classColors,
+    breaksByCountry: () => this.breaksByCountry,
   });
   #map: ChoroplethMap = new ChoroplethMap(
     this,
