@@ -84,12 +84,23 @@ export async function inspectMap(
           ?.shadowRoot?.querySelector('[part~="error"]')
           ?.textContent?.trim() ?? '',
     );
-    // The share of the map painted in the scheme's blues, measured from a screenshot of the canvas, once:
-    // chronos-load means the regions are on screen. (It used to be read again for up to 30 s: in about one
-    // load in four the viewport collapsed to 1×1 px for ~150 ms during a screenshot, the map read as far
-    // off-screen, gave its WebGL context back and was blank until re-created; internal/visibility.ts now
-    // ignores a collapsed viewport.)
-    const colouredShare = await measureColouredShare(page);
+    // The share of the map painted in the scheme's blues, measured from a screenshot of the canvas. Read
+    // again (up to 30 s) while it is below what a coloured map shows. One cause is fixed (a screenshot that
+    // collapsed the viewport to 1×1 px made the map release its WebGL context and go blank until re-created;
+    // internal/visibility.ts ignores a collapsed viewport now) and `vite preview` reads coloured at once, but
+    // a single read still saw 0.1 % once on the Vite 7 dev server (cause not established): the re-read
+    // stays until that is understood. A map that never colours still fails.
+    let colouredShare = 0;
+    const deadline = Date.now() + 30_000;
+    let reads = 0;
+    do {
+      if (reads > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      reads++;
+      colouredShare = await measureColouredShare(page);
+      // Only a map that loaded is worth waiting for: an error state stays uncoloured.
+    } while (colouredShare <= 0.05 && Date.now() < deadline && events.some((event) => event.type === 'chronos-load'));
+    if (reads > 1)
+      process.stdout.write(`map pixels read ${reads} times before ${(colouredShare * 100).toFixed(1)} % coloured\n`);
     const cspViolations = await page.evaluate(() => [
       ...(window as unknown as { cspViolations: string[] }).cspViolations,
     ]);
