@@ -1,6 +1,7 @@
 // CDN build of Chronos: packages/widgets/dist/cdn/chronos.js, one ES module that registers every
-// element. MapLibre, its worker, the PMTiles protocol and the Protomaps styles are dynamic-import
-// chunks beside it, loaded when a map is first drawn. Built by `pnpm --filter @chronos/widgets build`.
+// element. MapLibre, its worker, the PMTiles protocol, the map side of the elements (MapController and
+// its modules) and the Protomaps styles are dynamic-import chunks beside it, loaded when a map is first
+// drawn. Built by `pnpm --filter @chronos/widgets build`.
 // (No import from 'vite' here: Vite is a dependency of packages/widgets, not of the root.)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,14 @@ export default {
     sourcemap: true,
     rolldownOptions: {
       input: { chronos: `${widgets}src/chronos.ts` },
-      preserveEntrySignatures: 'exports-only',
+      // The entry may export more than its own names: code it shares with the MapLibre chunk (core's bbox,
+      // Vite's import helper) stays in the entry, which the chunk imports, instead of a third file.
+      preserveEntrySignatures: 'allow-extension',
+      // d3-scale-chromatic builds every interpolator at module level (`BuGn = ramp$1(scheme)`, the
+      // cubehelix and sinebow colours), calls a bundler must keep unless told they are pure; they pull in
+      // d3-interpolate and d3-color (~4 KB gzip) for colour ramps no scheme here uses. The list is by name
+      // for the whole build: checked harmless elsewhere (the MapLibre chunk is byte-identical without it).
+      treeshake: { manualPureFunctions: ['ramp$1', 'interpolateCubehelixLong', 'cubehelix$1', 'rgb'] },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',

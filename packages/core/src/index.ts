@@ -44,6 +44,7 @@ export {
   stableValuesByCountry,
 } from './choropleth.ts';
 export { extentOf, type LinearScale, linearScale, linePath, PERIODS_PER_YEAR, periodTicks } from './chart.ts';
+export { choroplethCsv, CSV_COLUMNS, type CsvField, csvField, toCsv } from './csv.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';
 export { MAX_PERIODS, periodRange } from './periods.ts';
 export {

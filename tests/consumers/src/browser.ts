@@ -85,10 +85,11 @@ export async function inspectMap(
           ?.textContent?.trim() ?? '',
     );
     // The share of the map painted in the scheme's blues, measured from a screenshot of the canvas. Read
-    // again (up to 30 s) while it is below what a coloured map shows: in about one page load in four the
-    // canvas read nearly uncoloured (0.1 %) right after chronos-load, with the map coloured when looked at
-    // later; the cause is not established (noted in the session's closing note). A map that never colours
-    // still fails.
+    // again (up to 30 s) while it is below what a coloured map shows. One cause is fixed (a screenshot that
+    // collapsed the viewport to 1×1 px made the map release its WebGL context and go blank until re-created;
+    // internal/visibility.ts ignores a collapsed viewport now) and `vite preview` reads coloured at once, but
+    // a single read still saw 0.1 % once on the Vite 7 dev server (cause not established): the re-read
+    // stays until that is understood. A map that never colours still fails.
     let colouredShare = 0;
     const deadline = Date.now() + 30_000;
     let reads = 0;

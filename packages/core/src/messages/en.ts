@@ -130,7 +130,18 @@ export const en = {
   },
 
   // ── Export (PNG, CSV, download menu) ────────────────────────────────────────────────────────
-  export: {},
+  export: {
+    /** The footer button that opens the download menu (`download` attribute). */
+    download: 'Download',
+    /** The menu's accessible name: what is downloaded. */
+    menuLabel: (title: string) => `Download ${title}`,
+    png: 'Map image (PNG)',
+    csv: 'Values (CSV)',
+    /** The exported image's credit line and period line. */
+    source: (names: string) => `Source: ${names}`,
+    sample: 'sample data',
+    vintage: (period: string) => `Data: ${period}`,
+  },
 };
 
 export type Messages = typeof en;

@@ -105,5 +105,13 @@ export const fr: Messages = {
     caption: (title: string, regions: string) => `${title} : ${regions}`,
   },
 
-  export: {},
+  export: {
+    download: 'Télécharger',
+    menuLabel: (title: string) => `Télécharger ${title}`,
+    png: 'Image de la carte (PNG)',
+    csv: 'Valeurs (CSV)',
+    source: (names: string) => `Source\u00a0: ${names}`,
+    sample: 'données d’exemple',
+    vintage: (period: string) => `Données\u00a0: ${period}`,
+  },
 };

@@ -12,7 +12,7 @@ import {
 } from '@chronos/core';
 import type { RegionSource } from './map-layers.ts';
 import { initialView } from './initial-view.ts';
-import { loadRuntime } from './map-controller.ts';
+import { loadRuntime } from './map-handle.ts';
 
 export interface RegionGeometry {
   source: RegionSource;

@@ -1,5 +1,5 @@
-// Owns one maplibregl.Map for an element: creates it lazily (MapLibre is a separate chunk), adopts
-// MapLibre's stylesheet into the element's shadow root, draws the regions once per boundary set and
+// Owns one maplibregl.Map for an element: travels in the MapLibre chunk and is created with the element's
+// first map (by its MapHandle, map-handle.ts, which stands in for it until then), adopts MapLibre's stylesheet into the element's shadow root, draws the regions once per boundary set and
 // colours them only through feature-state, so new values never re-upload geometry. Removed with the host.
 // When the browser takes the WebGL context away, MapLibre drops its style: nothing touches the map until
 // the context is restored, and then the regions, colours, outlines and settings are put back.
@@ -19,7 +19,7 @@ import {
   SOURCE,
   sourceSpec,
 } from './map-layers.ts';
-import { watchMapFailures, watchWorkerViolations } from './map-failures.ts';
+import { watchMapFailures } from './map-failures.ts';
 import { ContextLoss, FIT_PADDING, mapOptions, type Released, releasedState } from './map-lifecycle.ts';
 import { watchRegionPointer } from './map-pointer.ts';
 import { applySettings } from './map-settings.ts';
@@ -52,22 +52,13 @@ export interface MapCallbacks {
  * workers and failing sources are reported by their own events within a few seconds). */
 const DRAW_DEADLINE_MS = 45_000;
 
-let runtimePromise: Promise<Runtime> | undefined;
-/** The MapLibre chunk, imported once per page. */
-export function loadRuntime(): Promise<Runtime> {
-  // Before the chunk starts MapLibre's workers: a policy that blocks them is heard of.
-  watchWorkerViolations();
-  runtimePromise ??= import('./maplibre-runtime.ts');
-  return runtimePromise;
-}
-
 export class MapController implements ReactiveController {
   /** The map, once created. */
   map: MapLibreMap | undefined;
   #host: ReactiveControllerHost & HTMLElement;
   #callbacks: MapCallbacks;
   #creating: Promise<MapLibreMap> | undefined;
-  #runtime: Runtime | undefined;
+  #runtime: Runtime;
   #regions: RegionSource | undefined;
   #settings: MapSettings | undefined;
   #basemap = new Basemap((reason) => this.#basemapFailed(reason));
@@ -88,9 +79,11 @@ export class MapController implements ReactiveController {
   /** Runs waiting for a released map to be back and painted. */
   #backFromRelease: (() => void)[] = [];
 
-  constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks) {
+  /** `runtime` is the MapLibre chunk this class came with (passed in: the chunk's module imports this one). */
+  constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks, runtime: Runtime) {
     this.#host = host;
     this.#callbacks = callbacks;
+    this.#runtime = runtime;
     host.addController(this);
   }
 
@@ -180,8 +173,7 @@ export class MapController implements ReactiveController {
   }
 
   async #create(container: HTMLElement, settings: MapSettings): Promise<MapLibreMap> {
-    const runtime = await loadRuntime();
-    this.#runtime = runtime;
+    const runtime = this.#runtime;
     const root = this.#host.shadowRoot;
     const sheet = runtime.maplibreStyleSheet();
     if (root && !root.adoptedStyleSheets.includes(sheet)) {
@@ -353,7 +345,7 @@ export class MapController implements ReactiveController {
   }
 
   #applyBasemap(): void {
-    if (this.#runtime && this.#settings) void this.#basemap.apply(this, this.#runtime, this.#settings);
+    if (this.#settings) void this.#basemap.apply(this, this.#runtime, this.#settings);
   }
 
   #basemapFailed(reason: string): void {

@@ -1,13 +1,17 @@
 // Everything heavy that a map needs, behind one dynamic import() so the CDN entry stays small and
-// MapLibre arrives as chunks beside it only when an element first draws a map.
+// MapLibre arrives as chunks beside it only when an element first draws a map: MapLibre, PMTiles, the
+// worker, and the map side of the elements (MapController and its modules; see map-handle.ts).
 import { type BBox, bboxOf, type GeometryLike } from '@chronos/core';
 import { VectorTile } from '@mapbox/vector-tile';
 import * as maplibregl from 'maplibre-gl';
 import { PbfReader } from 'pbf';
 import { PMTiles, Protocol } from 'pmtiles';
+import { watchWorkerViolations } from './map-failures.ts';
 import { maplibreStyleSheet } from './maplibre.styles.ts';
 import { workerUrl } from './maplibre-worker-url.ts';
 
+// Before MapLibre's workers start: a policy that blocks them is heard of.
+watchWorkerViolations();
 if (workerUrl) maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's workers now: they boot (fetch + parse ~0.5 MB) while the map is being created, instead
 // of after the regions are added, which is on the path to first paint.
@@ -101,3 +105,5 @@ export function loadBasemapStyles(): Promise<typeof import('@protomaps/basemaps'
 }
 
 export { maplibregl, maplibreStyleSheet };
+// The map side of the elements travels in this chunk too: nothing of it is needed before a map exists.
+export { MapController } from './map-controller.ts';

@@ -16,6 +16,13 @@ const FAR_MARGIN = '300%';
 export const MAX_LIVE_MAPS = 12;
 /** Maps being created and first painted at the same time. */
 const MAX_STARTING = 2;
+/**
+ * A viewport narrower or shorter than this has collapsed (a window or iframe resized to nothing for a
+ * moment: screenshot tools do it, so do pages that size their iframes): every map then reads "far away",
+ * though the page will be back as it was. Far reports are ignored meanwhile; releasing would give the
+ * WebGL context of a map on screen back and leave it blank until it is created and drawn again.
+ */
+const COLLAPSED_VIEWPORT_PX = 16;
 
 export interface VisibilityHost extends ReactiveControllerHost, HTMLElement {
   /** Off: the map starts at once and is kept while the element is on the page. */
@@ -206,6 +213,7 @@ export class VisibilityController implements ReactiveController {
 
   /** From the far observer: the element is more than three viewports away. */
   farAway(): void {
+    if (Math.min(innerWidth, innerHeight) < COLLAPSED_VIEWPORT_PX) return;
     this.#near = false;
     if (this.#host.lazy && live.has(this)) this.#release();
   }

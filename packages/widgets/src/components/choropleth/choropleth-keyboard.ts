@@ -8,7 +8,7 @@ import { type Direction, nearestRegion, nextRegion, regionAnchor } from '@chrono
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
-import type { MapController } from '../../internal/map-controller.ts';
+import type { MapHandle } from '../../internal/map-handle.ts';
 import type { ChoroplethA11y } from './choropleth-a11y.ts';
 
 /** The element as the keyboard uses it: its selection, and zoomTo for a region out of view. */
@@ -20,7 +20,7 @@ export interface KeyboardHost extends ReactiveControllerHost, HTMLElement {
 
 /** What the keyboard reads from and does to the element beyond its public side. */
 export interface KeyboardHooks {
-  controller(): MapController;
+  controller(): MapHandle;
   geometry(): RegionGeometry | undefined;
   /** Selects a region as a click does (the `chronos-region-click` event). */
   activate(code: string): void;

@@ -133,6 +133,30 @@ describe('<chronos-choropleth> lazy', () => {
     await expectColoured(last, 'eager map');
   });
 
+  it('keeps the map on screen through a viewport that collapses for a moment (as screenshot tools do)', async function () {
+    this.timeout(120_000);
+    const [first] = mapsPage(2);
+    await waitFor(() => first!.map?.loaded() === true && first!.loadedData !== undefined, 'first map drawn');
+    const map = first!.map!;
+    // An observer like the element's far one, created after it: when it hears of the collapse, so has the
+    // element's (observers are notified in the order they were created).
+    const target = first!.shadowRoot!.querySelector('[part~="map"]')!;
+    let observer: IntersectionObserver | undefined;
+    const collapsed = new Promise<void>((resolve) => {
+      observer = new IntersectionObserver((entries) => entries.some((e) => !e.isIntersecting) && resolve(), {
+        rootMargin: '300%',
+      });
+      observer.observe(target);
+    });
+    await setViewport({ width: 1, height: 1 });
+    await collapsed;
+    observer!.disconnect();
+    expect(first!.map, 'the map after the collapse').to.equal(map);
+    await setViewport(VIEWPORT);
+    expect(first!.map).to.equal(map);
+    await expectColoured(first!, 'map after the collapse');
+  });
+
   it('restores a released map with the same view, values and selection', async function () {
     this.timeout(120_000);
     const elements = mapsPage(12);

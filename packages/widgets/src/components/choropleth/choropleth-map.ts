@@ -5,7 +5,8 @@ import type { ReactiveControllerHost } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import type { MapOptions } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
-import { type MapCallbacks, MapController, type MapSettings, type MapTheme } from '../../internal/map-controller.ts';
+import type { MapCallbacks, MapSettings, MapTheme } from '../../internal/map-controller.ts';
+import { MapHandle } from '../../internal/map-handle.ts';
 import type { VisibilityController } from '../../internal/visibility.ts';
 import { messagesOf } from '../../internal/lang.ts';
 import { mapFailure } from './choropleth-errors.ts';
@@ -48,7 +49,7 @@ export interface ChoroplethMapHooks {
 export class ChoroplethMap {
   /** The element's map area. */
   readonly container = createRef<HTMLDivElement>();
-  readonly controller: MapController;
+  readonly controller: MapHandle;
   /** The next regions drawn are fitted into view (set again for new regions and after a move in the DOM). */
   needsFit = true;
   #firstMap = true;
@@ -56,7 +57,7 @@ export class ChoroplethMap {
   #host: HTMLElement;
 
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks, hooks: ChoroplethMapHooks) {
-    this.controller = new MapController(host, callbacks);
+    this.controller = new MapHandle(host, callbacks);
     this.#hooks = hooks;
     this.#host = host;
   }

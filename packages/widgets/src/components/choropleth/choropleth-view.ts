@@ -53,6 +53,8 @@ export interface ChoroplethView {
   a11y: ChoroplethA11y;
   keyboard: MapKeyboard;
   interactive: boolean;
+  /** The download menu (choropleth-export.ts), when `download` is set. */
+  downloadMenu: TemplateResult | typeof nothing;
 }
 
 export function renderChoropleth(view: ChoroplethView): TemplateResult {
@@ -89,7 +91,7 @@ export function renderChoropleth(view: ChoroplethView): TemplateResult {
       ${status === 'ready' || status === 'empty' || (view.contextLost && data) ? legend(view) : nothing}
       <div part="footer" class="footer">
         <slot name="footer">${data ? renderFooter(data.metric, view.text.period(), messages) : nothing}</slot>
-        ${data ? view.table.renderToggle(messages) : nothing}
+        ${data ? view.table.renderToggle(messages) : nothing} ${view.downloadMenu}
       </div>
       ${data ? view.table.render(messages) : nothing}
     </div>

@@ -23,7 +23,7 @@ import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
-import { loadRuntime } from '../../internal/map-controller.ts';
+import { loadRuntime } from '../../internal/map-handle.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
@@ -31,6 +31,8 @@ import { ChoroplethA11y } from './choropleth-a11y.ts';
 import { MapKeyboard, reducedMotion } from './choropleth-keyboard.ts';
 import { type ChoroplethLegend, legendOf, regionsOfClass } from './choropleth-legend-model.ts';
 import { LoadingController } from './choropleth-loading.ts';
+import { ChoroplethExport, type PngOptions } from './choropleth-export.ts';
+import { exportStyles } from './choropleth-export.styles.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
@@ -87,6 +89,11 @@ const booleanDefaultTrue = {
  * @csspart table - The data table: visually hidden (read by screen readers) until `show-table` opens it.
  * @csspart table-toggle - The footer button that shows and hides the data table.
  * @csspart table-panel - The scrolling box around the data table while it is shown.
+ * @csspart download - The download menu (with `download`): its button and the buttons it opens.
+ * @csspart download-button - The footer button that opens the download menu.
+ * @csspart download-menu - The box holding the PNG and CSV buttons.
+ * @csspart download-png - Downloads the map as an image.
+ * @csspart download-csv - Downloads the values as CSV.
  *
  * @cssproperty --chronos-height - Height of the map area (default 440px).
  * @cssproperty --chronos-table-height - Largest height of the shown data table before it scrolls (default 18em).
@@ -110,7 +117,7 @@ const booleanDefaultTrue = {
  * @cssproperty --chronos-error-color - Error text and notice accent.
  */
 export class ChronosChoropleth extends ChronosElement {
-  static override styles = [baseStyles, choroplethStyles, legendStyles, tableStyles];
+  static override styles = [baseStyles, choroplethStyles, legendStyles, tableStyles, exportStyles];
 
   /** Base URL of the Chronos API (default: where the script came from, else this page's origin). */
   @property() api?: string;
@@ -162,6 +169,8 @@ export class ChronosChoropleth extends ChronosElement {
   /** Create the map only when the element comes near the viewport, and give its WebGL context back while
    * it is far off-screen (restored as it was on return). `lazy="false"` creates it at once and keeps it. */
   @property({ converter: booleanDefaultTrue }) lazy = true;
+  /** Shows a download menu in the footer: the map as an image (`toPNG`) and the values as CSV (`toCSV`). */
+  @property({ type: Boolean, reflect: true }) download = false;
   /** Extra MapLibre map options (e.g. `{ preserveDrawingBuffer: true }` to export images); read once. */
   @property({ attribute: false }) mapOptions?: Partial<MapOptions>;
 
@@ -197,6 +206,12 @@ export class ChronosChoropleth extends ChronosElement {
     names: (language) => this.#loading.geometry?.localNames?.[language] ?? this.#loading.geometry?.names,
     formatValue: () => this.formatValue,
     report: (detail) => this.#report(detail),
+  });
+  #export = new ChoroplethExport(this, {
+    text: this.#text,
+    codes: () => this.#knownCodes(),
+    colors: () => this.classColors,
+    breaksByCountry: () => this.breaksByCountry,
   });
   #map: ChoroplethMap = new ChoroplethMap(
     this,
@@ -359,6 +374,16 @@ export class ChronosChoropleth extends ChronosElement {
     return true;
   }
 
+  /** The map with its title, legend, source and period as a PNG, at `scale` (default: devicePixelRatio). */
+  toPNG(options?: PngOptions): Promise<Blob> {
+    return this.#export.toPNG(options);
+  }
+
+  /** The values shown as CSV: region, name, value, status, period, source (throws before chronos-load). */
+  toCSV(): string {
+    return this.#export.toCSV();
+  }
+
   /** Loads again after an error (what the retry button does). */
   retry(): void {
     void this.#loading.runAll();
@@ -446,6 +471,7 @@ export class ChronosChoropleth extends ChronosElement {
       a11y: this.#a11y,
       keyboard: this.#keyboard,
       interactive: this.interactive,
+      downloadMenu: this.#export.renderMenu(),
     });
   }
 }
