@@ -1,6 +1,6 @@
 // <chronos-choropleth> in every state a reader can meet: data, theme, loading, the error and refusal
 // states (with the server's own recorded answers), empty data, each classification, values the page
-// supplies, French, and many maps on one page. Served by the recorded API (src/mock-api.ts).
+// supplies, the download menu, the keyboard, French, and many maps on one page. Served by the recorded API (src/mock-api.ts).
 import '@chronos/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { scenarios } from './mock-api.ts';
@@ -108,11 +108,21 @@ export const DataWithoutApi: Story = {
   },
 };
 
-/** `lang="fr"` on an ancestor: legend, table, footer and numbers in French. */
+/** `download`: the footer's Download button opens "map image" (`toPNG()`) and "values" (`toCSV()`, UTF-8 with BOM). */
+export const Download: Story = { args: { download: true, metric: 'median-income', scheme: 'greens' } };
+
+/**
+ * The keyboard: Tab to the map, then the arrow keys move between neighbouring regions (across the border),
+ * Home/End go to the first and last by name, Enter selects, Escape clears, + and − zoom. The data table's
+ * region names are buttons too.
+ */
+export const Keyboard: Story = { args: { showTable: true, selected: 'US-WA' } };
+
+/** `lang="fr"` on an ancestor: legend, table, footer, download menu, region names and numbers in French. */
 export const French: Story = {
   name: 'French',
   render: (args) => frame([choropleth(args)], { lang: 'fr' }),
-  args: { showTable: true },
+  args: { showTable: true, download: true },
 };
 
 /** Eight maps on one page: geometry is fetched once and shared; maps off-screen give their WebGL context back. */

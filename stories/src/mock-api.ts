@@ -18,7 +18,7 @@ interface DataBody {
   missing: string[];
 }
 interface SeriesBody {
-  series: { region: string; points: [string, number | null][] }[];
+  series: { region: string; points: [string, number | null][]; status?: Record<string, string> }[];
 }
 
 /** The recorded answers, fetched with the first request (a chunk of their own, not in every story's bundle). */
@@ -105,7 +105,16 @@ function series(metric: string, url: URL, f: typeof Fixtures): Response {
     ...body,
     series: body.series
       .filter((one) => !regions || regions.includes(one.region))
-      .map((one) => ({ ...one, points: one.points.filter(([day]) => day >= from && day <= to) })),
+      .map((one) => {
+        const inRange = (day: string) => day >= from && day <= to;
+        const status = one.status && Object.entries(one.status).filter(([day]) => inRange(day));
+        // The server lists only the non-final points it sends, and leaves `status` out when there are none.
+        return {
+          ...one,
+          points: one.points.filter(([day]) => inRange(day)),
+          ...(status ? { status: status.length ? Object.fromEntries(status) : undefined } : {}),
+        };
+      }),
   });
 }
 

@@ -1,6 +1,6 @@
 // What the element stories share: rendering an element from its args (properties, as the args tables from
 // custom-elements.json name them) and a frame the size a page would give it.
-import type { ChronosChoropleth } from '@chronos/widgets/classes';
+import type { ChronosChoropleth, ChronosLegend, ChronosTimeSlider, ChronosTimeseries } from '@chronos/widgets/classes';
 
 export type ChoroplethArgs = Partial<
   Pick<
@@ -28,16 +28,33 @@ export type ChoroplethArgs = Partial<
     | 'data'
     | 'colors'
     | 'lazy'
+    | 'download'
   >
 > & { id?: string };
 
+/** An element of the given tag with every arg that is set assigned as a property. */
+export function element(tag: string, args: object): HTMLElement {
+  const created = document.createElement(tag);
+  for (const [name, value] of Object.entries(args)) {
+    if (value !== undefined) (created as unknown as Record<string, unknown>)[name] = value;
+  }
+  return created;
+}
+
+export type TimeSliderArgs = Partial<
+  Pick<
+    ChronosTimeSlider,
+    'for' | 'metric' | 'api' | 'value' | 'speed' | 'prefetch' | 'breaks' | 'loop' | 'playing' | 'theme'
+  >
+>;
+export type TimeseriesArgs = Partial<
+  Pick<ChronosTimeseries, 'metric' | 'region' | 'for' | 'from' | 'to' | 'api' | 'theme' | 'showTable'>
+>;
+export type LegendArgs = Partial<Pick<ChronosLegend, 'for' | 'orientation' | 'hideMapLegend' | 'showPeriod' | 'theme'>>;
+
 /** A <chronos-choropleth> with every arg that is set assigned as a property. */
 export function choropleth(args: ChoroplethArgs): HTMLElement {
-  const element = document.createElement('chronos-choropleth');
-  for (const [name, value] of Object.entries(args)) {
-    if (value !== undefined) (element as unknown as Record<string, unknown>)[name] = value;
-  }
-  return element;
+  return element('chronos-choropleth', args);
 }
 
 /** A block of the given width holding the elements (maps take the width of their container). */

@@ -1,6 +1,7 @@
 // The built Storybook as a reader opens it: `build-storybook` succeeds, and built stories served from a
 // plain static server render in Chromium with no API behind them (recorded answers from the mock service
-// worker): a coloured map, values from the page with no API request, the server's refusal shown.
+// worker): a coloured map, values from the page with no API request, the server's refusal shown, a time
+// series' lines, a time slider driving a map that loads.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -162,6 +163,58 @@ describe('the built Storybook', () => {
       );
       assert.match(String(table), /septembre 2025/);
       assert.match(String(table), /\d,\d\s%/, 'values with a decimal comma and a space before %');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the time series story draws one line per region, through every recorded period', async () => {
+    const { page } = await openStory('elements-time-series--several-regions');
+    try {
+      const lines = await page.waitForFunction(() => {
+        const root = document.querySelector('chronos-timeseries')?.shadowRoot;
+        const paths = [...(root?.querySelectorAll('path[part~="line"]') ?? [])].map(
+          (path) => path.getAttribute('d') ?? '',
+        );
+        return paths.length > 0 ? paths : undefined;
+      });
+      const paths = (await lines.jsonValue()) as string[];
+      assert.equal(paths.length, 4, 'US-CA, US-TX, CA-ON and CA-QC each get a line');
+      for (const d of paths) {
+        // M x,y then L x,y per further point: the recorded series have 48 monthly values per region.
+        const points = d.match(/[ML]-?[\d.]+,-?[\d.]+/g) ?? [];
+        assert.equal(points.length, 48, `a line through 48 months, got ${points.length} points in ${d.slice(0, 80)}…`);
+      }
+      const legend = await page.evaluate(
+        () => document.querySelector('chronos-timeseries')!.shadowRoot!.querySelector('[part~="legend"]')!.textContent,
+      );
+      for (const name of ['California', 'Texas', 'Ontario', 'Quebec']) assert.match(String(legend), new RegExp(name));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the time slider story renders its range and its map reaches chronos-load', async () => {
+    const { page } = await openStory('elements-time-slider--linked-to-a-map');
+    try {
+      const events = await waitForLoads(page, 1);
+      assert.ok(
+        events.loads.some((id) => id.startsWith('slider-map-')),
+        `the linked map loaded: ${events.loads.join(', ')}`,
+      );
+      // Until its periods arrive the range's text is a status; then the period's name.
+      const range = await page.waitForFunction(() => {
+        const input = document
+          .querySelector('chronos-time-slider')
+          ?.shadowRoot?.querySelector<HTMLInputElement>('input[type="range"]');
+        const text = input?.getAttribute('aria-valuetext') ?? '';
+        return input && /\d{4}$/.test(text) ? { text, min: input.min, max: input.max, value: input.value } : undefined;
+      });
+      const { text, min, max, value } = (await range.jsonValue()) as Record<string, string>;
+      // The map's periods: October 2021 to September 2025, the slider on the latest, as the map is.
+      assert.equal(text, 'September 2025');
+      assert.equal(Number(max) - Number(min), 47, 'the slider steps through the 48 recorded months');
+      assert.equal(value, max);
     } finally {
       await page.close();
     }
