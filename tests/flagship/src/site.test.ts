@@ -140,6 +140,11 @@ test('clicking a region fills its history beside the map; back empties it again'
     assert.equal(state.selected, 'US-NV');
     assert.ok(state.historyRows >= 6, `${state.historyRows} rows of history`);
     assert.match(await page.evaluate(() => document.querySelector('.history')?.textContent ?? ''), /Nevada/);
+    // The time series beside the map (`for` the map) draws the clicked region.
+    await page.waitForFunction(
+      () => /Nevada/.test(document.querySelector('chronos-timeseries')?.shadowRoot?.textContent ?? ''),
+      { timeout: 60_000 },
+    );
 
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('.history figure') === null, { timeout: 60_000 });
@@ -147,6 +152,43 @@ test('clicking a region fills its history beside the map; back empties it again'
     assert.equal(state.search, '?metric=unemployment');
     assert.equal(state.selected, null);
     assert.equal(state.marker, true);
+  } finally {
+    await page.close();
+  }
+});
+
+test('moving the time slider with the keyboard updates the URL, the map and the period shown', async () => {
+  const { page } = await openGeospatial('?metric=unemployment');
+  try {
+    const mapTime = () =>
+      page.evaluate(() => (document.querySelector('chronos-choropleth') as unknown as MapElement).time);
+    const before = await mapTime();
+    // The slider has taken the map's periods and its period.
+    await page.waitForFunction(
+      (time) => (document.querySelector('chronos-time-slider') as unknown as { value: string }).value === time,
+      { timeout: 60_000 },
+      before,
+    );
+    await page.focus('chronos-time-slider >>> input[type="range"]');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(
+      (time) => {
+        const now = new URLSearchParams(location.search).get('time');
+        return now !== null && now !== time;
+      },
+      { timeout: 60_000 },
+      before,
+    );
+    const time = await page.evaluate(() => new URLSearchParams(location.search).get('time'));
+    assert.ok(time! < before, `the slider went back from ${before} to ${time}`);
+    assert.equal(await mapTime(), time);
+    // The server half follows the URL: the period shown above the map is the slider's.
+    await page.waitForFunction(
+      (period) => document.querySelector('.metric-facts strong')?.getAttribute('data-period') === period,
+      { timeout: 60_000 },
+      time,
+    );
+    assert.equal((await pageState(page)).marker, true, 'the page reloaded');
   } finally {
     await page.close();
   }

@@ -2,8 +2,10 @@
 // The interactive half of the geospatial page: the map, whose metric, period and selected region are the
 // URL's. A region click or a period change pushes a new URL with Next's router (no reload; the Server
 // Component half re-renders the history and tables for it), and back/forward bring the previous URL's props
-// back here. The map is told at once, before the server answers, so it reacts without waiting.
-import { ChronosChoropleth, type ChronosChoroplethProps } from '@chronos/react';
+// back here. The map is told at once, before the server answers, so it reacts without waiting. The time
+// slider above it drives the map's `time` (`for`), so a move reaches the URL through the map's own
+// chronos-time-change, like any other period set on the map; each box keeps its size reserved in CSS.
+import { ChronosChoropleth, type ChronosChoroplethProps, ChronosTimeSlider } from '@chronos/react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { viewQuery } from '../../../lib/metrics.ts';
@@ -43,18 +45,25 @@ export function GeospatialMap({
   };
 
   return (
-    <div className="map-frame">
-      <ChronosChoropleth
-        id="geospatial-map"
-        api={api}
-        apiKey={apiKey}
-        basemap={basemap}
-        metric={shown.metric}
-        time={shown.time}
-        selected={shown.region}
-        onRegionClick={onRegionClick}
-        onTimeChange={onTimeChange}
-      />
+    <div className="map-column">
+      <div className="slider-frame">
+        {/* `breaks="period"`: the page classifies each period on its own, as the values table does. */}
+        <ChronosTimeSlider for="geospatial-map" breaks="period" />
+      </div>
+      <div className="map-frame">
+        <ChronosChoropleth
+          id="geospatial-map"
+          api={api}
+          apiKey={apiKey}
+          basemap={basemap}
+          metric={shown.metric}
+          time={shown.time}
+          selected={shown.region}
+          onRegionClick={onRegionClick}
+          onTimeChange={onTimeChange}
+          download
+        />
+      </div>
     </div>
   );
 }

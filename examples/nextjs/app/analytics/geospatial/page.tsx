@@ -1,7 +1,9 @@
 // /analytics/geospatial?metric=unemployment&time=2025-09&region=US-CA — the flagship page. Everything that
 // is text is rendered here, on the server: the metric list, the metric's description, the values of the
 // period shown and the selected region's history, so the page reads fully without JavaScript and paints
-// before MapLibre arrives. The map (a client component) upgrades in its reserved box.
+// before MapLibre arrives. The map (a client component) upgrades in its reserved box, and the time series
+// beside it follows the map's selected region (`for`); the history table under it is the same story in text.
+import { ChronosTimeseries } from '@chronos/react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MetricList } from '../../../components/metric-list.tsx';
@@ -59,6 +61,9 @@ export default async function GeospatialPage({ searchParams }: { searchParams: S
             basemap={`${tilesUrl}/basemap.pmtiles`}
           />
           <aside className="history" aria-live="polite" aria-label="Selected region">
+            <div className="series-frame">
+              <ChronosTimeseries for="geospatial-map" region={region} api={apiUrl} apiKey={apiKey} />
+            </div>
             {history ? (
               <>
                 <RegionHistory metric={metric} series={history} limit={12} highlight={values.time} />
