@@ -1,6 +1,6 @@
 // The demo page (examples/html) as `npm start` serves it at / (the real server, production mode): one
-// script tag, two maps with different metrics and themes that both draw in colour, and the copy-paste
-// snippet that a reader copies with one click.
+// script tag, two maps with different metrics and themes that both draw in colour, the time slider and the
+// legend linked to them, and the copy-paste snippet that a reader copies with one click.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { recordMapEvents, waitForClassPixels, waitForLoads } from '@chronos/test-support/map-page';
@@ -52,6 +52,34 @@ describe('the demo page at /', () => {
         );
         assert.ok(coloured > area * 0.05, `#${id}: ${coloured} of ${area} px coloured`);
       }
+
+      // The time slider took the first map's months and its month; the keyboard on it moves the map back one.
+      const mapTime = () => page.$eval('#unemployment', (map) => (map as unknown as { time: string }).time);
+      const latest = await mapTime();
+      await page.waitForFunction(
+        (time) =>
+          (document.querySelector('chronos-time-slider[for="unemployment"]') as unknown as { value: string })?.value ===
+          time,
+        {},
+        latest,
+      );
+      await page.focus('chronos-time-slider >>> input[type="range"]');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(
+        (time) => {
+          const map = document.querySelector('#unemployment') as unknown as { time: string };
+          return map.time !== time;
+        },
+        {},
+        latest,
+      );
+      assert.ok((await mapTime()) < latest, `the map went back from ${latest} to ${await mapTime()}`);
+      // The dark map's legend outside it lists its classes.
+      const entries = await page.$eval(
+        'chronos-legend[for="employment"]',
+        (legend) => legend.shadowRoot!.querySelectorAll('[part~="item"]').length,
+      );
+      assert.ok(entries >= 4, `${entries} entries in the linked legend`);
 
       await page.click('#copy');
       await page.waitForFunction(() => document.querySelector('#copy')?.textContent === 'Copied');
