@@ -55,20 +55,21 @@ describe('the demo page at /', () => {
 
       // The time slider took the first map's months and its month; the keyboard on it moves the map back one.
       const mapTime = () => page.$eval('#unemployment', (map) => (map as unknown as { time: string }).time);
-      const latest = await mapTime();
-      await page.waitForFunction(
-        (time) =>
-          (document.querySelector('chronos-time-slider[for="unemployment"]') as unknown as { value: string })?.value ===
-          time,
-        {},
-        latest,
-      );
+      // (The map's `time` is `latest` until then: the slider shows the period the map's data is for.)
+      const handle = await page.waitForFunction(() => {
+        const map = document.querySelector('#unemployment') as unknown as { loadedData?: { time: string } };
+        const slider = document.querySelector('chronos-time-slider[for="unemployment"]') as unknown as {
+          value?: string;
+        };
+        return slider?.value && map.loadedData?.time.startsWith(slider.value) ? slider.value : false;
+      });
+      const latest = (await handle.jsonValue()) as string;
       await page.focus('chronos-time-slider >>> input[type="range"]');
       await page.keyboard.press('ArrowLeft');
       await page.waitForFunction(
         (time) => {
           const map = document.querySelector('#unemployment') as unknown as { time: string };
-          return map.time !== time;
+          return map.time !== 'latest' && map.time !== time;
         },
         {},
         latest,
