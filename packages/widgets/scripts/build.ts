@@ -3,12 +3,14 @@
 // source file is newer than the stamp).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const here = join(import.meta.dirname, '..');
 const root = join(here, '..', '..');
+/** @chronos/core's folder, found through its package name (never by relative path). */
+const coreDir = dirname(fileURLToPath(import.meta.resolve('@chronos/core/package.json')));
 
 function step(command: string, args: string[], cwd = here): void {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
@@ -20,8 +22,7 @@ function step(command: string, args: string[], cwd = here): void {
 
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 // The declarations import @chronos/core's; build them when core has not been built yet.
-if (!existsSync(join(root, 'packages/core/dist/index.d.ts')))
-  step('pnpm', ['run', 'build'], join(root, 'packages/core'));
+if (!existsSync(join(coreDir, 'dist/index.d.ts'))) step('pnpm', ['run', 'build'], coreDir);
 await build({ configFile: join(here, 'vite.config.ts'), logLevel: 'warn' });
 copyMaplibreWorker();
 step('tsc', ['-p', 'tsconfig.build.json']);
