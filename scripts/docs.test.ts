@@ -111,7 +111,59 @@ test('every relative link in a tracked Markdown file reaches a file in the repos
   assert.deepEqual(problems, []);
 });
 
+/** The folders the root README's "The parts" table names (its first column; `a`, `b` cells give both). */
+export function partsFolders(readme: string): string[] {
+  const section = readme.split(/^## The parts$/m)[1]?.split(/^## /m)[0] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+}
+
+/** Whether `folder` is named by one of `entries`, exactly or through a `*` segment (`tests/*`). */
+export function namedIn(folder: string, entries: string[]): boolean {
+  return entries.some((entry) => {
+    if (!entry.includes('*')) return entry === folder;
+    const pattern = new RegExp(
+      `^${entry
+        .split('*')
+        .map((part) => part.replace(/[.?+^$()[\]{}|\\/]/g, '\\$&'))
+        .join('[^/]+')}$`,
+    );
+    return pattern.test(folder);
+  });
+}
+
+test('the root README’s "The parts" names every top-level folder and every workspace package', () => {
+  const entries = partsFolders(readFileSync(join(root, 'README.md'), 'utf8'));
+  assert.ok(entries.length > 20, `only ${entries.length} folders read from "The parts"`);
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((file) => file.includes('/') && existsSync(join(root, file)));
+  const folders = new Set([
+    ...tracked.map((file) => file.split('/')[0]!),
+    ...workspacePackages().map((pkg) => pkg.dir),
+    'scripts/lib',
+  ]);
+  // A top-level folder that only groups packages (packages/, tests/, examples/) is named through them.
+  const named = (folder: string) =>
+    namedIn(folder, entries) || (!folder.includes('/') && entries.some((entry) => entry.startsWith(`${folder}/`)));
+  const missing = [...folders].filter((folder) => !named(folder)).sort();
+  assert.deepEqual(missing, [], 'add a line for each to "The parts" in README.md');
+});
+
 test('the checks catch what they are for', () => {
+  assert.deepEqual(partsFolders('## The parts\n| `a` | x |\n| `b/c`, `d` | y |\n## Next\n| `e` | z |'), [
+    'a',
+    'b/c',
+    'd',
+  ]);
+  assert.ok(namedIn('tests/flagship', ['tests/*']));
+  assert.ok(!namedIn('tests/flagship/src', ['tests/*']));
+  assert.ok(!namedIn('deploy', ['docs', 'packages/*/bench']));
   assert.deepEqual(
     chronosImports("then `import '@chronos/widgets/choropleth'` and\n```js\nimport { a } from '@chronos/core';\n```"),
     ['@chronos/widgets/choropleth', '@chronos/core'],
