@@ -1,5 +1,6 @@
-// Builds the workspace packages whose output is older than their inputs: `npm start` before serving, and
-// Storybook before it reads the widgets' bundle, custom-elements.json and the tile archives.
+// Builds the workspace packages whose output is older than their inputs: `npm start` before serving,
+// Storybook before it reads the widgets' bundle, custom-elements.json and the tile archives, and the widgets'
+// and React's test suites before they run, so one build serves them all.
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildArgs, root, run, workspacePackages } from './run.ts';
@@ -20,7 +21,8 @@ function newest(dir: string): number {
 /**
  * Runs `build` in every package under packages/ (or only those named) whose dist/.build-stamp is older than
  * anything it is built from: its own src/, the src/ of the workspace packages it depends on (the CDN bundle
- * includes core), and the extra inputs its manifest names (the tile archives are built from server/data).
+ * includes core), and the extra inputs its manifest names (the tile archives are built from server/data, the
+ * widgets by their build scripts and the root vite.config.ts).
  * Resolves with the first non-zero exit code, or 0.
  */
 export async function buildStalePackages(only?: readonly string[]): Promise<number> {
