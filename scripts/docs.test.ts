@@ -15,15 +15,18 @@ const markdownFiles = execFileSync('git', ['ls-files', '-z', '--cached', '--othe
   .split('\0')
   .filter((file) => file && existsSync(join(root, file)));
 
+interface Manifest {
+  name: string;
+  exports?: string | Record<string, unknown>;
+  main?: string;
+  module?: string;
+}
+
+/** Every workspace package's manifest by name, `@chronos/devkit` (scripts/lib) included. */
 const manifests = new Map(
-  workspacePackages().map((pkg) => [
-    pkg.name,
-    JSON.parse(readFileSync(join(root, pkg.dir, 'package.json'), 'utf8')) as {
-      exports?: string | Record<string, unknown>;
-      main?: string;
-      module?: string;
-    },
-  ]),
+  [...workspacePackages().map((pkg) => pkg.dir), 'scripts/lib']
+    .map((dir) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as Manifest)
+    .map((manifest) => [manifest.name, manifest]),
 );
 
 /** `@chronos/x` or `@chronos/x/sub` → its subpath in exports terms: `.` or `./sub`. */
@@ -100,6 +103,29 @@ test('every @chronos/* import shown in the docs resolves through that package’
   assert.deepEqual(problems, []);
 });
 
+/** `@chronos/*` names in inline code (`` `@chronos/server/testing` ``): a package, or a subpath of one. */
+export function chronosMentions(text: string): string[] {
+  return [...new Set([...text.matchAll(/`(@chronos\/[a-z0-9-]+(?:\/[A-Za-z0-9._/-]+)?)`/g)].map((match) => match[1]!))];
+}
+
+test('every @chronos/* package or subpath named in inline code exists (a subpath through the exports map)', () => {
+  const problems: string[] = [];
+  for (const file of markdownFiles) {
+    if (file.endsWith('CHANGELOG.md') || file.startsWith('.changeset/')) continue;
+    for (const specifier of chronosMentions(readFileSync(join(root, file), 'utf8'))) {
+      const { name, subpath } = splitSpecifier(specifier);
+      const problem =
+        subpath === '.'
+          ? manifests.has(name)
+            ? null
+            : `no workspace package is named ${name}`
+          : importProblem(specifier);
+      if (problem) problems.push(`${file}: \`${specifier}\`: ${problem}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('every relative link in a tracked Markdown file reaches a file in the repository', () => {
   const problems: string[] = [];
   for (const file of markdownFiles) {
@@ -156,6 +182,10 @@ test('the root README’s "The parts" names every top-level folder and every wor
 });
 
 test('the checks catch what they are for', () => {
+  assert.deepEqual(chronosMentions('`@chronos/server/testing` and `@chronos/core`, not @chronos/x'), [
+    '@chronos/server/testing',
+    '@chronos/core',
+  ]);
   assert.deepEqual(partsFolders('## The parts\n| `a` | x |\n| `b/c`, `d` | y |\n## Next\n| `e` | z |'), [
     'a',
     'b/c',
