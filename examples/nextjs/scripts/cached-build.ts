@@ -29,10 +29,11 @@ export function inputsHash(extra: string[] = []): string {
   const hash = createHash('sha256').update('standalone\0');
   const inputs = [
     ...files(siteDir),
-    ...['core', 'widgets', 'react'].flatMap((name) => [
-      ...files(join(root, 'packages', name, 'src')),
-      join(root, 'packages', name, 'package.json'),
-    ]),
+    ...['core', 'widgets', 'react'].flatMap((name) => {
+      // Each package's folder through its name (never by relative path across the workspace).
+      const manifest = fileURLToPath(import.meta.resolve(`@chronos/${name}/package.json`));
+      return [...files(join(dirname(manifest), 'src')), manifest];
+    }),
     join(root, 'pnpm-lock.yaml'),
     ...extra,
   ].sort();
