@@ -1,6 +1,7 @@
 // The flagship site against the real server, one site and backend for every test of the file. The
 // geospatial page in Chromium: a coloured map, the metric list changing map and URL without a reload, a
-// region click filling the history, back restoring the previous view, no layout shift, no CSP violation.
+// region click filling the history, back restoring the previous view, no layout shift, no CSP violation, the
+// map's PNG and CSV downloads.
 // Without JavaScript: the region pages and the geospatial page are HTML with the values (as search
 // engines and readers without scripts get them), with security headers; the sitemap.
 import assert from 'node:assert/strict';
@@ -203,6 +204,49 @@ test('the embed code is the CDN snippet for the current view', async () => {
     const snippet = await page.evaluate(() => document.querySelector('.embed-code code')?.textContent ?? '');
     assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/cdn\/chronos\.js"><\/script>/);
     assert.match(snippet, /<chronos-choropleth [^>]*metric="median-income"[^>]*selected="US-TX"/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the map’s Download menu saves the values shown as CSV and the map as PNG, under the site’s CSP', async () => {
+  const { page, pageErrors } = await openGeospatial('?metric=unemployment');
+  try {
+    /** Opens the menu, clicks one entry and reads back what the element offered as a download. */
+    const save = (format: 'png' | 'csv') =>
+      page.evaluate(async (part) => {
+        const root = document.querySelector('chronos-choropleth')!.shadowRoot!;
+        // The blob behind the link the element clicks (the page's CSP rightly keeps fetch() off blob: URLs).
+        const offered = new Promise<{ name: string; blob: Blob | undefined }>((resolve) => {
+          const { createObjectURL } = URL;
+          const click = HTMLAnchorElement.prototype.click;
+          let last: Blob | undefined;
+          URL.createObjectURL = (object: Blob | MediaSource) => {
+            if (object instanceof Blob) last = object;
+            return createObjectURL(object);
+          };
+          HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+            URL.createObjectURL = createObjectURL;
+            HTMLAnchorElement.prototype.click = click;
+            resolve({ name: this.download, blob: last });
+          };
+        });
+        root.querySelector<HTMLButtonElement>('[part~="download-button"]')!.click();
+        root.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!.click();
+        const { name, blob } = await offered;
+        const bytes = new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0));
+        return { name, size: bytes.length, head: [...bytes.slice(0, 8)], text: new TextDecoder().decode(bytes) };
+      }, `download-${format}`);
+    const csv = await save('csv');
+    assert.match(csv.name, /\.csv$/);
+    assert.match(csv.text, /US-CA/);
+    assert.match(csv.text, /CA-ON/);
+    const png = await save('png');
+    assert.match(png.name, /\.png$/);
+    assert.deepEqual(png.head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+    assert.ok(png.size > 10_000, `a ${png.size}-byte PNG holds no map`);
+    assert.deepEqual((await watched(page)).cspViolations, []);
+    assert.deepEqual(pageErrors, []);
   } finally {
     await page.close();
   }
