@@ -1,6 +1,8 @@
 // `pnpm bench flagship`: the flagship's geospatial page (built Next.js site, `next start`) against the plain
-// html example (the page `npm start` serves at /, one script tag), both on the same test server, each load
-// in a fresh browser context (cold cache), rounds alternating, medians compared: first contentful paint and
+// html example (the page `npm start` serves at /, one script tag), both reading the same test server, each
+// load in a fresh browser context (cold HTTP cache) after one warm-up load of each (server caches, Next's
+// first render), rounds alternating which page goes first (each page follows the other as often), medians
+// compared: first contentful paint and
 // first coloured map (`chronos-load`: the regions are on the canvas); the flagship's cumulative layout
 // shift; and the JavaScript (gzip) each page loads before the map starts (the scripts requested before the
 // MapLibre chunk).
@@ -12,10 +14,12 @@ import { launchBrowser, regionsColoured, watched, watchedPage } from '../src/bro
 import { ensureSiteBuilt, startSite } from '../src/site.ts';
 
 const BENCH = 'flagship';
-const ROUNDS = 5;
+const ROUNDS = 7;
 const KB = 1024;
 
 interface Load {
+  /** Navigation timing: the first byte of the HTML. */
+  ttfb: number;
   fcp: number;
   mapLoaded: number;
   layoutShift: number;
@@ -77,6 +81,7 @@ async function measure(browser: Browser, url: string): Promise<Load> {
     const coloured = await regionsColoured(page);
     if (!coloured.ok) throw new Error(`${url}: the map is not coloured: ${coloured.seen}`);
     const timing = await page.evaluate(() => ({
+      ttfb: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseStart,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
       mapLoaded: (window as unknown as { mapLoadedAt: number }).mapLoadedAt,
     }));
@@ -104,10 +109,25 @@ try {
   const flagship: Load[] = [];
   const html: Load[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    flagship.push(await measure(browser, flagshipUrl));
-    html.push(await measure(browser, htmlUrl));
+    if (round % 2 === 0) {
+      flagship.push(await measure(browser, flagshipUrl));
+      html.push(await measure(browser, htmlUrl));
+    } else {
+      html.push(await measure(browser, htmlUrl));
+      flagship.push(await measure(browser, flagshipUrl));
+    }
   }
   const med = (loads: Load[], key: keyof Load) => median(loads.map((load) => load[key]));
+  // Every load, for reading a median in context (this machine is shared: single loads vary widely).
+  for (const [name, loads] of [
+    ['geospatial', flagship],
+    ['html example', html],
+  ] as const) {
+    const list = (key: keyof Load) => loads.map((load) => Math.round(load[key])).join(' ');
+    process.stdout.write(
+      `  ${name}: time to first byte ${list('ttfb')} ms; first contentful paint ${list('fcp')} ms; map ${list('mapLoaded')} ms\n`,
+    );
+  }
   for (const [key, figure] of [
     ['fcp', 'geospatial page first contentful paint'],
     ['mapLoaded', 'geospatial page first coloured map (chronos-load)'],

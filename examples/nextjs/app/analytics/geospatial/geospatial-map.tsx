@@ -4,11 +4,13 @@
 // Component half re-renders the history and tables for it), and back/forward bring the previous URL's props
 // back here. The map is told at once, before the server answers, so it reacts without waiting. The time
 // slider above it drives the map's `time` (`for`), so a move reaches the URL through the map's own
-// chronos-time-change, like any other period set on the map; each box keeps its size reserved in CSS.
-import { ChronosChoropleth, type ChronosChoroplethProps, ChronosTimeSlider } from '@chronos/react';
+// chronos-time-change, like any other period set on the map; each box keeps its size reserved in CSS. The
+// elements themselves load after the page's first paint (lazy-widgets.tsx).
+import type { ChronosChoroplethProps } from '@chronos/react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { viewQuery } from '../../../lib/metrics.ts';
+import { ChronosChoropleth, ChronosTimeSlider } from './lazy-widgets.tsx';
 
 export interface MapView {
   metric: string;

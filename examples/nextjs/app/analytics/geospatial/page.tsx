@@ -1,9 +1,9 @@
 // /analytics/geospatial?metric=unemployment&time=2025-09&region=US-CA — the flagship page. Everything that
 // is text is rendered here, on the server: the metric list, the metric's description, the values of the
 // period shown and the selected region's history, so the page reads fully without JavaScript and paints
-// before MapLibre arrives. The map (a client component) upgrades in its reserved box, and the time series
-// beside it follows the map's selected region (`for`); the history table under it is the same story in text.
-import { ChronosTimeseries } from '@chronos/react';
+// before any widget code runs. The map (a client component) loads into its reserved box after the first
+// paint (lazy-widgets.tsx), and the time series beside it follows the map's selected region (`for`); the
+// history table under it is the same story in text.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MetricList } from '../../../components/metric-list.tsx';
@@ -16,6 +16,7 @@ import { frequencyLabel, periodLabel, readView } from '../../../lib/metrics.ts';
 import { GEO } from '../../../lib/region.ts';
 import { EmbedCode } from './embed-code.tsx';
 import { GeospatialMap } from './geospatial-map.tsx';
+import { ChronosTimeseries } from './lazy-widgets.tsx';
 
 // Rendered per request: the view is the query string, and the build must not need the API.
 export const dynamic = 'force-dynamic';
