@@ -1,5 +1,11 @@
 // Every story: args tables from the widgets' custom-elements.json, the mock API started before the story
 // renders, and a fresh page-wide request cache so a story never shows an answer another story fetched.
+//
+// "Started" means the page's requests go through the worker: `worker.start()` resolves once the worker is
+// active and has enabled mocking for this page, but on a first visit the page becomes *controlled* (its
+// requests routed to the worker, after the worker's clients.claim()) through a separate message that may
+// come later, and a request made before it goes to the network (the static server's 404). So the loader
+// also waits for the page's controller.
 import { clearCache } from '@chronos/core';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import type { Preview } from '@storybook/web-components-vite';
@@ -10,6 +16,13 @@ import { handlers } from '../src/mock-api.ts';
 
 setCustomElementsManifest(manifest);
 
+/** Resolves once a service worker controls this page (at once when one already does). */
+function pageControlled(): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller) return Promise.resolve();
+  return new Promise((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+}
+
 const preview: Preview = {
   loaders: [
     mswLoader(async () => {
@@ -17,6 +30,7 @@ const preview: Preview = {
       const worker = setupWorker(...handlers);
       // Tiles, the stories' own modules and MapLibre's worker are real files: let them through.
       await worker.start({ onUnhandledFrame: 'bypass', quiet: true });
+      await pageControlled();
       return worker;
     }),
   ],

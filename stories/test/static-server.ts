@@ -19,10 +19,13 @@ const TYPES: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** The paths asked for that are not files of the site (404), in order. */
+  notFound: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
+  const notFound: string[] = [];
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/,
@@ -31,6 +34,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(root) || !existsSync(file)) {
+      notFound.push(path);
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
       return;
     }
@@ -55,6 +59,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    notFound,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
