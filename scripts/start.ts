@@ -2,11 +2,13 @@
 // embedded defaults (PGlite, in-process cache, local tiles) at http://127.0.0.1:8787 (PORT to change), and
 // the flagship site (examples/nextjs, `next start`) at http://127.0.0.1:3000 (SITE_PORT to change,
 // SITE=off to leave it out), built once and again only when its inputs change.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildStalePackages } from '@chronos/devkit/build-stale';
 import { root } from '@chronos/devkit/run';
+import { spawnTied } from '@chronos/devkit/tied-child';
 
 /** Resolves when nothing listens on 127.0.0.1:port; exits with a message naming the variable when taken. */
 function ensurePortFree(port: number, variable: string): Promise<void> {
@@ -45,18 +47,15 @@ if (withSite) {
   };
   if (!cached.siteBuildIsCurrent()) process.stdout.write('▸ building the flagship site (examples/nextjs)\n');
   await cached.ensureSiteBuilt();
-  site = spawn(
-    join(cached.siteDir, 'node_modules', '.bin', 'next'),
-    ['start', '--hostname', '127.0.0.1', '--port', String(sitePort)],
-    {
-      cwd: cached.siteDir,
-      stdio: 'inherit',
-      env: cached.siteEnv({
-        NEXT_PUBLIC_API_URL: process.env.NEXT_PUBLIC_API_URL ?? `http://127.0.0.1:${apiPort}`,
-        NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL ?? `http://127.0.0.1:${sitePort}`,
-      }),
-    },
-  );
+  // Tied to this process (devkit's tied-child): `next start` stops when this launcher ends, SIGKILL included.
+  const nextBin = createRequire(join(cached.siteDir, 'package.json')).resolve('next/dist/bin/next');
+  site = spawnTied(nextBin, ['start', '--hostname', '127.0.0.1', '--port', String(sitePort)], {
+    cwd: cached.siteDir,
+    env: cached.siteEnv({
+      NEXT_PUBLIC_API_URL: process.env.NEXT_PUBLIC_API_URL ?? `http://127.0.0.1:${apiPort}`,
+      NEXT_PUBLIC_SITE_URL: process.env.NEXT_PUBLIC_SITE_URL ?? `http://127.0.0.1:${sitePort}`,
+    }),
+  });
   // The site goes with the server (which exits this process) and with our signals.
   process.on('exit', () => site?.kill('SIGTERM'));
   site.on('exit', (code) => {
