@@ -1,7 +1,7 @@
 // The built Storybook as a reader opens it: `build-storybook` succeeds, and built stories served from a
 // plain static server render in Chromium with no API behind them (recorded answers from the mock service
 // worker): a coloured map, values from the page with no API request, the server's refusal shown, a time
-// series' lines, a time slider driving a map that loads; and no story's request missed the mock worker.
+// series' lines, a time slider driving a map that loads; and no story's API request missed the mock worker.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -223,11 +223,11 @@ describe('the built Storybook', () => {
     }
   });
 
-  // Every story above fetched its data from the mock service worker: had a page's first request gone out
-  // before the worker controlled the page, it would have reached the static server (a 404 there).
-  test('no story request reached the static server instead of the mock API', () => {
+  // Every story above fetched its data from the mock service worker: had a page's first API request gone
+  // out before the worker controlled the page, it would have reached the static server (a 404 there).
+  test('no story API request reached the static server instead of the mock API', () => {
     assert.deepEqual(
-      server.notFound.filter((path) => /\/(api|scenario)\//.test(path)),
+      server.notFound.filter((path) => /\/api\//.test(path)),
       [],
     );
   });
