@@ -10,7 +10,6 @@ import {
   type ChoroplethDataInput,
   knownCodes,
   missingCodes,
-  paintChoropleth,
   type StableValuesByCountry,
   withMetricDefaults,
 } from '@chronos/core';
@@ -37,10 +36,11 @@ import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
 import { legendGroups, renderChoropleth } from './choropleth-view.ts';
+import { loadedPaint, loadPaint } from './paint-loader.ts';
 import { legendStyles } from './choropleth-legend.styles.ts';
 import { tableStyles } from './choropleth-table.styles.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
-import { tooltipSparkline } from '../timeseries/tooltip-sparkline.ts';
+import { sparkline } from '../timeseries/chart-loader.ts';
 
 export type { ChoroplethDataInput, ChoroplethLegend, ValueFormatter };
 
@@ -315,6 +315,7 @@ export class ChronosChoropleth extends ChronosElement {
     super.connectedCallback();
     // Fetch the MapLibre chunk while the first render and the data requests are still being set up.
     void loadRuntime().catch(() => undefined);
+    void loadPaint().catch(() => undefined);
     // Reconnected after a move in the DOM: the map was removed with the old position.
     if (this.hasUpdated) {
       this.#map.needsFit = true;
@@ -395,6 +396,8 @@ export class ChronosChoropleth extends ChronosElement {
     signal: AbortSignal,
   ): Promise<void> {
     const previous = this.shown?.time ?? null;
+    await loadPaint();
+    if (signal.aborted) return;
     this.#paint(data, classifyOver);
     if (data.time && data.time !== previous) {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
@@ -415,7 +418,8 @@ export class ChronosChoropleth extends ChronosElement {
     // per country; what the page set itself wins.
     const own = { scheme: this.scheme !== undefined, midpoint: this.midpoint !== undefined };
     const settings = withMetricDefaults({ ...this.#settings, reverse: this.reverse }, data.metric, own);
-    const paint = paintChoropleth(data.values, settings, classifyOver);
+    // Loaded before the first paint (#show); a repaint only happens once something was painted.
+    const paint = loadedPaint()!.paintChoropleth(data.values, settings, classifyOver);
     if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
     this.#map.controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;
@@ -467,7 +471,7 @@ export class ChronosChoropleth extends ChronosElement {
       classColors: this.classColors,
       missing: (data) => this.#missing(data),
       table: this.#table,
-      sparkline: (region) => tooltipSparkline(this, this.#loading.api, region),
+      sparkline: (region) => sparkline(this, this.#loading.api, region),
       a11y: this.#a11y,
       keyboard: this.#keyboard,
       interactive: this.interactive,

@@ -1,0 +1,18 @@
+// Loads choropleth-paint.ts (classification and colour schemes) once per page. <chronos-choropleth> starts
+// it when connected, beside the MapLibre chunk and the data requests, and awaits it before it first colours
+// the map; every later repaint (a new scheme, classification or colours) happens after that.
+type Paint = typeof import('./choropleth-paint.ts');
+
+let paint: Paint | undefined;
+let loading: Promise<Paint> | undefined;
+
+/** The module once it has arrived (always, once a map has been coloured). */
+export function loadedPaint(): Paint | undefined {
+  return paint;
+}
+
+/** Imports the module once per page. */
+export function loadPaint(): Promise<Paint> {
+  loading ??= import('./choropleth-paint.ts').then((module) => (paint = module));
+  return loading;
+}
