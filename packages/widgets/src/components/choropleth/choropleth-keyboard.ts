@@ -4,8 +4,9 @@
 // + and − zoom. The focused region is outlined on the map (feature-state `focused`), the tooltip follows it,
 // the live region speaks it, and a region outside the view is brought into it (zoomTo). The focus appears
 // for keyboard users only: a click on the map focuses the area without outlining a region. Where the keys
-// lead (region anchors, nearest-region search) is choropleth-navigation.ts, loaded on the first focus; a
-// key pressed before it has arrived is taken (its default prevented) and acted on when it arrives.
+// lead (region anchors, nearest-region search) is choropleth-navigation.ts, a chunk fetched when the element
+// connects (not in the CDN entry); a focus or key that comes before it has arrived is taken (a key's default
+// prevented) and acted on when it arrives.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
@@ -74,7 +75,10 @@ export class MapKeyboard implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Fetched beside the map's other chunks, so that it is there when the map area first gets the focus.
+    void loadNavigation().catch(() => undefined);
+  }
 
   hostDisconnected(): void {
     this.#moving?.off('moveend', this.#repaint);
@@ -96,10 +100,7 @@ export class MapKeyboard implements ReactiveController {
   readonly onFocus = (event: FocusEvent): void => {
     // A click focuses the map area too: only keyboard focus shows a region.
     const area = event.target as HTMLElement;
-    if (!area.matches(':focus-visible')) {
-      void loadNavigation().catch(() => undefined);
-      return;
-    }
+    if (!area.matches(':focus-visible')) return;
     this.#withNavigation(() => {
       const code = this.#last ?? this.#host.selected ?? null;
       if (area.matches(':focus-visible') && code && this.#anchors().has(code)) this.#focus(code);

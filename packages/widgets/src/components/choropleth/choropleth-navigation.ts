@@ -1,6 +1,6 @@
 // Where the keyboard of <chronos-choropleth> goes: each region's anchor point (from its GeoJSON geometry,
 // else the centre of what the vector tiles loaded hold) and @chronos/core's nearest-region search. A
-// dynamic-import chunk: choropleth-keyboard.ts loads it when the map area first gets the focus.
+// dynamic-import chunk that choropleth-keyboard.ts fetches when the element connects.
 import { type Direction, nearestRegion, nextRegion, regionAnchor } from '@chronos/core';
 import type { BBox } from '@chronos/core';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';

@@ -10,6 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.ts';
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
+import { frameStyles } from '../../internal/companion.styles.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
@@ -63,7 +64,7 @@ const DEFAULT_RATE_LIMIT_WAIT_S = 10;
  * @cssproperty --chronos-error-color - Error text.
  */
 export class ChronosTimeseries extends ChronosElement {
-  static override styles = [baseStyles, timeseriesStyles];
+  static override styles = [baseStyles, frameStyles, timeseriesStyles];
 
   /** Base URL of the Chronos API (default: the linked map's, else where the script came from, else this page). */
   @property() api?: string;
