@@ -144,7 +144,6 @@ export function classify(values: Iterable<MaybeValue>, options: ClassifyOptions)
   return { ...base, thresholds, classes: thresholds.length + 1, midpoint };
 }
 
-
 /** A d3 threshold scale from values to `colors` (one per class); no data maps to `noData`. */
 export function thresholdScale(
   breaks: Pick<Breaks, 'thresholds'>,
@@ -161,5 +160,3 @@ export function thresholdScale(
     .range([...colors])
     .unknown(noData);
 }
-
-

@@ -56,7 +56,9 @@ const cdnChunks = readdirSync(join(cdnDir, 'chunks'))
   .map((name) => join(cdnDir, 'chunks', name));
 for (const file of [...entryFiles, ...cdnChunks.filter((file) => !entryFiles.includes(file))]) {
   const kind = entryFiles.includes(file) ? 'entry' : 'lazy';
-  process.stdout.write(`    ${kind} ${file.slice(cdnDir.length + 1)}: ${format(gzipSize(readFileSync(file)) / KB)} KB gzip\n`);
+  process.stdout.write(
+    `    ${kind} ${file.slice(cdnDir.length + 1)}: ${format(gzipSize(readFileSync(file)) / KB)} KB gzip\n`,
+  );
 }
 recordFigure({
   bench: BENCH,

@@ -105,7 +105,11 @@ export class ContextLoss {
  * applied in that frame), else once everything has loaded and drawn (`idle`). Past `deadlineMs` without
  * it, `late` decides: it may resolve (the regions did draw) or report the map as failed.
  */
-export async function nextFrame(map: MapLibreMap, deadlineMs: number, late: (resolve: () => void) => void): Promise<void> {
+export async function nextFrame(
+  map: MapLibreMap,
+  deadlineMs: number,
+  late: (resolve: () => void) => void,
+): Promise<void> {
   const event = map.loaded() ? 'render' : 'idle';
   let timer: ReturnType<typeof setTimeout> | undefined;
   await new Promise<void>((resolve) => {

@@ -159,7 +159,11 @@ export class ChronosTimeseries extends ChronosElement {
       if (size.width !== this.size.width || size.height !== this.size.height) this.size = size;
     });
     // The chart renderer arrives while the series loads (it is drawn with the first render after both).
-    if (!loadedChart()) void loadChart().then(() => this.requestUpdate(), () => undefined);
+    if (!loadedChart())
+      void loadChart().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     // Moved in the DOM: a load cut short by the disconnection runs again.
     this.#requested = undefined;
     if (this.hasUpdated) {
@@ -313,23 +317,24 @@ export class ChronosTimeseries extends ChronosElement {
     const messages = messagesFor(this.#locale);
     const view = this.status === 'ready' || (this.status === 'loading' && this.body) ? this.#view : undefined;
     const renderer = loadedChart();
-    const chart = view && renderer
-      ? renderer.renderChart({
-          view,
-          text: new renderer.SeriesText(this.#locale, messages, this.body?.metric),
-          width: this.size.width,
-          height: this.size.height,
-          cursor: this.cursor,
-          current: this.#mapPeriod(view),
-          showTable: this.showTable,
-          onPointer: this.#onPointer,
-          onLeave: this.#onLeave,
-          onKeydown: this.#onKeydown,
-          onToggleTable: () => {
-            this.showTable = !this.showTable;
-          },
-        })
-      : undefined;
+    const chart =
+      view && renderer
+        ? renderer.renderChart({
+            view,
+            text: new renderer.SeriesText(this.#locale, messages, this.body?.metric),
+            width: this.size.width,
+            height: this.size.height,
+            cursor: this.cursor,
+            current: this.#mapPeriod(view),
+            showTable: this.showTable,
+            onPointer: this.#onPointer,
+            onLeave: this.#onLeave,
+            onKeydown: this.#onKeydown,
+            onToggleTable: () => {
+              this.showTable = !this.showTable;
+            },
+          })
+        : undefined;
     return html`<div part="base" class="base">
       <div class="stage">${chart ? chart.plot : this.#overlay(messages.timeseries)}</div>
       ${chart?.below ?? nothing}
