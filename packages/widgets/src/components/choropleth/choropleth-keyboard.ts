@@ -37,7 +37,13 @@ let navigation: Navigation | undefined;
 let navigationLoading: Promise<Navigation> | undefined;
 /** The navigation module, imported once per page. */
 function loadNavigation(): Promise<Navigation> {
-  navigationLoading ??= import('./choropleth-navigation.ts').then((module) => (navigation = module));
+  navigationLoading ??= import('./choropleth-navigation.ts').then(
+    (module) => (navigation = module),
+    (error: unknown) => {
+      navigationLoading = undefined;
+      throw error;
+    },
+  );
   return navigationLoading;
 }
 

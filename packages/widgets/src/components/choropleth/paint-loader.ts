@@ -1,4 +1,4 @@
-// Loads choropleth-paint.ts (classification and colour schemes) once per page. <chronos-choropleth> starts
+// Loads choropleth-paint.ts (classification, colour schemes, the data table's template) once per page. <chronos-choropleth> starts
 // it when connected, beside the MapLibre chunk and the data requests, and awaits it before it first colours
 // the map; every later repaint (a new scheme, classification or colours) happens after that.
 type Paint = typeof import('./choropleth-paint.ts');
@@ -13,6 +13,13 @@ export function loadedPaint(): Paint | undefined {
 
 /** Imports the module once per page. */
 export function loadPaint(): Promise<Paint> {
-  loading ??= import('./choropleth-paint.ts').then((module) => (paint = module));
+  // A failed import (the network) is tried again on the next call: a retry must not fail for ever.
+  loading ??= import('./choropleth-paint.ts').then(
+    (module) => (paint = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }

@@ -16,7 +16,14 @@ export function loadedChart(): Chart | undefined {
 
 /** Imports the chart module once per page. */
 export function loadChart(): Promise<Chart> {
-  loading ??= import('./timeseries-chart.ts').then((module) => (chart = module));
+  // A failed import (the network) is tried again on the next call: a retry must not fail for ever.
+  loading ??= import('./timeseries-chart.ts').then(
+    (module) => (chart = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
