@@ -1,6 +1,7 @@
-// Loads choropleth-paint.ts (classification, colour schemes, the data table's template) once per page. <chronos-choropleth> starts
-// it when connected, beside the MapLibre chunk and the data requests, and awaits it before it first colours
-// the map; every later repaint (a new scheme, classification or colours) happens after that.
+// Loads choropleth-paint.ts (classification, colour schemes, the data table's template) once per page.
+// <chronos-choropleth> starts it when connected, beside the MapLibre chunk and the data requests, and awaits
+// it before it first colours the map; every later repaint (a new scheme, classification or colours) and
+// every table comes after that.
 type Paint = typeof import('./choropleth-paint.ts');
 
 let paint: Paint | undefined;
