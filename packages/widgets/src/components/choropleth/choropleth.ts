@@ -29,14 +29,14 @@ import { resolveSettings, type SettingProblem, type Settings } from './choroplet
 import { ChoroplethA11y } from './choropleth-a11y.ts';
 import { ChoroplethProperties } from './choropleth-properties.ts';
 import { MapKeyboard, reducedMotion } from './choropleth-keyboard.ts';
-import { type ChoroplethLegend, legendOf, regionsOfClass } from './choropleth-legend-model.ts';
+import type { ChoroplethLegend } from './choropleth-legend-model.ts';
 import { LoadingController } from './choropleth-loading.ts';
 import { ChoroplethExport, type PngOptions } from './choropleth-export.ts';
 import { exportStyles } from './choropleth-export.styles.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
-import { legendGroups, renderChoropleth } from './choropleth-view.ts';
+import { renderChoropleth } from './choropleth-view.ts';
 import { loadedPaint, loadPaint } from './paint-loader.ts';
 import { legendStyles } from './choropleth-legend.styles.ts';
 import { tableStyles } from './choropleth-table.styles.ts';
@@ -236,9 +236,12 @@ export class ChronosChoropleth extends ChoroplethProperties {
   get legendModel(): ChoroplethLegend | undefined {
     const { shown: data, breaks, breaksByCountry, classColors: colors } = this;
     const text = this.#text;
-    return legendOf({
+    // Values are shown only once the colouring chunk (with the legend model) has arrived.
+    const values = loadedPaint();
+    if (!data || !values) return undefined;
+    return values.legendOf({
       data,
-      groups: data ? legendGroups({ breaks, breaksByCountry, text }, data) : [],
+      groups: values.legendGroups({ breaks, breaksByCountry, text }, data),
       breaks: (country) => (country ? breaksByCountry?.get(country) : breaks),
       colors,
       format: (v) => text.format(v),
@@ -249,7 +252,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
 
   /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears. */
   highlightClass(index: number | 'no-data' | null): void {
-    this.#map.controller.setFlag('highlight', regionsOfClass(this.legendModel, index));
+    this.#map.controller.setFlag('highlight', loadedPaint()?.regionsOfClass(this.legendModel, index) ?? []);
   }
 
   override connectedCallback(): void {
