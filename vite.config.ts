@@ -1,7 +1,7 @@
 // CDN build of Chronos: packages/widgets/dist/cdn/chronos.js, one ES module that registers every
 // element. MapLibre, its worker, the PMTiles protocol, the map side of the elements (MapController and
 // its modules) and the Protomaps styles are dynamic-import chunks beside it, loaded when a map is first
-// drawn. Built by `pnpm --filter @chronos/widgets build`.
+// drawn; so is the chart renderer of <chronos-timeseries> and the tooltip's sparkline (timeseries-chart.ts). Built by `pnpm --filter @chronos/widgets build`.
 // (No import from 'vite' here: Vite is a dependency of packages/widgets, not of the root.)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +29,18 @@ export default {
     sourcemap: true,
     rolldownOptions: {
       input: { chronos: `${widgets}src/chronos.ts` },
-      // The entry may export more than its own names: code it shares with the MapLibre chunk (core's bbox,
-      // Vite's import helper) stays in the entry, which the chunk imports, instead of a third file.
-      preserveEntrySignatures: 'allow-extension',
+      // The entry exports its own names only: code it shares with the lazy chunks (lit, core's bbox, …) goes
+      // to chunks/shared-*.js, which the entry and those chunks import. A chunk must never import the entry
+      // itself: a page loading `chronos.js?v=2` would then run a second copy of it (scripts/build.ts checks).
+      preserveEntrySignatures: 'exports-only',
       // d3-scale-chromatic builds every interpolator at module level (`BuGn = ramp$1(scheme)`, the
       // cubehelix and sinebow colours), calls a bundler must keep unless told they are pure; they pull in
       // d3-interpolate and d3-color (~4 KB gzip) for colour ramps no scheme here uses. The list is by name
       // for the whole build: checked harmless elsewhere (the MapLibre chunk is byte-identical without it).
       treeshake: { manualPureFunctions: ['ramp$1', 'interpolateCubehelixLong', 'cubehelix$1', 'rgb'] },
       output: {
+        // Every module shared by two of entry and lazy chunks in one chunk (one request more than the entry, not two).
+        codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] },
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'chunks/[name]-[hash][extname]',

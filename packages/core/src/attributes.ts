@@ -1,8 +1,8 @@
 // Parsers for the elements' attribute strings. Each returns the value to use and, for bad input, an error
 // naming the problem and the valid choices: the element shows the message and carries on with the
 // fallback instead of throwing into the page. An absent or empty attribute is the fallback, silently.
-import { type Classification, classifications } from './classify.ts';
-import { getScheme } from './schemes.ts';
+import { type Classification, classifications } from './breaks.ts';
+import { schemeId } from './scheme-ids.ts';
 
 export interface Parsed<T> {
   value: T;
@@ -50,7 +50,7 @@ export function parseClasses(input: Attribute, fallback = DEFAULT_CLASSES): Pars
 export function parseScheme(input: Attribute, fallback: string): Parsed<string> {
   if (isBlank(input)) return { value: fallback };
   try {
-    return { value: getScheme(input).id };
+    return { value: schemeId(input) };
   } catch (error) {
     return { value: fallback, error: (error as Error).message };
   }

@@ -7,11 +7,11 @@ import {
   legendCountryLabel,
   missingCodes,
   normalizeData,
-  paintChoropleth,
   selectRegions,
   stableValuesByCountry,
   withMetricDefaults,
 } from './choropleth.ts';
+import { paintChoropleth } from './paint.ts';
 import { colorsFor } from './schemes.ts';
 import type { ChoroplethData, FeatureCollection, RegionValue } from './types.ts';
 

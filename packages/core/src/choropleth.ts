@@ -1,10 +1,10 @@
 // The arithmetic of a choropleth, without a map: values a page supplies normalised to the API's shape,
 // the regions a map knows and which of them lack a value, the regions of some region sets picked out of
-// the page-wide boundaries, and values + settings → class breaks and one colour per region.
-import { type Breaks, type Classification, classIndex, classify } from './classify.ts';
+// the page-wide boundaries, and the settings a map classifies and colours with (paint.ts applies them).
+import type { Classification } from './breaks.ts';
 import { messagesFor } from './messages/index.ts';
-import { colorsFor, DEFAULT_DIVERGING_SCHEME } from './schemes.ts';
-import type { ChoroplethData, FeatureCollection, MetricInfo, RegionValue } from './types.ts';
+import { DEFAULT_DIVERGING_SCHEME } from './scheme-ids.ts';
+import type { ChoroplethData, FeatureCollection, MetricInfo } from './types.ts';
 
 /** Values a page supplies itself: an API-shaped body, or a plain `{ "US-KS": 3.1, ... }` map. */
 export type ChoroplethDataInput = ChoroplethData | Record<string, number | null>;
@@ -108,65 +108,6 @@ export function withMetricDefaults(
   };
 }
 
-export interface ChoroplethPaint {
-  /** Undefined when no region has a finite value. */
-  breaks: Breaks | undefined;
-  /** One colour per class, light to dark. */
-  colors: string[];
-  /** Region code → class colour, for the regions with a value. */
-  colorByCode: Map<string, string>;
-  /** Why the settings' classification could not be used (quantile was used instead). */
-  problem?: string;
-  /** With `perCountry`: each country's breaks (`breaks` is then the country with the most regions). */
-  breaksByCountry?: Map<string, Breaks>;
-}
-
-/**
- * Classifies `values` (or `classifyOver`, every period's values for stable breaks) and colours each region.
- * A classification that fails on these values (e.g. custom thresholds out of order for the data) falls
- * back to quantile with the same number of classes; `colors` of another length than the classes falls
- * back to the scheme.
- */
-export function paintChoropleth(
-  values: readonly RegionValue[],
-  settings: PaintSettings,
-  classifyOver?: readonly number[] | StableValuesByCountry,
-): ChoroplethPaint {
-  if (settings.perCountry) {
-    return paintPerCountry(values, settings, classifyOver instanceof Map ? classifyOver : undefined);
-  }
-  const stable = classifyOver instanceof Map ? [...classifyOver.values()].flat() : (classifyOver as readonly number[]);
-  const numbers = values.map((value) => value.value);
-  const colorByCode = new Map<string, string>();
-  if (!numbers.some((value) => typeof value === 'number' && Number.isFinite(value))) {
-    return { breaks: undefined, colors: [], colorByCode };
-  }
-  const classes = settings.colors?.length ?? settings.classes;
-  const over = stable ?? numbers;
-  let breaks: Breaks;
-  let problem: string | undefined;
-  try {
-    breaks = classify(over, {
-      method: settings.classification,
-      classes,
-      ...(settings.thresholds ? { thresholds: settings.thresholds } : {}),
-      ...(settings.midpoint === undefined ? {} : { midpoint: settings.midpoint }),
-    });
-  } catch (error) {
-    problem = (error as Error).message;
-    breaks = classify(over, { method: 'quantile', classes });
-  }
-  const colors =
-    settings.colors && settings.colors.length === breaks.classes
-      ? settings.colors
-      : colorsFor(settings.scheme, breaks.classes, { reverse: settings.reverse ?? false });
-  for (const value of values) {
-    const index = classIndex(value.value, breaks);
-    if (index >= 0) colorByCode.set(value.region, colors[index]!);
-  }
-  return { breaks, colors, colorByCode, ...(problem === undefined ? {} : { problem }) };
-}
-
 /** Every period's values per country (the ISO 3166-2 prefix of the region), for stable breaks per country. */
 export type StableValuesByCountry = ReadonlyMap<string, readonly number[]>;
 
@@ -192,42 +133,4 @@ export function legendCountryLabel(country: string, metric: Pick<MetricInfo, 'un
   const name = countries[country as keyof typeof countries] ?? country;
   const currency = currencies[country as keyof typeof currencies];
   return /dollar|USD|CAD/i.test(metric.units) && currency ? `${name} (${currency})` : name;
-}
-
-/** One classification per country (the ISO 3166-2 prefix): the same colours, each country's own breaks, stable
- * over every period when `classifyOver` gives each country's values of every period. */
-function paintPerCountry(
-  values: readonly RegionValue[],
-  settings: PaintSettings,
-  classifyOver: StableValuesByCountry | undefined,
-): ChoroplethPaint {
-  const byCountry = new Map<string, RegionValue[]>();
-  for (const value of values) {
-    const country = countryOf(value.region);
-    byCountry.set(country, [...(byCountry.get(country) ?? []), value]);
-  }
-  const colorByCode = new Map<string, string>();
-  const breaksByCountry = new Map<string, Breaks>();
-  let largest: ChoroplethPaint | undefined;
-  let largestSize = -1;
-  let problem: string | undefined;
-  for (const [country, group] of byCountry) {
-    const paint = paintChoropleth(group, { ...settings, perCountry: false }, classifyOver?.get(country));
-    if (!paint.breaks) continue;
-    breaksByCountry.set(country, paint.breaks);
-    for (const [code, color] of paint.colorByCode) colorByCode.set(code, color);
-    problem ??= paint.problem;
-    if (group.length > largestSize) {
-      largest = paint;
-      largestSize = group.length;
-    }
-  }
-  if (!largest) return { breaks: undefined, colors: [], colorByCode };
-  return {
-    breaks: largest.breaks,
-    colors: largest.colors,
-    colorByCode,
-    breaksByCountry,
-    ...(problem === undefined ? {} : { problem }),
-  };
 }

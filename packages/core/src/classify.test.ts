@@ -2,7 +2,8 @@
 // examples (and a brute-force optimum), and the awkward inputs real data brings.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { classIndex, classify, classRanges, stableValues, thresholdScale } from './classify.ts';
+import { classIndex, classRanges, stableValues } from './breaks.ts';
+import { classify, thresholdScale } from './classify.ts';
 
 /** Breaks computed by arithmetic are compared to 12 significant digits. */
 function assertClose(actual: number[], expected: number[]): void {

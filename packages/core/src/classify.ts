@@ -2,16 +2,18 @@
 // The statistics come from maintained libraries (d3's quantile scale, simple-statistics' ckmeans and
 // equal-interval breaks, d3-array's nice ticks); this module only chooses among them, handles the
 // awkward inputs real data has (ties, gaps, a single value) and makes diverging breaks symmetric.
-import { bisectRight, nice, ticks } from 'd3-array';
+import { nice, ticks } from 'd3-array';
 import { scaleQuantile, scaleThreshold, type ScaleThreshold } from 'd3-scale';
 import { ckmeans, equalIntervalBreaks } from 'simple-statistics';
-
-export const classifications = ['quantile', 'equal-interval', 'natural-breaks', 'nice', 'custom'] as const;
-export type Classification = (typeof classifications)[number];
-
-/** The smallest and largest class counts `classify` accepts (ColorBrewer's diverging sets go to 11). */
-export const MIN_CLASSES = 1;
-export const MAX_CLASSES = 11;
+import {
+  type Breaks,
+  type Classification,
+  classifications,
+  isValue,
+  MAX_CLASSES,
+  type MaybeValue,
+  MIN_CLASSES,
+} from './breaks.ts';
 
 export interface ClassifyOptions {
   method: Classification;
@@ -22,24 +24,6 @@ export interface ClassifyOptions {
   /** Diverging data: breaks are made symmetric around this value (see `classify`). */
   midpoint?: number;
 }
-
-export interface Breaks {
-  method: Classification;
-  /** `classes - 1` inner breaks, strictly ascending. A value `v` is in class `i` when
-   * `thresholds[i-1] <= v < thresholds[i]` (d3's `scaleThreshold` convention). */
-  thresholds: number[];
-  /** Smallest and largest finite value classified (`NaN` when there were none). */
-  min: number;
-  max: number;
-  /** Number of classes actually produced: `thresholds.length + 1`. */
-  classes: number;
-  /** Number of finite values classified. */
-  count: number;
-  midpoint?: number;
-}
-
-/** A value that `classify`, `classIndex` and `stableValues` skip: no data for that region. */
-export type MaybeValue = number | null | undefined;
 
 /** Finite numbers from `values`, sorted ascending; `null`, `undefined` and `NaN` are no data. */
 function finiteSorted(values: Iterable<MaybeValue>): number[] {
@@ -160,12 +144,6 @@ export function classify(values: Iterable<MaybeValue>, options: ClassifyOptions)
   return { ...base, thresholds, classes: thresholds.length + 1, midpoint };
 }
 
-/** The class (0-based) of `value` under `breaks`, or -1 for no data (`null`, `undefined`, `NaN`, ±∞). */
-export function classIndex(value: MaybeValue, breaks: Pick<Breaks, 'thresholds'>): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return -1;
-  return bisectRight(breaks.thresholds, value);
-}
-
 /** A d3 threshold scale from values to `colors` (one per class); no data maps to `noData`. */
 export function thresholdScale(
   breaks: Pick<Breaks, 'thresholds'>,
@@ -181,33 +159,4 @@ export function thresholdScale(
     .domain(breaks.thresholds)
     .range([...colors])
     .unknown(noData);
-}
-
-/** Each class as a `[from, to)` range for a legend; the outer ends are the data's min and max. */
-export function classRanges(breaks: Breaks): { index: number; from: number; to: number }[] {
-  return Array.from({ length: breaks.classes }, (_, index) => ({
-    index,
-    from: index === 0 ? breaks.min : breaks.thresholds[index - 1]!,
-    to: index === breaks.classes - 1 ? breaks.max : breaks.thresholds[index]!,
-  }));
-}
-
-/**
- * Every value of every period, for breaks that mean the same thing as time moves ("stable breaks"):
- * pass a series response (`ChronosClient.series`) or any iterable of periods' values.
- */
-export function stableValues(
-  input: { series: { points: [string, MaybeValue][] }[] } | Iterable<Iterable<MaybeValue>>,
-): number[] {
-  const out: number[] = [];
-  if ('series' in input) {
-    for (const { points } of input.series) for (const [, value] of points) if (isValue(value)) out.push(value);
-  } else {
-    for (const period of input) for (const value of period) if (isValue(value)) out.push(value);
-  }
-  return out;
-}
-
-function isValue(value: MaybeValue): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }

@@ -3,46 +3,41 @@
 export {
   type Breaks,
   type Classification,
-  type ClassifyOptions,
   type MaybeValue,
   classIndex,
   classRanges,
   classifications,
-  classify,
   MAX_CLASSES,
   MIN_CLASSES,
   stableValues,
-  thresholdScale,
-} from './classify.ts';
+} from './breaks.ts';
+export { type ClassifyOptions, classify, thresholdScale } from './classify.ts';
+export { DEFAULT_DIVERGING_SCHEME, DEFAULT_SCHEME, schemeIds } from './scheme-ids.ts';
 export {
   type ColorScheme,
   type SchemeType,
   colorsFor,
-  DEFAULT_DIVERGING_SCHEME,
-  DEFAULT_SCHEME,
   getScheme,
   MAX_SCHEME_CLASSES,
   NO_DATA_COLOR,
   NO_DATA_COLOR_DARK,
-  schemeIds,
   schemes,
 } from './schemes.ts';
 export { type BBox, bboxOf, type GeometryLike } from './bbox.ts';
 export {
   type ChoroplethDataInput,
-  type ChoroplethPaint,
   countryOf,
   knownCodes,
   legendCountryLabel,
   missingCodes,
   normalizeData,
   type PaintSettings,
-  paintChoropleth,
   withMetricDefaults,
   selectRegions,
   type StableValuesByCountry,
   stableValuesByCountry,
 } from './choropleth.ts';
+export { type ChoroplethPaint, paintChoropleth } from './paint.ts';
 export { extentOf, type LinearScale, linearScale, linePath, PERIODS_PER_YEAR, periodTicks } from './chart.ts';
 export { choroplethCsv, CSV_COLUMNS, type CsvField, csvField, toCsv } from './csv.ts';
 export { type FormatValueOptions, formatPeriod, formatValue, noDataLabel, periodKey } from './format.ts';

@@ -2,9 +2,14 @@
 // that name the valid schemes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { colorsFor, getScheme, NO_DATA_COLOR, NO_DATA_COLOR_DARK, schemeIds, schemes } from './schemes.ts';
+import { schemeIds } from './scheme-ids.ts';
+import { colorsFor, getScheme, NO_DATA_COLOR, NO_DATA_COLOR_DARK, schemes } from './schemes.ts';
 
 const HEX = /^#[0-9a-f]{6}$/;
+
+test('the ids that attributes are checked against are exactly the schemes, in order', () => {
+  assert.deepEqual(Object.keys(schemes), [...schemeIds]);
+});
 
 test('ColorBrewer sets come back exactly, as hex', () => {
   assert.deepEqual(colorsFor('blues', 5), ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c']);

@@ -35,6 +35,7 @@ import {
   schemeYlOrBr,
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
+import { schemeId } from './scheme-ids.ts';
 
 export type SchemeType = 'sequential' | 'diverging' | 'categorical';
 
@@ -151,18 +152,9 @@ export const schemes: Readonly<Record<string, ColorScheme>> = Object.freeze(
   Object.fromEntries(list.map((scheme) => [scheme.id, scheme])),
 );
 
-/** Scheme ids, in the order a picker should show them. */
-export const schemeIds: readonly string[] = list.map((scheme) => scheme.id);
-
-/** The default scheme for sequential data, and for data with a midpoint. */
-export const DEFAULT_SCHEME = 'blues';
-export const DEFAULT_DIVERGING_SCHEME = 'rdbu';
-
 /** Looks a scheme up by id, case-insensitively (`YlOrRd` = `ylorrd`); throws naming the valid ones. */
 export function getScheme(id: string): ColorScheme {
-  const scheme = schemes[id.trim().toLowerCase()];
-  if (!scheme) throw new RangeError(`unknown scheme "${id}"; valid: ${schemeIds.join(', ')}`);
-  return scheme;
+  return schemes[schemeId(id)]!;
 }
 
 /** `classes` colours of `scheme` as `#rrggbb`, optionally reversed (dark to light). */

@@ -8,7 +8,7 @@
 // every frame's time, and prefetching against fetching each frame (bench/time-slider-play.ts). Bytes on the wire of the demo page's first load are measured by
 // `pnpm bench embedding` (tests/embedding), which serves it from the real server in production mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +50,16 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
 }
 const entryFiles = [...staticClosure(join(cdnDir, 'chronos.js'))];
 const entryGzip = entryFiles.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+// Every file of the CDN bundle (the entry's static imports first), so a change shows where the bytes went.
+const cdnChunks = readdirSync(join(cdnDir, 'chunks'))
+  .filter((name) => /\.m?js$/.test(name))
+  .map((name) => join(cdnDir, 'chunks', name));
+for (const file of [...entryFiles, ...cdnChunks.filter((file) => !entryFiles.includes(file))]) {
+  const kind = entryFiles.includes(file) ? 'entry' : 'lazy';
+  process.stdout.write(
+    `    ${kind} ${file.slice(cdnDir.length + 1)}: ${format(gzipSize(readFileSync(file)) / KB)} KB gzip\n`,
+  );
+}
 recordFigure({
   bench: BENCH,
   figure: `CDN entry gzip without MapLibre chunks (${entryFiles.length} files)`,

@@ -33,6 +33,19 @@ const cdnChunks = join(here, 'dist', 'cdn', 'chunks');
 for (const file of readdirSync(cdnChunks).filter((name) => name.startsWith('maplibre-gl-worker'))) {
   writeFileSync(join(cdnChunks, file), withoutSourceMap(readFileSync(join(cdnChunks, file), 'utf8')));
 }
+// No chunk may import the entry: a page that loads `chronos.js?v=2` would run a second copy of it (the
+// chunk's `../chronos.js` is another URL). Code they share belongs in chunks/shared-*.js (vite.config.ts).
+for (const file of readdirSync(cdnChunks).filter((name) => name.endsWith('.js'))) {
+  if (
+    /from\s*["']\.\.\/chronos\.js["']|import\s*\(?\s*["']\.\.\/chronos\.js["']/.test(
+      readFileSync(join(cdnChunks, file), 'utf8'),
+    )
+  ) {
+    throw new Error(
+      `dist/cdn/chunks/${file} imports the CDN entry ../chronos.js; see preserveEntrySignatures in vite.config.ts`,
+    );
+  }
+}
 /** A module without its trailing `//# sourceMappingURL=` comment (for maps that are not shipped). */
 function withoutSourceMap(code: string): string {
   return code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');

@@ -1,5 +1,6 @@
 // The CDN bundle (dist/cdn/chronos.js, built before the tests) as a third-party page uses it: one module
-// that registers the element, with MapLibre and its worker loaded lazily from the chunks beside it.
+// that registers the element (with the code it shares with its lazy chunks in chunks/shared-*.js), with
+// MapLibre and its worker loaded lazily from the chunks beside it, none of which loads the entry again.
 import { classIndex } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import type { ChronosChoropleth } from './components/choropleth/choropleth.ts';
@@ -12,7 +13,9 @@ describe('CDN bundle', () => {
     const errors: unknown[] = [];
     window.addEventListener('error', (event) => errors.push(event.error ?? event.message));
     const before = performance.getEntriesByType('resource').length;
-    await import(/* @vite-ignore */ `${'/packages/widgets/dist/cdn/chronos.js'}`);
+    // With a query string, as pages pin a version: the lazy chunks must not import the entry by its plain
+    // URL, which would be a second copy of the library.
+    await import(/* @vite-ignore */ `${'/packages/widgets/dist/cdn/chronos.js'}?v=test`);
     const entryLoads = performance
       .getEntriesByType('resource')
       .slice(before)
@@ -33,6 +36,9 @@ describe('CDN bundle', () => {
     const expected = parseColor(legendColors(element).get(String(classIndex(value, element.classBreaks!)))!);
     expect(closeTo(pixelAt(element, KANSAS), expected)).to.equal(true);
     element.remove();
+    expect(loaded.filter((name) => /\/cdn\/chronos\.js(\?|$)/.test(name))).to.deep.equal([
+      `${location.origin}/packages/widgets/dist/cdn/chronos.js?v=test`,
+    ]);
     expect(errors).to.deep.equal([]);
   });
 });

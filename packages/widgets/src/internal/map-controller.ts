@@ -6,8 +6,8 @@
 // Released (WebGL context given back) while far off-screen, it is restored as it was: same view, regions,
 // colours and selection.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FilterSpecification, Map as MapLibreMap, MapOptions } from 'maplibre-gl';
-import { type BBox, bboxOf } from '@chronos/core';
+import type { Map as MapLibreMap, MapOptions } from 'maplibre-gl';
+import type { BBox } from '@chronos/core';
 import { Basemap } from './map-basemap.ts';
 import {
   hatch,
@@ -18,9 +18,10 @@ import {
   regionLayers,
   SOURCE,
   sourceSpec,
+  vectorRegionBBox,
 } from './map-layers.ts';
 import { watchMapFailures } from './map-failures.ts';
-import { ContextLoss, FIT_PADDING, mapOptions, type Released, releasedState } from './map-lifecycle.ts';
+import { ContextLoss, FIT_PADDING, mapOptions, nextFrame, type Released, releasedState } from './map-lifecycle.ts';
 import { watchRegionPointer } from './map-pointer.ts';
 import { applySettings } from './map-settings.ts';
 
@@ -312,9 +313,7 @@ export class MapController implements ReactiveController {
   vectorBBox(code: string): BBox | undefined {
     const map = this.map;
     if (!map || this.#regions?.kind !== 'vector' || this.#context.lost) return undefined;
-    const filter: FilterSpecification = ['==', ['get', 'code'], code];
-    const features = map.querySourceFeatures(SOURCE, { sourceLayer: this.#regions.sourceLayer, filter });
-    return bboxOf(features.map((feature) => feature.geometry));
+    return vectorRegionBBox(map, this.#regions.sourceLayer, code);
   }
 
   fit(bbox: BBox, animate = false): void {
@@ -392,18 +391,11 @@ export class MapController implements ReactiveController {
     // Released: painted when the map is restored (an aborted run simply never reads the answer).
     if (!map && this.#released) return new Promise((resolve) => this.#backFromRelease.push(resolve));
     if (!map) return;
-    const event = map.loaded() ? 'render' : 'idle';
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await new Promise<void>((resolve) => {
-      map.once(event, () => resolve());
-      map.triggerRepaint();
-      // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
-      timer = setTimeout(() => {
-        if (this.map !== map || this.#context.lost) return;
-        if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
-        else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
-      }, DRAW_DEADLINE_MS);
+    // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
+    await nextFrame(map, DRAW_DEADLINE_MS, (resolve) => {
+      if (this.map !== map || this.#context.lost) return;
+      if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
+      else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
     });
-    clearTimeout(timer);
   }
 }

@@ -1,12 +1,15 @@
 // The regions' MapLibre style: source and layer specifications, paint expressions driven by
-// feature-state (colour, hover, selected, no data) and the no-data hatch. Pure data, no map needed.
+// feature-state (colour, hover, selected, no data) and the no-data hatch — pure data, no map needed — and
+// the one question asked of the drawn source (a region's box from the vector tiles loaded).
 import type {
   ExpressionSpecification,
+  FilterSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
+  Map as MapLibreMap,
   VectorSourceSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection } from '@chronos/core';
+import { type BBox, bboxOf, type FeatureCollection } from '@chronos/core';
 
 /** Regions to draw: a GeoJSON collection (fetched once per page) or a vector-tile archive. */
 export type RegionSource =
@@ -124,4 +127,11 @@ export function linePaint(theme: MapTheme): {
       0.6,
     ],
   };
+}
+
+/** Bounding box of region `code` in the vector source drawn on `map` (only the tiles loaded so far are known). */
+export function vectorRegionBBox(map: MapLibreMap, sourceLayer: string, code: string): BBox | undefined {
+  const filter: FilterSpecification = ['==', ['get', 'code'], code];
+  const features = map.querySourceFeatures(SOURCE, { sourceLayer, filter });
+  return bboxOf(features.map((feature) => feature.geometry));
 }

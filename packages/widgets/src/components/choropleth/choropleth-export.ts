@@ -5,14 +5,14 @@
 // before the browser presents the frame and discards the buffer. Another scale re-renders the live map at
 // that pixel ratio for that one task and puts it back, so the page never shows the difference.
 import { type Breaks, type ChoroplethData, choroplethCsv, messagesFor } from '@chronos/core';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createRef } from 'lit/directives/ref.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { palettes } from '../../internal/theme.ts';
 import type { LegendEntry } from './choropleth-export-image.ts';
 import type { RegionText } from './choropleth-regions.ts';
-import { legendGroups } from './choropleth-view.ts';
+import { loadedPaint } from './paint-loader.ts';
 
 /** Options of `toPNG()`. */
 export interface PngOptions {
@@ -117,16 +117,16 @@ export class ChoroplethExport implements ReactiveController {
     const colors = this.#source.colors();
     const text = this.#source.text;
     // As the element's legend: one group per country (its name as a heading) when classified per country.
-    const entries: LegendEntry[] = legendGroups(
-      { breaks, breaksByCountry: this.#source.breaksByCountry(), text },
-      data,
-    ).flatMap((group) => [
-      ...(group.label ? [{ color: '', label: group.label, heading: true }] : []),
-      ...group.ranges.map((range) => ({
-        color: colors[range.index] ?? noData,
-        label: `${text.format(range.from)} – ${text.format(range.to)}`,
-      })),
-    ]);
+    // (Values are shown, so the colouring chunk with legendGroups has arrived.)
+    const entries: LegendEntry[] = loadedPaint()!
+      .legendGroups({ breaks, breaksByCountry: this.#source.breaksByCountry(), text }, data)
+      .flatMap((group) => [
+        ...(group.label ? [{ color: '', label: group.label, heading: true }] : []),
+        ...group.ranges.map((range) => ({
+          color: colors[range.index] ?? noData,
+          label: `${text.format(range.from)} – ${text.format(range.to)}`,
+        })),
+      ]);
     const valued = new Set(data.values.filter((value) => typeof value.value === 'number').map((value) => value.region));
     if ([...this.#source.codes()].some((code) => !valued.has(code))) {
       entries.push({ color: noData, stripe, label: messagesFor(text.locale).map.noData });
@@ -137,45 +137,18 @@ export class ChoroplethExport implements ReactiveController {
   /** The footer's download menu (nothing unless `download` is set and values are shown). */
   renderMenu(): TemplateResult | typeof nothing {
     const data = this.#host.loadedData;
-    if (!this.#host.download || !data) return nothing;
-    const messages = messagesFor(this.#source.text.locale).export;
-    return html`<div
-      part="download"
-      class="download"
-      @keydown=${(event: KeyboardEvent) => {
-        if (event.key === 'Escape' && this.#open) {
-          event.stopPropagation();
-          this.#close(true);
-        }
-      }}
-      @focusout=${(event: FocusEvent) => {
-        const next = event.relatedTarget as Node | null;
-        if (this.#open && !(next && (event.currentTarget as HTMLElement).contains(next))) this.#close(false);
-      }}
-    >
-      <button
-        part="download-button"
-        class="download-button"
-        type="button"
-        aria-expanded=${this.#open ? 'true' : 'false'}
-        aria-controls="download-menu"
-        ${ref(this.#button)}
-        @click=${() => this.#toggle()}
-      >
-        ${messages.download}
-      </button>
-      <div
-        id="download-menu"
-        part="download-menu"
-        class="download-menu"
-        role="group"
-        aria-label=${messages.menuLabel(data.metric.title)}
-        ?hidden=${!this.#open}
-      >
-        <button part="download-png" type="button" @click=${() => this.#save('png')}>${messages.png}</button>
-        <button part="download-csv" type="button" @click=${() => this.#save('csv')}>${messages.csv}</button>
-      </div>
-    </div>`;
+    // The menu's template travels with the colouring chunk, which has arrived once values are shown.
+    const values = loadedPaint();
+    if (!this.#host.download || !data || !values) return nothing;
+    return values.renderDownloadMenu({
+      messages: messagesFor(this.#source.text.locale).export,
+      title: data.metric.title,
+      open: this.#open,
+      button: this.#button,
+      toggle: () => this.#toggle(),
+      close: (focusButton) => this.#close(focusButton),
+      save: (kind) => void this.#save(kind),
+    });
   }
 
   #toggle(): void {

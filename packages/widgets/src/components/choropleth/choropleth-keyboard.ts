@@ -3,8 +3,10 @@
 // first and last region in the data table's order, Enter or Space selects as a click does, Escape clears,
 // + and − zoom. The focused region is outlined on the map (feature-state `focused`), the tooltip follows it,
 // the live region speaks it, and a region outside the view is brought into it (zoomTo). The focus appears
-// for keyboard users only: a click on the map focuses the area without outlining a region.
-import { type Direction, nearestRegion, nextRegion, regionAnchor } from '@chronos/core';
+// for keyboard users only: a click on the map focuses the area without outlining a region. Where the keys
+// lead (region anchors, nearest-region search) is choropleth-navigation.ts, a chunk fetched when the element
+// connects (not in the CDN entry); a focus or key that comes before it has arrived is taken (a key's default
+// prevented) and acted on when it arrives.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
@@ -28,6 +30,23 @@ export interface KeyboardHooks {
   hover(code: string | null): void;
 }
 
+type Navigation = typeof import('./choropleth-navigation.ts');
+type Direction = import('./choropleth-navigation.ts').Direction;
+
+let navigation: Navigation | undefined;
+let navigationLoading: Promise<Navigation> | undefined;
+/** The navigation module, imported once per page. */
+function loadNavigation(): Promise<Navigation> {
+  navigationLoading ??= import('./choropleth-navigation.ts').then(
+    (module) => (navigation = module),
+    (error: unknown) => {
+      navigationLoading = undefined;
+      throw error;
+    },
+  );
+  return navigationLoading;
+}
+
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** Whether the user asked for less motion: the map jumps instead of flying. */
@@ -43,8 +62,6 @@ export function quietCanvas(canvas: HTMLCanvasElement | undefined): void {
   canvas.removeAttribute('role');
   canvas.removeAttribute('aria-label');
 }
-
-const anchorCache = new WeakMap<RegionGeometry, Map<string, [number, number]>>();
 
 export class MapKeyboard implements ReactiveController {
   /** The region with the keyboard focus (outlined), while the map area has the focus. */
@@ -64,7 +81,10 @@ export class MapKeyboard implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Fetched beside the map's other chunks, so that it is there when the map area first gets the focus.
+    void loadNavigation().catch(() => undefined);
+  }
 
   hostDisconnected(): void {
     this.#moving?.off('moveend', this.#repaint);
@@ -85,9 +105,12 @@ export class MapKeyboard implements ReactiveController {
 
   readonly onFocus = (event: FocusEvent): void => {
     // A click focuses the map area too: only keyboard focus shows a region.
-    if (!(event.target as HTMLElement).matches(':focus-visible')) return;
-    const code = this.#last ?? this.#host.selected ?? null;
-    if (code && this.#anchors().has(code)) this.#focus(code);
+    const area = event.target as HTMLElement;
+    if (!area.matches(':focus-visible')) return;
+    this.#withNavigation(() => {
+      const code = this.#last ?? this.#host.selected ?? null;
+      if (area.matches(':focus-visible') && code && this.#anchors().has(code)) this.#focus(code);
+    });
   };
 
   readonly onBlur = (): void => {
@@ -105,18 +128,22 @@ export class MapKeyboard implements ReactiveController {
   #handle(key: string): boolean {
     const direction = ARROWS[key];
     if (direction) {
-      const from = this.focused ?? this.#start();
-      if (!from) return true;
-      const to = this.focused ? nextRegion(this.#anchors(), from, direction) : from;
-      if (to) this.#focus(to);
+      this.#withNavigation(({ nextRegion }) => {
+        const from = this.focused ?? this.#start();
+        if (!from) return;
+        const to = this.focused ? nextRegion(this.#anchors(), from, direction) : from;
+        if (to) this.#focus(to);
+      });
       return true;
     }
     switch (key) {
       case 'Home':
       case 'End': {
-        const codes = this.#a11y.byName().filter((code) => this.#anchors().has(code));
-        const code = key === 'Home' ? codes[0] : codes.at(-1);
-        if (code) this.#focus(code);
+        this.#withNavigation(() => {
+          const codes = this.#a11y.byName().filter((code) => this.#anchors().has(code));
+          const code = key === 'Home' ? codes[0] : codes.at(-1);
+          if (code) this.#focus(code);
+        });
         return true;
       }
       case 'Enter':
@@ -150,7 +177,13 @@ export class MapKeyboard implements ReactiveController {
     const selected = this.#host.selected ?? null;
     if (selected && this.#anchors().has(selected)) return selected;
     const center = this.#hooks.controller().map?.getCenter();
-    return center ? nearestRegion(this.#anchors(), [center.lng, center.lat]) : undefined;
+    return center && navigation ? navigation.nearestRegion(this.#anchors(), [center.lng, center.lat]) : undefined;
+  }
+
+  /** Runs `act` with the navigation module: now when it is loaded, else once it has arrived. */
+  #withNavigation(act: (module: Navigation) => void): void {
+    if (navigation) act(navigation);
+    else void loadNavigation().then(act, () => undefined);
   }
 
   #focus(code: string): void {
@@ -187,25 +220,13 @@ export class MapKeyboard implements ReactiveController {
     return point.x >= 0 && point.y >= 0 && point.x <= canvas.clientWidth && point.y <= canvas.clientHeight;
   }
 
-  /** Each region's anchor: from the GeoJSON geometry, else (vector tiles) the centre of what the tiles loaded hold. */
+  /** Each region's anchor (choropleth-navigation.ts); none before that module has arrived. */
   #anchors(): Map<string, [number, number]> {
-    const geometry = this.#hooks.geometry();
-    if (!geometry) return new Map();
-    const cached = anchorCache.get(geometry);
-    if (cached) return cached;
-    const anchors = new Map<string, [number, number]>();
-    for (const [code, feature] of geometry.features) {
-      const anchor = regionAnchor(feature.geometry);
-      if (anchor) anchors.set(code, anchor);
-    }
-    if (geometry.features.size > 0) {
-      anchorCache.set(geometry, anchors);
-      return anchors;
-    }
-    for (const code of this.#a11y.byName()) {
-      const box = this.#hooks.controller().vectorBBox(code);
-      if (box) anchors.set(code, [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2]);
-    }
-    return anchors;
+    if (!navigation) return new Map();
+    return navigation.regionAnchors(
+      this.#hooks.geometry(),
+      () => this.#a11y.byName(),
+      (code) => this.#hooks.controller().vectorBBox(code),
+    );
   }
 }

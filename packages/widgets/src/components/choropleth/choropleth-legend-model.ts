@@ -2,7 +2,7 @@
 // and which regions a legend entry stands for (the `highlightClass` method outlines them). Derived from
 // what the map painted: its values, breaks and class colours.
 import { type Breaks, type ChoroplethData, classIndex, noDataLabel } from '@chronos/core';
-import type { LegendGroup } from './choropleth-overlays.ts';
+import type { LegendGroup } from './choropleth-legend-view.ts';
 
 export interface LegendEntry {
   /** The class index (0 = lowest), or `no-data`. */

@@ -1,7 +1,7 @@
 // What <chronos-choropleth> renders: the map area with its overlays (notices, tooltip, loading / error /
 // empty / context-lost), the legend, the footer with the data-table toggle, and the data table. The map
 // itself is MapLibre's, drawn into the map area by the element's ChoroplethMap.
-import { type Breaks, type ChoroplethData, classRanges, legendCountryLabel } from '@chronos/core';
+import type { Breaks, ChoroplethData } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type Ref, ref } from 'lit/directives/ref.js';
 import type { ChronosErrorDetail } from '../../events/error.ts';
@@ -10,17 +10,10 @@ import type { LegendPosition } from './choropleth-config.ts';
 import { canRetry, headline } from './choropleth-errors.ts';
 import type { MapKeyboard } from './choropleth-keyboard.ts';
 import type { LoadStatus } from './choropleth-loading.ts';
-import {
-  renderContextLost,
-  renderFooter,
-  renderLegend,
-  type LegendGroup,
-  renderNotices,
-  renderStatus,
-  renderTooltip,
-} from './choropleth-overlays.ts';
+import { renderContextLost, renderNotices, renderStatus, renderTooltip } from './choropleth-overlays.ts';
 import type { RegionText } from './choropleth-regions.ts';
 import type { DataTable } from './choropleth-table.ts';
+import { loadedPaint } from './paint-loader.ts';
 
 /** The element's state as rendered (read while rendering). */
 export interface ChoroplethView {
@@ -63,6 +56,8 @@ export function renderChoropleth(view: ChoroplethView): TemplateResult {
   const status = view.loading.status;
   const messages = view.text.messages;
   const keyboard = view.keyboard;
+  // The templates of what shows values (choropleth-paint.ts): loaded before any value is shown.
+  const values = loadedPaint();
   // One tab stop: the map area (MapLibre's canvas is taken out of the tab order and the accessibility tree).
   // role="application" passes arrow keys to it; a static map is a figure (MapLibre's attribution links sit
   // inside it, which role="img" must not hold).
@@ -90,7 +85,7 @@ export function renderChoropleth(view: ChoroplethView): TemplateResult {
       </div>
       ${status === 'ready' || status === 'empty' || (view.contextLost && data) ? legend(view) : nothing}
       <div part="footer" class="footer">
-        <slot name="footer">${data ? renderFooter(data.metric, view.text.period(), messages) : nothing}</slot>
+        <slot name="footer">${data ? (values?.renderFooter(data.metric, view.text.period(), messages) ?? nothing) : nothing}</slot>
         ${data ? view.table.renderToggle(messages) : nothing} ${view.downloadMenu}
       </div>
       ${data ? view.table.render(messages) : nothing}
@@ -114,12 +109,13 @@ function statusOverlay(view: ChoroplethView): TemplateResult | typeof nothing {
 
 function legend(view: ChoroplethView): TemplateResult | typeof nothing {
   const data = view.data;
-  if (view.legend === 'none' || !data) return nothing;
+  const values = loadedPaint();
+  if (view.legend === 'none' || !data || !values) return nothing;
   const messages = view.text.messages;
-  return renderLegend({
+  return values.renderLegend({
     position: view.legend,
     title: data.metric.title,
-    groups: legendGroups(view, data),
+    groups: values.legendGroups(view, data),
     colors: view.classColors,
     format: (value) => view.text.format(value),
     noData: view.missing(data).length > 0 ? messages.map.noData : undefined,
@@ -127,24 +123,6 @@ function legend(view: ChoroplethView): TemplateResult | typeof nothing {
     messages,
     highlight: (index, range, announce) => view.a11y.highlight(index, range, announce),
   });
-}
-
-/** One group of classes; per country (US first, as the map reads west to east, north to south) when the metric is
- * classified per country and more than one country has values: each labelled with its name and currency. */
-export function legendGroups(
-  view: Pick<ChoroplethView, 'breaks' | 'breaksByCountry' | 'text'>,
-  data: ChoroplethData,
-): LegendGroup[] {
-  const byCountry = view.breaksByCountry;
-  if (!byCountry || byCountry.size < 2) return [{ ranges: view.breaks ? classRanges(view.breaks) : [] }];
-  const order = (country: string) => (country === 'US' ? 0 : country === 'CA' ? 1 : 2);
-  return [...byCountry]
-    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
-    .map(([country, breaks]) => ({
-      country,
-      label: legendCountryLabel(country, data.metric, view.text.locale),
-      ranges: classRanges(breaks),
-    }));
 }
 
 function tooltip(view: ChoroplethView): TemplateResult | typeof nothing {

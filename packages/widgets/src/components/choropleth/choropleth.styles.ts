@@ -1,10 +1,8 @@
-// Shadow-root styles of <chronos-choropleth>. Every colour and size a page may want to change is a
-// --chronos-* custom property declared on :host; the dark theme only swaps those properties (the palettes
-// themselves are in internal/theme.ts, which the map reads too). Page rules reach the host element (even
-// \`* { all: unset }\` or \`html { font-size: 40px }\`), so the frame, typography and layout are set on the
-// inner .base, which starts from \`all: initial\` and takes only --chronos-* properties from outside.
+// Shadow-root styles of <chronos-choropleth>, composed after frameStyles (internal/companion.styles.ts: the
+// --chronos-* palette on :host, light and dark, and the .base frame that page rules cannot reach). Every
+// colour and size a page may want to change is a --chronos-* custom property; the dark theme only swaps
+// those properties (the palettes themselves are in internal/theme.ts, which the map reads too).
 import { css } from 'lit';
-import { paletteDeclarations } from '../../internal/theme.ts';
 
 // (Comments inside css`` ship to every page, so the layout is explained here.) .base inherits only
 // visibility, pointer-events and direction from the host: what a page may still do to the whole element.
@@ -17,45 +15,15 @@ import { paletteDeclarations } from '../../internal/theme.ts';
 // sits under the legend and notices (z-index 2), over the canvas so the pointer cannot reach a map without style.
 export const choroplethStyles = css`
   :host {
-    --chronos-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --chronos-font-size: 14px;
     --chronos-height: 440px;
     --chronos-table-height: 18em;
-    --chronos-radius: 6px;
-    ${paletteDeclarations('light')}
-
-    display: block;
-    background: var(--chronos-background);
-    border-radius: var(--chronos-radius);
-  }
-
-  :host([theme='dark']) {
-    ${paletteDeclarations('dark')}
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${paletteDeclarations('dark')}
-    }
   }
 
   .base {
-    all: initial;
-    visibility: inherit;
     pointer-events: inherit;
-    direction: inherit;
-    box-sizing: border-box;
-    position: relative;
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     grid-template-areas: 'stage' 'strip' 'footer' 'table';
-    font-family: var(--chronos-font-family);
-    font-size: var(--chronos-font-size);
-    line-height: 1.4;
-    color: var(--chronos-text-color);
-    background: var(--chronos-background);
-    border: 1px solid var(--chronos-border-color);
-    border-radius: var(--chronos-radius);
     overflow: hidden;
     container: chronos / inline-size;
   }

@@ -10,44 +10,40 @@ import {
   type ChoroplethDataInput,
   knownCodes,
   missingCodes,
-  paintChoropleth,
   type StableValuesByCountry,
   withMetricDefaults,
 } from '@chronos/core';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { MapOptions } from 'maplibre-gl';
+import { state } from 'lit/decorators.js';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
 import { ChronosLoadEvent } from '../../events/load.ts';
 import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
 import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
-import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
+import { baseStyles } from '../../internal/chronos-element.ts';
+import { frameStyles } from '../../internal/companion.styles.ts';
 import { loadRuntime } from '../../internal/map-handle.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
 import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
 import { ChoroplethA11y } from './choropleth-a11y.ts';
+import { ChoroplethProperties } from './choropleth-properties.ts';
 import { MapKeyboard, reducedMotion } from './choropleth-keyboard.ts';
-import { type ChoroplethLegend, legendOf, regionsOfClass } from './choropleth-legend-model.ts';
+import type { ChoroplethLegend } from './choropleth-legend-model.ts';
 import { LoadingController } from './choropleth-loading.ts';
 import { ChoroplethExport, type PngOptions } from './choropleth-export.ts';
 import { exportStyles } from './choropleth-export.styles.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
 import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
-import { legendGroups, renderChoropleth } from './choropleth-view.ts';
+import { renderChoropleth } from './choropleth-view.ts';
+import { loadedPaint, loadPaint } from './paint-loader.ts';
 import { legendStyles } from './choropleth-legend.styles.ts';
 import { tableStyles } from './choropleth-table.styles.ts';
 import { choroplethStyles } from './choropleth.styles.ts';
-import { tooltipSparkline } from '../timeseries/tooltip-sparkline.ts';
+import { sparkline } from '../timeseries/chart-loader.ts';
 
 export type { ChoroplethDataInput, ChoroplethLegend, ValueFormatter };
-
-const booleanDefaultTrue = {
-  fromAttribute: (value: string | null) => value !== 'false',
-  toAttribute: (value: boolean) => (value ? '' : 'false'),
-};
 
 /**
  * A choropleth map of US states and Canadian provinces and territories, coloured by a Chronos metric.
@@ -116,63 +112,8 @@ const booleanDefaultTrue = {
  * @cssproperty --chronos-skeleton-color - Loading placeholder colour.
  * @cssproperty --chronos-error-color - Error text and notice accent.
  */
-export class ChronosChoropleth extends ChronosElement {
-  static override styles = [baseStyles, choroplethStyles, legendStyles, tableStyles, exportStyles];
-
-  /** Base URL of the Chronos API (default: where the script came from, else this page's origin). */
-  @property() api?: string;
-  /** Publishable API key (`pk_…`) sent with every request. */
-  @property({ attribute: 'api-key' }) apiKey?: string;
-  /** Metric id, e.g. `unemployment`. */
-  @property() metric = 'unemployment';
-  /** Region sets, comma-separated: `us-states`, `ca-provinces`. */
-  @property() geo = 'us-states,ca-provinces';
-  /** `latest` or a period in the metric's form: `YYYY-MM` (monthly), `YYYY-Qn` (quarterly), `YYYY` (annual). */
-  @property() time = 'latest';
-  /** `quantile`, `equal-interval`, `natural-breaks`, `nice` or `custom` (with `thresholds`). */
-  @property() classification?: string;
-  /** Number of classes, 3 to 9 (default 5). */
-  @property() classes?: number | string;
-  /** Custom class breaks, comma-separated ascending numbers, e.g. `3,5,7`; implies `custom`. */
-  @property() thresholds?: string | number[];
-  /** Colour scheme id (ColorBrewer or Viridis family), e.g. `blues`, `ylorrd`, `viridis`, `rdbu`. */
-  @property() scheme?: string;
-  /** Reverses the scheme (dark to light). */
-  @property({ type: Boolean }) reverse = false;
-  /** Diverging data: breaks symmetric around this value (and a diverging default scheme). */
-  @property() midpoint?: number | string;
-  /** Classify over every period of the metric so colours mean the same thing as time moves. */
-  @property({ type: Boolean, attribute: 'stable-breaks' }) stableBreaks = false;
-  /** Basemap: a Protomaps-schema PMTiles URL, or `none`. Default: `/tiles/basemap.pmtiles` on the API. */
-  @property() basemap?: string;
-  /** `api` (GeoJSON from the API, default), a `.pmtiles` URL (vector tiles), or a GeoJSON file URL. */
-  @property() boundaries = 'api';
-  /** `auto` (follows prefers-color-scheme), `light` or `dark`. */
-  @property({ reflect: true }) theme = 'auto';
-  /** Legend position: `bottom-left`, `bottom-right`, `top-left`, `top-right` or `none`. */
-  @property() legend = 'bottom-left';
-  /** Pan, zoom, hover and click (set `interactive="false"` for a static map). */
-  @property({ converter: booleanDefaultTrue, reflect: true }) interactive = true;
-  /** Require two fingers / a modifier key to move the map, so the page scrolls past it. */
-  @property({ type: Boolean, attribute: 'cooperative-gestures' }) cooperativeGestures = false;
-  /** Shows the data table under the map (sortable; its rows select regions from the keyboard). The
-   * footer's "Data table" button toggles it; the table is always in the accessibility tree. */
-  @property({ type: Boolean, reflect: true, attribute: 'show-table' }) showTable = false;
-  /** Code of the selected region (set by clicks and `select()`). */
-  @property({ reflect: true }) selected?: string;
-  /** Values supplied by the page; no data request is made while set. */
-  @property({ attribute: false }) data?: ChoroplethDataInput;
-  /** Formats values in the tooltip, legend and table (default: the metric's units and locale). */
-  @property({ attribute: false }) formatValue?: ValueFormatter;
-  /** Class colours, light to dark; their number sets the number of classes. */
-  @property({ attribute: false }) colors?: string[];
-  /** Create the map only when the element comes near the viewport, and give its WebGL context back while
-   * it is far off-screen (restored as it was on return). `lazy="false"` creates it at once and keeps it. */
-  @property({ converter: booleanDefaultTrue }) lazy = true;
-  /** Shows a download menu in the footer: the map as an image (`toPNG`) and the values as CSV (`toCSV`). */
-  @property({ type: Boolean, reflect: true }) download = false;
-  /** Extra MapLibre map options (e.g. `{ preserveDrawingBuffer: true }` to export images); read once. */
-  @property({ attribute: false }) mapOptions?: Partial<MapOptions>;
+export class ChronosChoropleth extends ChoroplethProperties {
+  static override styles = [baseStyles, frameStyles, choroplethStyles, legendStyles, tableStyles, exportStyles];
 
   @state() private problems: SettingProblem[] = [];
   @state() private shown?: ChoroplethData;
@@ -295,9 +236,12 @@ export class ChronosChoropleth extends ChronosElement {
   get legendModel(): ChoroplethLegend | undefined {
     const { shown: data, breaks, breaksByCountry, classColors: colors } = this;
     const text = this.#text;
-    return legendOf({
+    // Values are shown only once the colouring chunk (with the legend model) has arrived.
+    const values = loadedPaint();
+    if (!data || !values) return undefined;
+    return values.legendOf({
       data,
-      groups: data ? legendGroups({ breaks, breaksByCountry, text }, data) : [],
+      groups: values.legendGroups({ breaks, breaksByCountry, text }, data),
       breaks: (country) => (country ? breaksByCountry?.get(country) : breaks),
       colors,
       format: (v) => text.format(v),
@@ -308,13 +252,14 @@ export class ChronosChoropleth extends ChronosElement {
 
   /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears. */
   highlightClass(index: number | 'no-data' | null): void {
-    this.#map.controller.setFlag('highlight', regionsOfClass(this.legendModel, index));
+    this.#map.controller.setFlag('highlight', loadedPaint()?.regionsOfClass(this.legendModel, index) ?? []);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Fetch the MapLibre chunk while the first render and the data requests are still being set up.
     void loadRuntime().catch(() => undefined);
+    void loadPaint().catch(() => undefined);
     // Reconnected after a move in the DOM: the map was removed with the old position.
     if (this.hasUpdated) {
       this.#map.needsFit = true;
@@ -395,6 +340,8 @@ export class ChronosChoropleth extends ChronosElement {
     signal: AbortSignal,
   ): Promise<void> {
     const previous = this.shown?.time ?? null;
+    await loadPaint();
+    if (signal.aborted) return;
     this.#paint(data, classifyOver);
     if (data.time && data.time !== previous) {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
@@ -415,7 +362,8 @@ export class ChronosChoropleth extends ChronosElement {
     // per country; what the page set itself wins.
     const own = { scheme: this.scheme !== undefined, midpoint: this.midpoint !== undefined };
     const settings = withMetricDefaults({ ...this.#settings, reverse: this.reverse }, data.metric, own);
-    const paint = paintChoropleth(data.values, settings, classifyOver);
+    // Loaded before the first paint (#show); a repaint only happens once something was painted.
+    const paint = loadedPaint()!.paintChoropleth(data.values, settings, classifyOver);
     if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
     this.#map.controller.paint(paint.colorByCode, this.#knownCodes(data));
     this.shown = data;
@@ -467,7 +415,7 @@ export class ChronosChoropleth extends ChronosElement {
       classColors: this.classColors,
       missing: (data) => this.#missing(data),
       table: this.#table,
-      sparkline: (region) => tooltipSparkline(this, this.#loading.api, region),
+      sparkline: (region) => sparkline(this, this.#loading.api, region),
       a11y: this.#a11y,
       keyboard: this.#keyboard,
       interactive: this.interactive,

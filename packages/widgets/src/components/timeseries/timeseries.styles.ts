@@ -1,8 +1,7 @@
-// Shadow-root styles of <chronos-timeseries>: the map's palettes (internal/theme.ts, both themes, the same
-// --chronos-* properties a page overrides), plus a colour a line (--chronos-series-color-1 … 8). As in the
-// map, page rules reach only the host: the frame starts from `all: initial` on .base.
+// Shadow-root styles of <chronos-timeseries>, composed after frameStyles (internal/companion.styles.ts: the
+// map's palettes in both themes, the same --chronos-* properties a page overrides, and the .base frame):
+// a colour a line (--chronos-series-color-1 … 8), the chart, its readout, legend and table.
 import { css, unsafeCSS } from 'lit';
-import { paletteDeclarations } from '../../internal/theme.ts';
 
 /** Line colours, light and dark themes: distinct hues with at least 3:1 contrast on the background. */
 const seriesColors = {
@@ -20,40 +19,19 @@ const seriesRules = unsafeCSS(
 
 export const timeseriesStyles = css`
   :host {
-    --chronos-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --chronos-font-size: 14px;
     --chronos-timeseries-height: 260px;
-    --chronos-radius: 6px;
-    ${paletteDeclarations('light')}
     ${seriesDeclarations('light')}
-    display: block;
-    background: var(--chronos-background);
-    border-radius: var(--chronos-radius);
   }
   :host([theme='dark']) {
-    ${paletteDeclarations('dark')}
     ${seriesDeclarations('dark')}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      ${paletteDeclarations('dark')}
       ${seriesDeclarations('dark')}
     }
   }
   .base {
-    all: initial;
-    visibility: inherit;
-    direction: inherit;
-    box-sizing: border-box;
-    position: relative;
     display: block;
-    font-family: var(--chronos-font-family);
-    font-size: var(--chronos-font-size);
-    line-height: 1.4;
-    color: var(--chronos-text-color);
-    background: var(--chronos-background);
-    border: 1px solid var(--chronos-border-color);
-    border-radius: var(--chronos-radius);
     padding: 8px 8px 4px;
   }
   .stage {

@@ -10,11 +10,12 @@ import { property, state } from 'lit/decorators.js';
 import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.ts';
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
+import { frameStyles } from '../../internal/companion.styles.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
-import { SeriesText, type SeriesView, seriesView } from './timeseries-data.ts';
-import { renderChart } from './timeseries-view.ts';
+import { loadChart, loadedChart } from './chart-loader.ts';
+import type { SeriesView } from './timeseries-data.ts';
 import { timeseriesStyles } from './timeseries.styles.ts';
 
 type Status = 'loading' | 'ready' | 'empty' | 'error' | 'no-region';
@@ -63,7 +64,7 @@ const DEFAULT_RATE_LIMIT_WAIT_S = 10;
  * @cssproperty --chronos-error-color - Error text.
  */
 export class ChronosTimeseries extends ChronosElement {
-  static override styles = [baseStyles, timeseriesStyles];
+  static override styles = [baseStyles, frameStyles, timeseriesStyles];
 
   /** Base URL of the Chronos API (default: the linked map's, else where the script came from, else this page). */
   @property() api?: string;
@@ -157,6 +158,12 @@ export class ChronosTimeseries extends ChronosElement {
       const size = { width: Math.round(box.width), height: Math.round(box.height) };
       if (size.width !== this.size.width || size.height !== this.size.height) this.size = size;
     });
+    // The chart renderer arrives while the series loads (it is drawn with the first render after both).
+    if (!loadedChart())
+      void loadChart().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     // Moved in the DOM: a load cut short by the disconnection runs again.
     this.#requested = undefined;
     if (this.hasUpdated) {
@@ -195,9 +202,11 @@ export class ChronosTimeseries extends ChronosElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Names follow the language (name_fr), so a new language is a new view too.
+    const chart = loadedChart();
     if ((changed as Map<PropertyKey, unknown>).has('body') || this.#viewLocale !== this.#locale) {
-      this.#viewLocale = this.#locale;
-      this.#view = this.body ? seriesView(this.body, this.currentRegions, this.#locale) : undefined;
+      // Without the chart module there is no view yet: it is made on the render after it arrives.
+      this.#viewLocale = chart ? this.#locale : undefined;
+      this.#view = this.body && chart ? chart.seriesView(this.body, this.currentRegions, this.#locale) : undefined;
     }
   }
 
@@ -307,23 +316,25 @@ export class ChronosTimeseries extends ChronosElement {
   override render(): TemplateResult {
     const messages = messagesFor(this.#locale);
     const view = this.status === 'ready' || (this.status === 'loading' && this.body) ? this.#view : undefined;
-    const chart = view
-      ? renderChart({
-          view,
-          text: new SeriesText(this.#locale, messages, this.body?.metric),
-          width: this.size.width,
-          height: this.size.height,
-          cursor: this.cursor,
-          current: this.#mapPeriod(view),
-          showTable: this.showTable,
-          onPointer: this.#onPointer,
-          onLeave: this.#onLeave,
-          onKeydown: this.#onKeydown,
-          onToggleTable: () => {
-            this.showTable = !this.showTable;
-          },
-        })
-      : undefined;
+    const renderer = loadedChart();
+    const chart =
+      view && renderer
+        ? renderer.renderChart({
+            view,
+            text: new renderer.SeriesText(this.#locale, messages, this.body?.metric),
+            width: this.size.width,
+            height: this.size.height,
+            cursor: this.cursor,
+            current: this.#mapPeriod(view),
+            showTable: this.showTable,
+            onPointer: this.#onPointer,
+            onLeave: this.#onLeave,
+            onKeydown: this.#onKeydown,
+            onToggleTable: () => {
+              this.showTable = !this.showTable;
+            },
+          })
+        : undefined;
     return html`<div part="base" class="base">
       <div class="stage">${chart ? chart.plot : this.#overlay(messages.timeseries)}</div>
       ${chart?.below ?? nothing}
