@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterSpecification, Map as MapLibreMap, MapOptions } from 'maplibre-gl';
 import { type BBox, bboxOf } from '@chronos/core';
+import { messagesOf } from './lang.ts';
 import { Basemap } from './map-basemap.ts';
 import {
   hatch,
@@ -42,8 +43,8 @@ export interface MapCallbacks {
   onClick(code: string): void;
   /** The map cannot draw: the region source failed, or MapLibre's worker did not load or was blocked. */
   onError(message: string): void;
-  /** The basemap could not be shown; the regions draw without it. */
-  onBasemapError(message: string): void;
+  /** The basemap at `url` could not be shown (MapLibre's `reason`, '' when none); the regions draw without it. */
+  onBasemapError(url: string, reason: string): void;
   /** The WebGL context was lost (true), or restored and the regions repainted (false). */
   onContextLost(lost: boolean): void;
 }
@@ -183,7 +184,8 @@ export class MapController implements ReactiveController {
     this.#unwatch?.();
     this.#unwatch = watchMapFailures(map, {
       fatal: (message) => this.#callbacks.onError(message),
-      basemap: (message) => this.#basemapFailed(message),
+      basemap: (reason) => this.#basemapFailed(reason),
+      messages: () => messagesOf(this.#host),
     });
     // A worker that cannot load would leave the map waiting for ever: fail instead (the element's error state).
     await runtime.workerReady.catch((error: unknown) => {
@@ -351,9 +353,7 @@ export class MapController implements ReactiveController {
   #basemapFailed(reason: string): void {
     const url = this.#settings?.basemap;
     if (!url) return;
-    this.#callbacks.onBasemapError(
-      `The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`,
-    );
+    this.#callbacks.onBasemapError(url, reason);
   }
 
   /**
@@ -401,7 +401,7 @@ export class MapController implements ReactiveController {
       timer = setTimeout(() => {
         if (this.map !== map || this.#context.lost) return;
         if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
-        else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
+        else this.#callbacks.onError(messagesOf(this.#host).mapFailures.didNotDraw(DRAW_DEADLINE_MS / 1000));
       }, DRAW_DEADLINE_MS);
     });
     clearTimeout(timer);

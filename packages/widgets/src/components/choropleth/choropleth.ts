@@ -181,7 +181,7 @@ export class ChronosChoropleth extends ChronosElement {
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
   /** The basemap's failure, shown as a notice while the regions draw without it. */
-  @state() private basemapProblem?: string;
+  @state() private basemapProblem?: { url: string; reason: string };
   @state() private contextLost = false;
   #table = new DataTable(this, {
     rows: () => [...this.#knownCodes()].map((code) => this.#text.region(code)),
@@ -222,10 +222,10 @@ export class ChronosChoropleth extends ChronosElement {
       onError: (message) => {
         if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
       },
-      onBasemapError: (message) => {
-        if (message === this.basemapProblem) return;
-        this.basemapProblem = message;
-        this.#report({ kind: 'basemap', message });
+      onBasemapError: (url, reason) => {
+        if (url === this.basemapProblem?.url && reason === this.basemapProblem.reason) return;
+        this.basemapProblem = { url, reason };
+        this.#report({ kind: 'basemap', message: this.#basemapNotice()! });
       },
       onContextLost: (lost) => {
         this.contextLost = lost;
@@ -306,9 +306,10 @@ export class ChronosChoropleth extends ChronosElement {
     });
   }
 
-  /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears. */
-  highlightClass(index: number | 'no-data' | null): void {
-    this.#map.controller.setFlag('highlight', regionsOfClass(this.legendModel, index));
+  /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears.
+   * Classified per country, `country` (`US`, `CA`: a legend entry's `country`) limits it to that country's row. */
+  highlightClass(index: number | 'no-data' | null, country?: string): void {
+    this.#map.controller.setFlag('highlight', regionsOfClass(this.legendModel, index, country));
   }
 
   override connectedCallback(): void {
@@ -323,7 +324,7 @@ export class ChronosChoropleth extends ChronosElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { settings, problems } = resolveSettings(this);
+    const { settings, problems } = resolveSettings(this, this.#text.messages);
     this.#settings = settings;
     if (JSON.stringify(problems) !== JSON.stringify(this.problems)) this.problems = problems;
     for (const problem of problems) {
@@ -450,6 +451,14 @@ export class ChronosChoropleth extends ChronosElement {
     this.dispatchEvent(new ChronosRegionClickEvent(this.#text.region(code)));
   }
 
+  /** The basemap's failure in the element's language (it follows a later `lang` change). */
+  #basemapNotice(): string | undefined {
+    const problem = this.basemapProblem;
+    if (!problem) return undefined;
+    const messages = this.#text.messages;
+    return messages.errors.basemap(problem.url, problem.reason || messages.mapFailures.basemapTiles);
+  }
+
   override render(): TemplateResult {
     return renderChoropleth({
       data: this.shown,
@@ -458,7 +467,7 @@ export class ChronosChoropleth extends ChronosElement {
       loading: this.#loading,
       retry: () => this.retry(),
       contextLost: this.contextLost,
-      notices: this.basemapProblem ? [...this.problems, { message: this.basemapProblem }] : this.problems,
+      notices: this.basemapProblem ? [...this.problems, { message: this.#basemapNotice()! }] : this.problems,
       map: this.#map.container,
       hover: this.interactive ? this.hover : undefined,
       legend: this.#settings.legend,

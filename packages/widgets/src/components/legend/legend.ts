@@ -9,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
 import { cssomStyle } from '../../internal/cssom-style.ts';
+import { langOf } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
@@ -63,7 +64,7 @@ export class ChronosLegend extends ChronosElement {
 
   #hidden?: { map: ChronosChoropleth; legend: string };
   #attributes = new MutationObserver(() => void this.#afterMapUpdate());
-  #highlighted: number | 'no-data' | null = null;
+  #highlighted: string | null = null;
 
   #linked = new LinkedMapController(this, {
     id: () => this.for,
@@ -113,22 +114,24 @@ export class ChronosLegend extends ChronosElement {
     this.#hidden = undefined;
   }
 
-  #highlight(index: number | 'no-data' | null): void {
-    if (index === this.#highlighted) return;
-    this.#highlighted = index;
-    this.#linked.map?.highlightClass?.(index);
+  /** Outlines an entry's regions on the map (only its country's, in a row of a metric classified per country). */
+  #highlight(entry: LegendEntry | null): void {
+    const key = entry ? `${entry.country ?? ''}:${entry.index}` : null;
+    if (key === this.#highlighted) return;
+    this.#highlighted = key;
+    this.#linked.map?.highlightClass?.(entry?.index ?? null, entry?.country);
   }
 
   get #lang(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    return langOf(this) || navigator.language || 'en';
   }
 
   #entry(entry: LegendEntry): TemplateResult {
     const noData = entry.index === 'no-data';
     return html`<li>
       <button part="item" type="button" class="item" data-class=${String(entry.index)}
-        @pointerenter=${() => this.#highlight(entry.index)} @pointerleave=${() => this.#highlight(null)}
-        @focus=${() => this.#highlight(entry.index)} @blur=${() => this.#highlight(null)}>
+        @pointerenter=${() => this.#highlight(entry)} @pointerleave=${() => this.#highlight(null)}
+        @focus=${() => this.#highlight(entry)} @blur=${() => this.#highlight(null)}>
         <span part="swatch" class="swatch ${noData ? 'no-data' : ''}" ${cssomStyle(noData ? {} : { 'background-color': entry.color })}></span>
         <span part="label" class="label">${entry.label}</span>
       </button>

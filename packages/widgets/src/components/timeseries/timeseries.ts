@@ -236,7 +236,7 @@ export class ChronosTimeseries extends ChronosElement {
     if (regions.length === 0) {
       this.#set('no-region', undefined, undefined);
       if (!this.for) {
-        const message = messagesFor('en').timeseries.needRegion;
+        const message = messagesFor(this.#locale).timeseries.needRegion;
         this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'region', message }));
       }
       return;
@@ -259,7 +259,7 @@ export class ChronosTimeseries extends ChronosElement {
       this.#set(empty ? 'empty' : 'ready', undefined, body);
     } catch (error) {
       if (run.signal.aborted) return;
-      const detail = describeFailure(error, api);
+      const detail = describeFailure(error, api, messagesFor(this.#locale));
       this.#set('error', detail, undefined);
       this.dispatchEvent(new ChronosErrorEvent(detail));
       if (detail.kind === 'rate-limit') {
@@ -347,7 +347,7 @@ export class ChronosTimeseries extends ChronosElement {
         return html`<div part="empty" class="overlay empty" role="status"><p>${words.noData(this.body?.metric.title ?? this.currentMetric)}</p></div>`;
       case 'error': {
         const error = this.error;
-        const first = error && headline(error, undefined);
+        const first = error && headline(error, undefined, messagesFor(this.#locale));
         return html`<div part="error" class="overlay error" role="alert">
           ${first ? html`<p part="error-headline" class="error-headline">${first}</p>` : nothing}
           <p class="error-message">${error?.message ?? words.failed}</p>
