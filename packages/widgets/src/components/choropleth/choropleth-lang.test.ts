@@ -138,4 +138,25 @@ describe('<chronos-choropleth> languages', () => {
       /\b(the|could|not|must|got|using|map|data|table|download|region|value|class|status|loading|retry|hide|show|toggle|attribution|no data|sample)\b/i;
     expect(chrome.match(english)?.[0] ?? null, chrome).to.equal(null);
   });
+
+  it("MapLibre's own words follow a later lang change (attribution button, gesture hints)", async () => {
+    const holder = mount<HTMLDivElement>(
+      '<div lang="fr"><chronos-choropleth metric="unemployment" cooperative-gestures></chronos-choropleth></div>',
+    );
+    const element = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    const button = () => shadow(element).querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')!;
+    const hint = () => shadow(element).querySelector('.maplibregl-mobile-message')!.textContent;
+    expect(button().title).to.equal('Afficher ou masquer les crédits');
+    expect(button().getAttribute('aria-label')).to.equal('Afficher ou masquer les crédits');
+    expect(hint()).to.equal('Utilisez deux doigts pour déplacer la carte');
+    holder.lang = 'en';
+    await waitFor(() => button().title === 'Toggle attribution');
+    expect(button().getAttribute('aria-label')).to.equal('Toggle attribution');
+    expect(hint()).to.equal('Use two fingers to move the map');
+    holder.lang = 'fr-CA';
+    await waitFor(() => button().title === 'Afficher ou masquer les crédits');
+    expect(hint()).to.equal('Utilisez deux doigts pour déplacer la carte');
+  });
 });

@@ -18,6 +18,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MapOptions } from 'maplibre-gl';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
+import { ChronosLegendChangeEvent } from '../../events/legend-change.ts';
 import { ChronosLoadEvent } from '../../events/load.ts';
 import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
@@ -58,6 +59,7 @@ const booleanDefaultTrue = {
  * @slot footer - Replaces the footer (source attribution and data vintage).
  *
  * @event {ChronosLoadEvent} chronos-load - Regions were painted with data (first paint, then after every metric or time change).
+ * @event {ChronosLegendChangeEvent} chronos-legend-change - The classes were repainted (new values, or a style-only change: `classes`, `scheme`, …); `detail.legend` is the legend as painted.
  * @event {ChronosRegionClickEvent} chronos-region-click - A region was clicked; it is now selected.
  * @event {ChronosRegionHoverEvent} chronos-region-hover - The pointer entered a region (detail) or left every region (detail null).
  * @event {ChronosErrorEvent} chronos-error - Something failed or an attribute was invalid; the element shows it too.
@@ -424,6 +426,10 @@ export class ChronosChoropleth extends ChronosElement {
     this.breaks = paint.breaks;
     this.breaksByCountry = paint.breaksByCountry;
     this.classColors = paint.colors;
+    void this.updateComplete.then(() => {
+      const legend = this.legendModel;
+      if (legend && this.shown === data) this.dispatchEvent(new ChronosLegendChangeEvent({ legend }));
+    });
   }
 
   #report(detail: ChronosErrorDetail): void {
