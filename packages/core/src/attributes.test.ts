@@ -106,9 +106,15 @@ test('in French the message still names the attribute, the bad value and the val
     bad.error,
     'classification doit valoir l’une de ces valeurs\u00a0: quantile, equal-interval, natural-breaks, nice, custom\u00a0; reçu «\u00a0kmeans\u00a0»',
   );
-  assert.match(parseScheme('rainbow', 'blues', fr).error!, /^palette \(scheme\) «\u00a0rainbow\u00a0» inconnue\u00a0; valeurs possibles\u00a0: blues, /);
+  assert.match(
+    parseScheme('rainbow', 'blues', fr).error!,
+    /^palette \(scheme\) «\u00a0rainbow\u00a0» inconnue\u00a0; valeurs possibles\u00a0: blues, /,
+  );
   assert.match(parseClasses('42', 5, fr).error!, /^classes doit être un entier de 3 à 9\u00a0; reçu «\u00a042\u00a0»$/);
-  assert.match(parseGeo('us-states,mars', undefined, fr).error!, /^geo doit .* us-states, ca-provinces\u00a0; inconnu\u00a0: "mars"$/);
+  assert.match(
+    parseGeo('us-states,mars', undefined, fr).error!,
+    /^geo doit .* us-states, ca-provinces\u00a0; inconnu\u00a0: "mars"$/,
+  );
   for (const error of [
     parseTime('March', undefined, fr).error,
     parseThresholds('a,b', fr).error,

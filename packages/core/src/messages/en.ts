@@ -79,7 +79,8 @@ export const en = {
   // Each names the attribute, the value it got and the valid choices; `using` follows with the fallback.
   attributes: {
     oneOf: (name: string, choices: string, got: string) => `${name} must be one of ${choices}; got "${got}"`,
-    classes: (min: number, max: number, got: string) => `classes must be an integer from ${min} to ${max}; got "${got}"`,
+    classes: (min: number, max: number, got: string) =>
+      `classes must be an integer from ${min} to ${max}; got "${got}"`,
     scheme: (got: string, choices: string) => `unknown scheme "${got}"; valid: ${choices}`,
     time: (got: string) =>
       `time must be "latest" or a period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY; got "${got}"`,

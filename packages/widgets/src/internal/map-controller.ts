@@ -66,6 +66,10 @@ export class MapController implements ReactiveController {
   #hovered: string | null = null;
   #selected: string | null = null;
   #painted = new Set<string>();
+  /** The colour each region's feature state holds on `#stateMap` (a time step writes only the regions whose
+   * colour changes: MapLibre then recomputes paint arrays for those features alone). */
+  #stateColors = new Map<string, string | null>();
+  #stateMap: MapLibreMap | undefined;
   #flags = new Map<string, readonly string[]>();
   /** The last colours asked for (re-applied after a lost WebGL context is restored). */
   #colors = new Map<string, string>();
@@ -237,6 +241,7 @@ export class MapController implements ReactiveController {
     this.#hovered = null;
     const source = sourceSpec(regions);
     map.addSource(SOURCE, source);
+    this.#stateColors.clear();
     for (const layer of regionLayers(regions, this.#theme)) map.addLayer(layer);
     this.#regionsDrawn = regions.key;
     this.#applyFlags(map);
@@ -264,9 +269,13 @@ export class MapController implements ReactiveController {
       this.#painted = codes;
       return;
     }
+    if (this.#stateMap !== map) this.#stateColors.clear();
+    this.#stateMap = map;
     for (const code of codes) {
-      const color = colors.get(code);
-      map.setFeatureState(this.#feature(code), { color: color ?? null, hasValue: color !== undefined });
+      const color = colors.get(code) ?? null;
+      if (this.#stateColors.has(code) && this.#stateColors.get(code) === color) continue;
+      map.setFeatureState(this.#feature(code), { color, hasValue: color !== null });
+      this.#stateColors.set(code, color);
     }
     this.#painted = new Set(codes);
   }
@@ -375,6 +384,7 @@ export class MapController implements ReactiveController {
     if (this.#settings && this.#settings !== this.#drawn) this.update(this.#settings);
     this.#hovered = null;
     this.#selected = null;
+    this.#stateColors.clear(); // MapLibre restored the style without feature-state
     this.paint(this.#colors, codes);
     this.setHovered(hovered);
     this.setSelected(selected);

@@ -74,7 +74,11 @@ export function resolveSettings(
   const geo = use('geo', parseGeo(raw.geo, undefined, messages), (sets) => sets.join(',')).join(',');
   const time = use('time', parseTime(raw.time, undefined, messages), (value) => `"${value}"`);
   const thresholds = use('thresholds', parseThresholds(text(raw.thresholds), messages), () => words.noThresholds);
-  let classification = use('classification', parseClassification(raw.classification, undefined, messages), (value) => value);
+  let classification = use(
+    'classification',
+    parseClassification(raw.classification, undefined, messages),
+    (value) => value,
+  );
   if (!raw.classification?.trim() && thresholds) classification = 'custom';
   if (classification === 'custom' && !thresholds) {
     if (!text(raw.thresholds)?.trim()) {
@@ -87,7 +91,11 @@ export function resolveSettings(
   const defaultScheme = midpoint === undefined ? DEFAULT_SCHEME : DEFAULT_DIVERGING_SCHEME;
   const scheme = use('scheme', parseScheme(raw.scheme, defaultScheme, messages), (value) => value);
   const theme = use('theme', parseChoice('theme', raw.theme, THEMES, 'auto', messages), (value) => value);
-  const legend = use('legend', parseChoice('legend', raw.legend, LEGEND_POSITIONS, 'bottom-left', messages), (value) => value);
+  const legend = use(
+    'legend',
+    parseChoice('legend', raw.legend, LEGEND_POSITIONS, 'bottom-left', messages),
+    (value) => value,
+  );
 
   let colors: string[] | undefined;
   if (raw.colors !== undefined && raw.colors !== null) {

@@ -131,9 +131,7 @@ describe('<chronos-choropleth> languages', () => {
     // The metric's title and the source's name come from the API as they are; the rest is the chrome.
     const data = element.loadedData!;
     const names = [data.metric.title, ...(data.metric.sources ?? []).map((source) => source.name)];
-    const chrome = words
-      .map((text) => names.reduce((rest, name) => rest.replaceAll(name, ''), text))
-      .join('\n');
+    const chrome = words.map((text) => names.reduce((rest, name) => rest.replaceAll(name, ''), text)).join('\n');
     const english =
       /\b(the|could|not|must|got|using|map|data|table|download|region|value|class|status|loading|retry|hide|show|toggle|attribution|no data|sample)\b/i;
     expect(chrome.match(english)?.[0] ?? null, chrome).to.equal(null);

@@ -86,7 +86,8 @@ describe('<chronos-legend for>', () => {
     await changed;
     await legend.updateComplete;
     for (const [index, color] of legendColors(map)) {
-      if (index !== 'no-data') expect(shown(legend).get(index)![0], `class ${index} after the scheme change`).to.equal(color);
+      if (index !== 'no-data')
+        expect(shown(legend).get(index)![0], `class ${index} after the scheme change`).to.equal(color);
     }
     expect(loads, 'a style-only change fires no chronos-load').to.equal(0);
   });

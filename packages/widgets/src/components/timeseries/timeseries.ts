@@ -10,6 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.ts';
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
+import { langOf } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
@@ -141,7 +142,7 @@ export class ChronosTimeseries extends ChronosElement {
   }
 
   get #locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    return langOf(this) || navigator.language || 'en';
   }
 
   get #api(): string {
