@@ -12,6 +12,7 @@ import {
   parseThresholds,
   parseTime,
 } from './attributes.ts';
+import { fr } from './messages/fr.ts';
 
 test('classes: an integer from 3 to 9', () => {
   assert.deepEqual(parseClasses('42'), { value: 5, error: 'classes must be an integer from 3 to 9; got "42"' });
@@ -96,4 +97,31 @@ test('a generic choice, for theme-like attributes', () => {
     value: 'auto',
     error: 'theme must be one of auto, light, dark; got "blue"',
   });
+});
+
+test('in French the message still names the attribute, the bad value and the valid choices', () => {
+  const bad = parseClassification('kmeans', undefined, fr);
+  assert.equal(bad.value, 'quantile');
+  assert.equal(
+    bad.error,
+    'classification doit valoir l’une de ces valeurs\u00a0: quantile, equal-interval, natural-breaks, nice, custom\u00a0; reçu «\u00a0kmeans\u00a0»',
+  );
+  assert.match(
+    parseScheme('rainbow', 'blues', fr).error!,
+    /^palette \(scheme\) «\u00a0rainbow\u00a0» inconnue\u00a0; valeurs possibles\u00a0: blues, /,
+  );
+  assert.match(parseClasses('42', 5, fr).error!, /^classes doit être un entier de 3 à 9\u00a0; reçu «\u00a042\u00a0»$/);
+  assert.match(
+    parseGeo('us-states,mars', undefined, fr).error!,
+    /^geo doit .* us-states, ca-provinces\u00a0; inconnu\u00a0: "mars"$/,
+  );
+  for (const error of [
+    parseTime('March', undefined, fr).error,
+    parseThresholds('a,b', fr).error,
+    parseMidpoint('zero', fr).error,
+    parseChoice('theme', 'pink', ['auto', 'light', 'dark'], 'auto', fr).error,
+  ]) {
+    assert.match(error!, /\u00a0; reçu «\u00a0/);
+    assert.doesNotMatch(error!, /\b(must|got|valid)\b/);
+  }
 });

@@ -1,8 +1,10 @@
 // Parsers for the elements' attribute strings. Each returns the value to use and, for bad input, an error
 // naming the problem and the valid choices: the element shows the message and carries on with the
 // fallback instead of throwing into the page. An absent or empty attribute is the fallback, silently.
+// Messages come from the catalogue of the language given last (English by default).
 import { type Classification, classifications } from './breaks.ts';
-import { schemeId } from './scheme-ids.ts';
+import { en, type Messages } from './messages/en.ts';
+import { schemeIds } from './scheme-ids.ts';
 
 export interface Parsed<T> {
   value: T;
@@ -26,34 +28,30 @@ export function parseChoice<T extends string>(
   input: Attribute,
   choices: readonly T[],
   fallback: T,
+  messages: Messages = en,
 ): Parsed<T> {
   if (isBlank(input)) return { value: fallback };
   const word = input.trim().toLowerCase();
   const match = choices.find((choice) => choice === word);
   if (match) return { value: match };
-  return { value: fallback, error: `${name} must be one of ${choices.join(', ')}; got "${input}"` };
+  return { value: fallback, error: messages.attributes.oneOf(name, choices.join(', '), input) };
 }
 
 /** `classes`: an integer from 3 to 9. */
-export function parseClasses(input: Attribute, fallback = DEFAULT_CLASSES): Parsed<number> {
+export function parseClasses(input: Attribute, fallback = DEFAULT_CLASSES, messages: Messages = en): Parsed<number> {
   if (isBlank(input)) return { value: fallback };
   const text = input.trim();
   const value = Number(text);
   if (/^\d+$/.test(text) && value >= CLASSES_RANGE.min && value <= CLASSES_RANGE.max) return { value };
-  return {
-    value: fallback,
-    error: `classes must be an integer from ${CLASSES_RANGE.min} to ${CLASSES_RANGE.max}; got "${input}"`,
-  };
+  return { value: fallback, error: messages.attributes.classes(CLASSES_RANGE.min, CLASSES_RANGE.max, input) };
 }
 
 /** `scheme`: a scheme id (case-insensitive), returned lower-case. */
-export function parseScheme(input: Attribute, fallback: string): Parsed<string> {
+export function parseScheme(input: Attribute, fallback: string, messages: Messages = en): Parsed<string> {
   if (isBlank(input)) return { value: fallback };
-  try {
-    return { value: schemeId(input) };
-  } catch (error) {
-    return { value: fallback, error: (error as Error).message };
-  }
+  const id = input.trim().toLowerCase();
+  if (schemeIds.includes(id)) return { value: id };
+  return { value: fallback, error: messages.attributes.scheme(input, schemeIds.join(', ')) };
 }
 
 /** Other names people use for the methods. */
@@ -66,14 +64,18 @@ const CLASSIFICATION_ALIASES: Record<string, Classification> = {
 };
 
 /** `classification`: quantile, equal-interval, natural-breaks (alias jenks, ckmeans), nice or custom. */
-export function parseClassification(input: Attribute, fallback = DEFAULT_CLASSIFICATION): Parsed<Classification> {
+export function parseClassification(
+  input: Attribute,
+  fallback = DEFAULT_CLASSIFICATION,
+  messages: Messages = en,
+): Parsed<Classification> {
   const alias = isBlank(input) ? undefined : CLASSIFICATION_ALIASES[input.trim().toLowerCase()];
   if (alias) return { value: alias };
-  return parseChoice('classification', input, classifications, fallback);
+  return parseChoice('classification', input, classifications, fallback, messages);
 }
 
 /** `time`: `latest` or a period in the API's form: a month `YYYY-MM`, a quarter `YYYY-Qn`, a year `YYYY`. */
-export function parseTime(input: Attribute, fallback = 'latest'): Parsed<string> {
+export function parseTime(input: Attribute, fallback = 'latest', messages: Messages = en): Parsed<string> {
   if (isBlank(input)) return { value: fallback };
   const text = input.trim().toLowerCase();
   if (text === 'latest') return { value: text };
@@ -82,40 +84,38 @@ export function parseTime(input: Attribute, fallback = 'latest'): Parsed<string>
   // Quarterly and annual metrics name their periods 2025-Q3 and 2024 (the API's form, upper-case Q).
   if (/^\d{4}-q[1-4]$/.test(text)) return { value: text.toUpperCase() };
   if (/^\d{4}$/.test(text)) return { value: text };
-  return {
-    value: fallback,
-    error: `time must be "latest" or a period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY; got "${input}"`,
-  };
+  return { value: fallback, error: messages.attributes.time(input) };
 }
 
 /** `thresholds`: comma-separated numbers, returned ascending without duplicates. */
-export function parseThresholds(input: Attribute): Parsed<number[] | undefined> {
+export function parseThresholds(input: Attribute, messages: Messages = en): Parsed<number[] | undefined> {
   if (isBlank(input)) return { value: undefined };
   const parts = input.split(/[\s,]+/).filter(Boolean);
   const numbers = parts.map((part) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(part) ? Number(part) : Number.NaN));
   if (numbers.length === 0 || numbers.some((n) => !Number.isFinite(n))) {
-    return { value: undefined, error: `thresholds must be comma-separated numbers, e.g. "2, 4, 6"; got "${input}"` };
+    return { value: undefined, error: messages.attributes.thresholds(input) };
   }
   const value = [...new Set(numbers)].sort((a, b) => a - b);
   if (value.length > CLASSES_RANGE.max - 1) {
-    return {
-      value: undefined,
-      error: `thresholds makes at most ${CLASSES_RANGE.max} classes, so at most ${CLASSES_RANGE.max - 1} numbers; got ${value.length}`,
-    };
+    return { value: undefined, error: messages.attributes.thresholdsCount(CLASSES_RANGE.max, value.length) };
   }
   return { value };
 }
 
 /** `midpoint`: a number (diverging data), or absent. */
-export function parseMidpoint(input: Attribute): Parsed<number | undefined> {
+export function parseMidpoint(input: Attribute, messages: Messages = en): Parsed<number | undefined> {
   if (isBlank(input)) return { value: undefined };
   const value = Number(input.trim());
   if (Number.isFinite(value)) return { value };
-  return { value: undefined, error: `midpoint must be a number, e.g. "0"; got "${input}"` };
+  return { value: undefined, error: messages.attributes.midpoint(input) };
 }
 
 /** `geo`: comma-separated region sets; unknown ones are dropped (all unknown: the default). */
-export function parseGeo(input: Attribute, fallback: readonly string[] = DEFAULT_GEO): Parsed<string[]> {
+export function parseGeo(
+  input: Attribute,
+  fallback: readonly string[] = DEFAULT_GEO,
+  messages: Messages = en,
+): Parsed<string[]> {
   if (isBlank(input)) return { value: [...fallback] };
   const sets = [
     ...new Set(
@@ -130,6 +130,6 @@ export function parseGeo(input: Attribute, fallback: readonly string[] = DEFAULT
   if (unknown.length === 0 && valid.length > 0) return { value: valid };
   return {
     value: valid.length > 0 ? valid : [...fallback],
-    error: `geo must be a comma-separated list of ${REGION_SETS.join(', ')}; unknown: ${unknown.map((set) => `"${set}"`).join(', ') || `"${input}"`}`,
+    error: messages.attributes.geo(REGION_SETS.join(', '), unknown.map((set) => `"${set}"`).join(', ') || `"${input}"`),
   };
 }

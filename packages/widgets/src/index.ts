@@ -11,6 +11,7 @@ export type { LegendEntry } from './components/choropleth/choropleth-legend-mode
 export { ChronosLegend } from './components/legend/legend.ts';
 export { ChronosTimeSlider } from './components/time-slider/time-slider.ts';
 export { ChronosErrorEvent, type ChronosErrorDetail } from './events/error.ts';
+export { ChronosLegendChangeEvent, type ChronosLegendChangeDetail } from './events/legend-change.ts';
 export { ChronosLoadEvent, type ChronosLoadDetail } from './events/load.ts';
 export { ChronosRegionClickEvent } from './events/region-click.ts';
 export type { RegionEventDetail } from './events/region-detail.ts';

@@ -75,6 +75,43 @@ export const en = {
       `The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`,
   },
 
+  // ── Attributes the page got wrong (notices on the map; `chronos-error` of kind "attribute") ──
+  // Each names the attribute, the value it got and the valid choices; `using` follows with the fallback.
+  attributes: {
+    oneOf: (name: string, choices: string, got: string) => `${name} must be one of ${choices}; got "${got}"`,
+    classes: (min: number, max: number, got: string) =>
+      `classes must be an integer from ${min} to ${max}; got "${got}"`,
+    scheme: (got: string, choices: string) => `unknown scheme "${got}"; valid: ${choices}`,
+    time: (got: string) =>
+      `time must be "latest" or a period: a month YYYY-MM, a quarter YYYY-Qn or a year YYYY; got "${got}"`,
+    thresholds: (got: string) => `thresholds must be comma-separated numbers, e.g. "2, 4, 6"; got "${got}"`,
+    thresholdsCount: (classes: number, got: number) =>
+      `thresholds makes at most ${classes} classes, so at most ${classes - 1} numbers; got ${got}`,
+    midpoint: (got: string) => `midpoint must be a number, e.g. "0"; got "${got}"`,
+    geo: (choices: string, unknown: string) => `geo must be a comma-separated list of ${choices}; unknown: ${unknown}`,
+    /** After the problem: what the element uses instead. */
+    using: (fallback: string) => `Using ${fallback}.`,
+    noThresholds: 'no thresholds',
+    noMidpoint: 'no midpoint',
+    customNeedsThresholds: 'classification "custom" needs thresholds, e.g. thresholds="3, 5, 7". Using quantile.',
+    colors: (scheme: string) => `colors must be an array of two or more CSS colours. Using the "${scheme}" scheme.`,
+  },
+
+  // ── Why the map cannot draw (its regions, MapLibre's worker, the page's policy) ────────────────
+  mapFailures: {
+    regions: (reason: string) => `The map's regions could not be loaded: ${reason}`,
+    unknownReason: 'unknown error',
+    /** The basemap's reason when MapLibre gave none. */
+    basemapTiles: 'its tiles could not be loaded',
+    didNotDraw: (seconds: number) => `The map did not draw within ${seconds} s.`,
+    worker:
+      "The map cannot draw. MapLibre's worker failed to load: the worker file is missing, or the page's Content-Security-Policy " +
+      'does not allow it (worker-src needs blob: and the origin chronos.js comes from; see the @chronos/widgets README).',
+    workerBlocked: (directive: string, blocked: string) =>
+      `This page's Content-Security-Policy blocked the map's worker (${directive} refused ${blocked || 'it'}): ` +
+      'add the worker-src and script-src sources listed in the @chronos/widgets README.',
+  },
+
   // ── What screen readers hear (live announcements, the map's description) ───────────────────
   a11y: {
     /** The focused region: "Nevada: 5.6 %, class 5 of 5, preliminary". */

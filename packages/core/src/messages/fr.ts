@@ -62,6 +62,44 @@ export const fr: Messages = {
       `Le fond de carte n’a pas pu être chargé depuis ${url} (${reason}) ; les régions sont dessinées sans lui.`,
   },
 
+  attributes: {
+    oneOf: (name: string, choices: string, got: string) =>
+      `${name} doit valoir l’une de ces valeurs : ${choices} ; reçu « ${got} »`,
+    classes: (min: number, max: number, got: string) =>
+      `classes doit être un entier de ${min} à ${max} ; reçu « ${got} »`,
+    scheme: (got: string, choices: string) => `palette (scheme) « ${got} » inconnue ; valeurs possibles : ${choices}`,
+    time: (got: string) =>
+      `time doit valoir « latest » ou une période : un mois YYYY-MM, un trimestre YYYY-Qn ou une année YYYY ; reçu « ${got} »`,
+    thresholds: (got: string) =>
+      `thresholds doit être une liste de nombres séparés par des virgules, p. ex. « 2, 4, 6 » ; reçu « ${got} »`,
+    thresholdsCount: (classes: number, got: number) =>
+      `thresholds donne au plus ${classes} classes, donc au plus ${classes - 1} nombres ; reçu ${got}`,
+    midpoint: (got: string) => `midpoint doit être un nombre, p. ex. « 0 » ; reçu « ${got} »`,
+    geo: (choices: string, unknown: string) =>
+      `geo doit être une liste séparée par des virgules parmi ${choices} ; inconnu : ${unknown}`,
+    using: (fallback: string) => `Valeur utilisée : ${fallback}.`,
+    noThresholds: 'aucun seuil',
+    noMidpoint: 'aucun point milieu',
+    customNeedsThresholds:
+      'la classification « custom » demande des seuils, p. ex. thresholds="3, 5, 7". Valeur utilisée : quantile.',
+    colors: (scheme: string) =>
+      `colors doit être un tableau d’au moins deux couleurs CSS. Palette utilisée : « ${scheme} ».`,
+  },
+
+  mapFailures: {
+    regions: (reason: string) => `Les régions de la carte n’ont pas pu être chargées : ${reason}`,
+    unknownReason: 'erreur inconnue',
+    basemapTiles: 'ses tuiles n’ont pas pu être chargées',
+    didNotDraw: (seconds: number) => `La carte ne s’est pas dessinée en ${seconds} s.`,
+    worker:
+      'La carte ne peut pas être dessinée. Le worker de MapLibre n’a pas pu être chargé : le fichier du worker manque, ' +
+      'ou la Content-Security-Policy de la page ne l’autorise pas (worker-src doit permettre blob: et l’origine de ' +
+      'chronos.js ; voir le README de @chronos/widgets).',
+    workerBlocked: (directive: string, blocked: string) =>
+      `La Content-Security-Policy de la page a bloqué le worker de la carte (${directive} a refusé ${blocked || 'le worker'}) : ` +
+      'ajoutez les sources worker-src et script-src indiquées dans le README de @chronos/widgets.',
+  },
+
   a11y: {
     focused: (name: string, value: string, klass: string, status: string) =>
       [`${name} : ${value}`, klass && `classe ${klass}`, status].filter(Boolean).join(', '),

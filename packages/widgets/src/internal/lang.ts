@@ -29,6 +29,8 @@ function shadowRootsAbove(node: Node): ShadowRoot[] {
 export class LangController implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
   #observer: MutationObserver | undefined;
+  /** The `lang` found, kept until a `lang` changes or the element moves (read for every region of a render). */
+  #lang: string | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -36,7 +38,11 @@ export class LangController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#observer = new MutationObserver(() => this.#host.requestUpdate());
+    this.#lang = undefined;
+    this.#observer = new MutationObserver(() => {
+      this.#lang = undefined;
+      this.#host.requestUpdate();
+    });
     const options = { attributes: true, subtree: true, attributeFilter: ['lang'] };
     this.#observer.observe(document.documentElement, options);
     for (const root of shadowRootsAbove(this.#host)) this.#observer.observe(root, options);
@@ -46,11 +52,14 @@ export class LangController implements ReactiveController {
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#lang = undefined;
   }
 
   /** The page's language tag for this element ('' when nothing says, then the browser's language is used). */
   get lang(): string {
-    return langOf(this.#host);
+    if (!this.#observer) return langOf(this.#host);
+    this.#lang ??= langOf(this.#host);
+    return this.#lang;
   }
 
   /** The chrome's strings in that language (English when it is not translated). */

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap, MapOptions } from 'maplibre-gl';
 import type { BBox } from '@chronos/core';
+import { messagesOf } from './lang.ts';
 import { Basemap } from './map-basemap.ts';
 import {
   hatch,
@@ -43,8 +44,8 @@ export interface MapCallbacks {
   onClick(code: string): void;
   /** The map cannot draw: the region source failed, or MapLibre's worker did not load or was blocked. */
   onError(message: string): void;
-  /** The basemap could not be shown; the regions draw without it. */
-  onBasemapError(message: string): void;
+  /** The basemap at `url` could not be shown (MapLibre's `reason`, '' when none); the regions draw without it. */
+  onBasemapError(url: string, reason: string): void;
   /** The WebGL context was lost (true), or restored and the regions repainted (false). */
   onContextLost(lost: boolean): void;
 }
@@ -66,6 +67,10 @@ export class MapController implements ReactiveController {
   #hovered: string | null = null;
   #selected: string | null = null;
   #painted = new Set<string>();
+  /** The colour each region's feature state holds on `#stateMap` (a time step writes only the regions whose
+   * colour changes: MapLibre then recomputes paint arrays for those features alone). */
+  #stateColors = new Map<string, string | null>();
+  #stateMap: MapLibreMap | undefined;
   #flags = new Map<string, readonly string[]>();
   /** The last colours asked for (re-applied after a lost WebGL context is restored). */
   #colors = new Map<string, string>();
@@ -184,7 +189,8 @@ export class MapController implements ReactiveController {
     this.#unwatch?.();
     this.#unwatch = watchMapFailures(map, {
       fatal: (message) => this.#callbacks.onError(message),
-      basemap: (message) => this.#basemapFailed(message),
+      basemap: (reason) => this.#basemapFailed(reason),
+      messages: () => messagesOf(this.#host),
     });
     // A worker that cannot load would leave the map waiting for ever: fail instead (the element's error state).
     await runtime.workerReady.catch((error: unknown) => {
@@ -236,6 +242,7 @@ export class MapController implements ReactiveController {
     this.#hovered = null;
     const source = sourceSpec(regions);
     map.addSource(SOURCE, source);
+    this.#stateColors.clear();
     for (const layer of regionLayers(regions, this.#theme)) map.addLayer(layer);
     this.#regionsDrawn = regions.key;
     this.#applyFlags(map);
@@ -263,9 +270,13 @@ export class MapController implements ReactiveController {
       this.#painted = codes;
       return;
     }
+    if (this.#stateMap !== map) this.#stateColors.clear();
+    this.#stateMap = map;
     for (const code of codes) {
-      const color = colors.get(code);
-      map.setFeatureState(this.#feature(code), { color: color ?? null, hasValue: color !== undefined });
+      const color = colors.get(code) ?? null;
+      if (this.#stateColors.has(code) && this.#stateColors.get(code) === color) continue;
+      map.setFeatureState(this.#feature(code), { color, hasValue: color !== null });
+      this.#stateColors.set(code, color);
     }
     this.#painted = new Set(codes);
   }
@@ -350,9 +361,7 @@ export class MapController implements ReactiveController {
   #basemapFailed(reason: string): void {
     const url = this.#settings?.basemap;
     if (!url) return;
-    this.#callbacks.onBasemapError(
-      `The basemap could not be loaded from ${url} (${reason}); the regions are drawn without it.`,
-    );
+    this.#callbacks.onBasemapError(url, reason);
   }
 
   /**
@@ -374,6 +383,7 @@ export class MapController implements ReactiveController {
     if (this.#settings && this.#settings !== this.#drawn) this.update(this.#settings);
     this.#hovered = null;
     this.#selected = null;
+    this.#stateColors.clear(); // MapLibre restored the style without feature-state
     this.paint(this.#colors, codes);
     this.setHovered(hovered);
     this.setSelected(selected);
@@ -395,7 +405,7 @@ export class MapController implements ReactiveController {
     await nextFrame(map, DRAW_DEADLINE_MS, (resolve) => {
       if (this.map !== map || this.#context.lost) return;
       if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
-      else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
+      else this.#callbacks.onError(messagesOf(this.#host).mapFailures.didNotDraw(DRAW_DEADLINE_MS / 1000));
     });
   }
 }

@@ -5,14 +5,17 @@
 // would wait for ever with a blank canvas). MapLibre starts its workers when its chunk loads, before any
 // map exists, so violations are recorded page-wide from then on (watchWorkerViolations) and a map created
 // later still learns of them.
+import type { Messages } from '@chronos/core';
 import type { ErrorEvent as MapErrorEvent, Map as MapLibreMap } from 'maplibre-gl';
 import { BASEMAP_SOURCE, SOURCE } from './map-layers.ts';
 
 export interface MapFailureHandlers {
   /** The map cannot draw the regions (region tiles failing, worker not loaded or blocked). */
   fatal(message: string): void;
-  /** The basemap failed; the regions draw without it. */
-  basemap(message: string): void;
+  /** The basemap failed; the regions draw without it. `reason` is MapLibre's, '' when it gave none. */
+  basemap(reason: string): void;
+  /** The words of the map's language, for the fatal messages. */
+  messages(): Messages;
 }
 
 /** Directives a worker start is checked against (worker-src falls back to child-src, then script-src). */
@@ -36,9 +39,13 @@ function blocksWorker(event: SecurityPolicyViolationEvent): boolean {
  */
 const VIOLATION_GRACE_MS = 300;
 
-/** The first worker-blocking violation seen on the page, as a message, and who wants to hear of the next. */
-let workerViolation: string | undefined;
-const violationListeners = new Set<(message: string) => void>();
+/** The first worker-blocking violation seen on the page, and who wants to hear of the next. */
+interface Violation {
+  directive: string;
+  blocked: string;
+}
+let workerViolation: Violation | undefined;
+const violationListeners = new Set<(violation: Violation) => void>();
 
 /** Starts recording worker-blocking violations for the page (once; call before MapLibre's chunk loads). */
 export function watchWorkerViolations(): void {
@@ -46,9 +53,7 @@ export function watchWorkerViolations(): void {
   watching = true;
   document.addEventListener('securitypolicyviolation', (event) => {
     if (!blocksWorker(event)) return;
-    workerViolation ??=
-      `This page's Content-Security-Policy blocked the map's worker (${event.effectiveDirective} refused ` +
-      `${event.blockedURI || 'it'}): add the worker-src and script-src sources listed in the @chronos/widgets README.`;
+    workerViolation ??= { directive: event.effectiveDirective, blocked: event.blockedURI };
     for (const listener of violationListeners) listener(workerViolation);
   });
 }
@@ -64,27 +69,27 @@ export function watchMapFailures(map: MapLibreMap, handlers: MapFailureHandlers)
     reported = true;
     handlers.fatal(message);
   };
+  const blocked = (violation: Violation) =>
+    fatal(handlers.messages().mapFailures.workerBlocked(violation.directive, violation.blocked));
   const onError = (event: MapErrorEvent) => {
     const message = event.error?.message ?? '';
     const sourceId = (event as { sourceId?: string }).sourceId;
-    if (sourceId === SOURCE) fatal(`The map's regions could not be loaded: ${message || 'unknown error'}`);
-    else if (sourceId === BASEMAP_SOURCE) handlers.basemap(message || 'its tiles could not be loaded');
+    const words = handlers.messages().mapFailures;
+    if (sourceId === SOURCE) fatal(words.regions(message || words.unknownReason));
+    else if (sourceId === BASEMAP_SOURCE) handlers.basemap(message);
     else if (/worker/i.test(message) && pending === undefined) {
       // A worker that was started but whose module import was refused reports its violation inside the
       // worker, not here: name the policy as a likely cause.
-      const why =
-        "MapLibre's worker failed to load: the worker file is missing, or the page's Content-Security-Policy " +
-        'does not allow it (worker-src needs blob: and the origin chronos.js comes from; see the @chronos/widgets README).';
-      pending = setTimeout(() => fatal(`The map cannot draw. ${why}`), VIOLATION_GRACE_MS);
+      pending = setTimeout(() => fatal(words.worker), VIOLATION_GRACE_MS);
     }
   };
   map.on('error', onError);
-  violationListeners.add(fatal);
+  violationListeners.add(blocked);
   // Blocked before this map existed (the workers start with MapLibre's chunk): the map cannot draw either.
-  if (workerViolation) queueMicrotask(() => fatal(workerViolation!));
+  if (workerViolation) queueMicrotask(() => blocked(workerViolation!));
   return () => {
     clearTimeout(pending);
     map.off('error', onError);
-    violationListeners.delete(fatal);
+    violationListeners.delete(blocked);
   };
 }

@@ -30,7 +30,7 @@ export class ChoroplethA11y implements ReactiveController {
   #hooks: A11yHooks;
   /** Metric and time last shown, so that only a change is announced (not the first paint). */
   #shown: string | undefined;
-  #highlighted: number | null = null;
+  #highlighted: string | null = null;
   #onLoad = (event: ChronosLoadEvent): void => {
     const key = `${event.detail.metric}|${event.detail.time ?? ''}`;
     if (this.#shown !== undefined && key !== this.#shown) this.announce(this.summary());
@@ -108,24 +108,30 @@ export class ChoroplethA11y implements ReactiveController {
     return text.messages.a11y.focused(region.name, region.formattedValue, this.classLabel(code), status);
   }
 
-  /** How many regions each class holds (by class index). */
-  classCounts(): number[] {
+  /** How many regions each class holds (by class index); of one country's regions when `country` is given. */
+  classCounts(country?: string): number[] {
     const counts = Array.from({ length: this.#hooks.classCount() }, () => 0);
     for (const code of this.#hooks.codes()) {
+      if (country && !code.startsWith(`${country}-`)) continue;
       const index = this.#hooks.classOf(code);
       if (index >= 0 && index < counts.length) counts[index]! += 1;
     }
     return counts;
   }
 
-  /** Highlights a legend class's regions (and fades the others); null clears. Focus also announces them. */
-  highlight(index: number | null, range = '', announce = false): void {
-    if (index === this.#highlighted && !announce) return;
-    this.#highlighted = index;
+  /** Highlights a legend class's regions (and fades the others); null clears. Focus also announces them.
+   * With classes per country, `country` (`US`, `CA`) limits the class to that country's regions. */
+  highlight(index: number | null, range = '', announce = false, country?: string): void {
+    const key = index === null ? null : `${country ?? ''}:${index}`;
+    if (key === this.#highlighted && !announce) return;
+    this.#highlighted = key;
     const codes = this.#hooks.codes();
-    const inClass = index === null ? [] : codes.filter((code) => this.#hooks.classOf(code) === index);
+    const inCountry = (code: string) => !country || code.startsWith(`${country}-`);
+    const inClass =
+      index === null ? [] : codes.filter((code) => inCountry(code) && this.#hooks.classOf(code) === index);
+    const chosen = new Set(inClass);
     this.#hooks.flag('highlight', inClass);
-    this.#hooks.flag('dimmed', index === null ? [] : codes.filter((code) => this.#hooks.classOf(code) !== index));
+    this.#hooks.flag('dimmed', index === null ? [] : codes.filter((code) => !chosen.has(code)));
     if (index === null || !announce) return;
     const text = this.#hooks.text;
     const names = inClass.map((code) => text.region(code).name).sort((a, b) => a.localeCompare(b, text.locale));

@@ -3,6 +3,8 @@
 // and its default is used instead, so a typo in one attribute never leaves the page with a blank map.
 import {
   type Classification,
+  type Messages,
+  messagesFor,
   DEFAULT_DIVERGING_SCHEME,
   DEFAULT_SCHEME,
   type Parsed,
@@ -57,43 +59,50 @@ export interface SettingProblem {
 const text = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : Array.isArray(value) ? value.join(',') : String(value);
 
-export function resolveSettings(raw: RawSettings): { settings: Settings; problems: SettingProblem[] } {
+/** The settings and, in the language of `messages`, what was wrong with the attributes. */
+export function resolveSettings(
+  raw: RawSettings,
+  messages: Messages = messagesFor('en'),
+): { settings: Settings; problems: SettingProblem[] } {
+  const words = messages.attributes;
   const problems: SettingProblem[] = [];
   function use<T>(attribute: string, parsed: Parsed<T>, fallback: (value: T) => string): T {
-    if (parsed.error) problems.push({ attribute, message: `${parsed.error}. Using ${fallback(parsed.value)}.` });
+    if (parsed.error) problems.push({ attribute, message: `${parsed.error}. ${words.using(fallback(parsed.value))}` });
     return parsed.value;
   }
 
-  const geo = use('geo', parseGeo(raw.geo), (sets) => sets.join(',')).join(',');
-  const time = use('time', parseTime(raw.time), (value) => `"${value}"`);
-  const thresholds = use('thresholds', parseThresholds(text(raw.thresholds)), () => 'no thresholds');
-  let classification = use('classification', parseClassification(raw.classification), (value) => value);
+  const geo = use('geo', parseGeo(raw.geo, undefined, messages), (sets) => sets.join(',')).join(',');
+  const time = use('time', parseTime(raw.time, undefined, messages), (value) => `"${value}"`);
+  const thresholds = use('thresholds', parseThresholds(text(raw.thresholds), messages), () => words.noThresholds);
+  let classification = use(
+    'classification',
+    parseClassification(raw.classification, undefined, messages),
+    (value) => value,
+  );
   if (!raw.classification?.trim() && thresholds) classification = 'custom';
   if (classification === 'custom' && !thresholds) {
     if (!text(raw.thresholds)?.trim()) {
-      problems.push({
-        attribute: 'thresholds',
-        message: 'classification "custom" needs thresholds, e.g. thresholds="3, 5, 7". Using quantile.',
-      });
+      problems.push({ attribute: 'thresholds', message: words.customNeedsThresholds });
     }
     classification = 'quantile';
   }
-  const classes = use('classes', parseClasses(text(raw.classes)), String);
-  const midpoint = use('midpoint', parseMidpoint(text(raw.midpoint)), () => 'no midpoint');
+  const classes = use('classes', parseClasses(text(raw.classes), undefined, messages), String);
+  const midpoint = use('midpoint', parseMidpoint(text(raw.midpoint), messages), () => words.noMidpoint);
   const defaultScheme = midpoint === undefined ? DEFAULT_SCHEME : DEFAULT_DIVERGING_SCHEME;
-  const scheme = use('scheme', parseScheme(raw.scheme, defaultScheme), (value) => value);
-  const theme = use('theme', parseChoice('theme', raw.theme, THEMES, 'auto'), (value) => value);
-  const legend = use('legend', parseChoice('legend', raw.legend, LEGEND_POSITIONS, 'bottom-left'), (value) => value);
+  const scheme = use('scheme', parseScheme(raw.scheme, defaultScheme, messages), (value) => value);
+  const theme = use('theme', parseChoice('theme', raw.theme, THEMES, 'auto', messages), (value) => value);
+  const legend = use(
+    'legend',
+    parseChoice('legend', raw.legend, LEGEND_POSITIONS, 'bottom-left', messages),
+    (value) => value,
+  );
 
   let colors: string[] | undefined;
   if (raw.colors !== undefined && raw.colors !== null) {
     if (Array.isArray(raw.colors) && raw.colors.length >= 2 && raw.colors.every((c) => typeof c === 'string')) {
       colors = raw.colors;
     } else {
-      problems.push({
-        attribute: 'colors',
-        message: `colors must be an array of two or more CSS colours. Using the "${scheme}" scheme.`,
-      });
+      problems.push({ attribute: 'colors', message: words.colors(scheme) });
     }
   }
 

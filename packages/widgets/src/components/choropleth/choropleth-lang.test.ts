@@ -61,4 +61,100 @@ describe('<chronos-choropleth> languages', () => {
     await element.updateComplete;
     expect(shadow(element).querySelector('[part="retry-button"]')!.textContent!.trim()).to.equal('Réessayer');
   });
+
+  it('says what is wrong with an attribute in French, naming it, the bad value and the choices', async () => {
+    const holder = mount<HTMLDivElement>(
+      '<div lang="fr"><chronos-choropleth basemap="none" metric="unemployment" classification="kmeans" theme="pink"></chronos-choropleth></div>',
+    );
+    const element = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    const reported: string[] = [];
+    element.addEventListener('chronos-error', (event) => reported.push(event.detail.message));
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    const notices = () => [...shadow(element).querySelectorAll('[part="notice"]')].map((notice) => notice.textContent!);
+    expect(notices()).to.deep.equal([
+      'classification doit valoir l’une de ces valeurs\u00a0: quantile, equal-interval, natural-breaks, nice, custom\u00a0; ' +
+        'reçu «\u00a0kmeans\u00a0». Valeur utilisée\u00a0: quantile.',
+      'theme doit valoir l’une de ces valeurs\u00a0: auto, light, dark\u00a0; reçu «\u00a0pink\u00a0». Valeur utilisée\u00a0: auto.',
+    ]);
+    // The page's language follows: English notices after lang="en".
+    holder.lang = 'en';
+    await waitFor(() => notices()[0]!.startsWith('classification must be one of'));
+    expect(notices()[0]).to.equal(
+      'classification must be one of quantile, equal-interval, natural-breaks, nice, custom; got "kmeans". Using quantile.',
+    );
+  });
+
+  it('a failing basemap says so in French, and in English after the page switches', async () => {
+    const holder = mount<HTMLDivElement>(
+      '<div lang="fr"><chronos-choropleth metric="unemployment" basemap="/tiles/no-such-basemap.pmtiles"></chronos-choropleth></div>',
+    );
+    const element = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    const reported: string[] = [];
+    element.addEventListener('chronos-error', (event) => {
+      if (event.detail.kind === 'basemap') reported.push(event.detail.message);
+    });
+    const notice = () => shadow(element).querySelector('[part="notice"]')?.textContent ?? '';
+    await waitFor(() => notice() !== '', 30_000);
+    expect(notice()).to.match(
+      /^Le fond de carte n’a pas pu être chargé depuis \S*\/tiles\/no-such-basemap\.pmtiles \(.+\)\u00a0; les régions sont dessinées sans lui\.$/,
+    );
+    expect(reported).to.have.length(1);
+    expect(reported[0]).to.equal(notice());
+    holder.lang = 'en';
+    await waitFor(() => /^The basemap could not be loaded from \S*\/tiles\/no-such-basemap\.pmtiles \(/.test(notice()));
+  });
+
+  it('shows no English word in French: text, accessible names and titles of the whole shadow tree', async () => {
+    const holder = mount<HTMLDivElement>(
+      '<div lang="fr"><chronos-choropleth metric="unemployment" show-table download classification="kmeans"></chronos-choropleth></div>',
+    );
+    const element = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    // Open the download menu too, so its items are rendered.
+    shadow(element).querySelector<HTMLButtonElement>('[part="download-button"]')?.click();
+    await element.updateComplete;
+    const words: string[] = [];
+    const visit = (root: ShadowRoot | Element) => {
+      for (const node of root.querySelectorAll('*')) {
+        if (node.shadowRoot) visit(node.shadowRoot);
+        for (const name of ['aria-label', 'title', 'aria-roledescription', 'alt', 'placeholder']) {
+          const value = node.getAttribute(name);
+          if (value) words.push(value);
+        }
+        if (node.tagName === 'STYLE') continue;
+        for (const child of node.childNodes) if (child.nodeType === Node.TEXT_NODE) words.push(child.textContent!);
+      }
+    };
+    visit(shadow(element));
+    // The metric's title and the source's name come from the API as they are; the rest is the chrome.
+    const data = element.loadedData!;
+    const names = [data.metric.title, ...(data.metric.sources ?? []).map((source) => source.name)];
+    const chrome = words.map((text) => names.reduce((rest, name) => rest.replaceAll(name, ''), text)).join('\n');
+    const english =
+      /\b(the|could|not|must|got|using|map|data|table|download|region|value|class|status|loading|retry|hide|show|toggle|attribution|no data|sample)\b/i;
+    expect(chrome.match(english)?.[0] ?? null, chrome).to.equal(null);
+  });
+
+  it("MapLibre's own words follow a later lang change (attribution button, gesture hints)", async () => {
+    const holder = mount<HTMLDivElement>(
+      '<div lang="fr"><chronos-choropleth metric="unemployment" cooperative-gestures></chronos-choropleth></div>',
+    );
+    const element = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    const button = () => shadow(element).querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')!;
+    const hint = () => shadow(element).querySelector('.maplibregl-mobile-message')!.textContent;
+    expect(button().title).to.equal('Afficher ou masquer les crédits');
+    expect(button().getAttribute('aria-label')).to.equal('Afficher ou masquer les crédits');
+    expect(hint()).to.equal('Utilisez deux doigts pour déplacer la carte');
+    holder.lang = 'en';
+    await waitFor(() => button().title === 'Toggle attribution');
+    expect(button().getAttribute('aria-label')).to.equal('Toggle attribution');
+    expect(hint()).to.equal('Use two fingers to move the map');
+    holder.lang = 'fr-CA';
+    await waitFor(() => button().title === 'Afficher ou masquer les crédits');
+    expect(hint()).to.equal('Utilisez deux doigts pour déplacer la carte');
+  });
 });

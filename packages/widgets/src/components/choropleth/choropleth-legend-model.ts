@@ -66,8 +66,15 @@ export function legendOf(source: LegendSource): ChoroplethLegend | undefined {
   return { title: data.metric.title, units: data.metric.units, time: data.time, entries };
 }
 
-/** The regions of a legend class (in every country's row when classified per country); none for null. */
-export function regionsOfClass(legend: ChoroplethLegend | undefined, index: number | 'no-data' | null): string[] {
+/** The regions of a legend class; classified per country, those of `country`'s row (of every row when it is
+ * not given); none for null. */
+export function regionsOfClass(
+  legend: ChoroplethLegend | undefined,
+  index: number | 'no-data' | null,
+  country?: string,
+): string[] {
   if (index === null || !legend) return [];
-  return legend.entries.filter((entry) => entry.index === index).flatMap((entry) => entry.regions);
+  return legend.entries
+    .filter((entry) => entry.index === index && (index === 'no-data' || !country || entry.country === country))
+    .flatMap((entry) => entry.regions);
 }

@@ -24,11 +24,12 @@ export interface LegendView {
   format(value: number): string;
   /** The "No data" label, when some region has no value. */
   noData: string | undefined;
-  /** How many regions each class holds (by class index). */
-  counts: number[];
+  /** How many regions each class holds (by class index), of one country's regions for a country's row. */
+  counts(country: string | undefined): number[];
   messages: Messages;
-  /** A class was pointed at or focused (its index; null when left); focus announces its regions. */
-  highlight(index: number | null, range: string, announce: boolean): void;
+  /** A class was pointed at or focused (its index and, in a country's row, the country; null when left); focus
+   * announces its regions. */
+  highlight(index: number | null, range: string, announce: boolean, country?: string): void;
 }
 
 /** One group of classes; per country (US first, as the map reads west to east, north to south) when the metric is
@@ -52,6 +53,7 @@ export function legendGroups(
 /** Each class is focusable and, pointed at or focused, highlights its regions on the map. */
 function legendItems(view: LegendView, group: LegendGroup): TemplateResult[] {
   const off = () => view.highlight(null, '', false);
+  const counts = view.counts(group.country);
   return group.ranges.map((range, i) => {
     const label = view.messages.map.range(view.format(range.from), view.format(range.to));
     return html`<li
@@ -59,15 +61,15 @@ function legendItems(view: LegendView, group: LegendGroup): TemplateResult[] {
       data-class=${range.index}
       class=${i === group.ranges.length - 1 ? 'last' : ''}
       tabindex="0"
-      @pointerenter=${() => view.highlight(range.index, label, false)}
+      @pointerenter=${() => view.highlight(range.index, label, false, group.country)}
       @pointerleave=${off}
-      @focus=${() => view.highlight(range.index, label, true)}
+      @focus=${() => view.highlight(range.index, label, true, group.country)}
       @blur=${off}
     >
       <span part="legend-swatch" class="swatch" ${cssomStyle({ 'background-color': view.colors[range.index] })}></span>
       <span part="legend-label" class="range"
         ><span class="from">${view.format(range.from)}</span><span class="to"> – ${view.format(range.to)}</span></span
-      ><span class="visually-hidden">, ${view.messages.map.regionCount(view.counts[range.index] ?? 0)}</span>
+      ><span class="visually-hidden">, ${view.messages.map.regionCount(counts[range.index] ?? 0)}</span>
     </li>`;
   });
 }

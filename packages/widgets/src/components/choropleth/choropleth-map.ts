@@ -1,9 +1,10 @@
 // The map side of <chronos-choropleth>: its MapLibre map (MapController) in the element's map area,
 // created once the element may hold a WebGL context and created again as it was after a release; the
-// regions drawn, selected and fitted once per boundary set; the element's attributes as map settings.
+// regions drawn, selected and fitted once per boundary set; the element's attributes as map settings;
+// MapLibre's own words kept in the element's language.
 import type { ReactiveControllerHost } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
-import type { MapOptions } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapOptions } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
 import type { MapCallbacks, MapSettings, MapTheme } from '../../internal/map-controller.ts';
 import { MapHandle } from '../../internal/map-handle.ts';
@@ -37,6 +38,25 @@ export function mapSettings(attributes: MapAttributes, theme: MapTheme, api: () 
   };
 }
 
+/**
+ * Puts MapLibre's own words on an existing map. MapLibre reads them (its `locale` option) only when a map is
+ * created and has no public setter (6.17): its table is patched, so what it writes from now on is in the new
+ * language, and what it already wrote is rewritten: the attribution button's title and label, the
+ * cooperative-gesture hints (re-created by turning the handler off and on).
+ */
+export function applyMapLibreWords(map: MapLibreMap, words: Record<string, string>): void {
+  Object.assign(map._locale, words);
+  const toggle = words['AttributionControl.ToggleAttribution'];
+  for (const button of map.getContainer().querySelectorAll<HTMLElement>('.maplibregl-ctrl-attrib-button')) {
+    if (toggle) button.title = toggle;
+    if (toggle) button.setAttribute('aria-label', toggle);
+  }
+  if (map.cooperativeGestures.isEnabled()) {
+    map.cooperativeGestures.disable();
+    map.cooperativeGestures.enable();
+  }
+}
+
 /** What the map side reads from the element, at the time it needs it. */
 export interface ChoroplethMapHooks {
   settings(): MapSettings;
@@ -55,9 +75,13 @@ export class ChoroplethMap {
   #firstMap = true;
   #hooks: ChoroplethMapHooks;
   #host: HTMLElement;
+  /** The MapLibre words each map shows (a map is created with the language of that moment). */
+  #words = new WeakMap<MapLibreMap, Record<string, string>>();
 
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks, hooks: ChoroplethMapHooks) {
     this.controller = new MapHandle(host, callbacks);
+    // After every update of the element (a `lang` change among them): MapLibre's words in its language.
+    host.addController({ hostUpdated: () => this.#followLanguage() });
     this.#hooks = hooks;
     this.#host = host;
   }
@@ -71,6 +95,15 @@ export class ChoroplethMap {
   #settings(): MapSettings {
     const settings = this.#hooks.settings();
     return { ...settings, options: { locale: messagesOf(this.#host).map.maplibre, ...settings.options } };
+  }
+
+  #followLanguage(): void {
+    const map = this.controller.map;
+    if (!map) return;
+    const words = messagesOf(this.#host).map.maplibre;
+    if (this.#words.get(map) === words) return;
+    this.#words.set(map, words);
+    applyMapLibreWords(map, words);
   }
 
   /** Creates the map once the element may hold a WebGL context (near the viewport, or `lazy` off). */

@@ -119,9 +119,9 @@ function legend(view: ChoroplethView): TemplateResult | typeof nothing {
     colors: view.classColors,
     format: (value) => view.text.format(value),
     noData: view.missing(data).length > 0 ? messages.map.noData : undefined,
-    counts: view.a11y.classCounts(),
+    counts: (country) => view.a11y.classCounts(country),
     messages,
-    highlight: (index, range, announce) => view.a11y.highlight(index, range, announce),
+    highlight: (index, range, announce, country) => view.a11y.highlight(index, range, announce, country),
   });
 }
 

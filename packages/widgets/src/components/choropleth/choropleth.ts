@@ -16,6 +16,7 @@ import {
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
+import { ChronosLegendChangeEvent } from '../../events/legend-change.ts';
 import { ChronosLoadEvent } from '../../events/load.ts';
 import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
@@ -54,6 +55,7 @@ export type { ChoroplethDataInput, ChoroplethLegend, ValueFormatter };
  * @slot footer - Replaces the footer (source attribution and data vintage).
  *
  * @event {ChronosLoadEvent} chronos-load - Regions were painted with data (first paint, then after every metric or time change).
+ * @event {ChronosLegendChangeEvent} chronos-legend-change - The classes were repainted (new values, or a style-only change: `classes`, `scheme`, …); `detail.legend` is the legend as painted.
  * @event {ChronosRegionClickEvent} chronos-region-click - A region was clicked; it is now selected.
  * @event {ChronosRegionHoverEvent} chronos-region-hover - The pointer entered a region (detail) or left every region (detail null).
  * @event {ChronosErrorEvent} chronos-error - Something failed or an attribute was invalid; the element shows it too.
@@ -122,7 +124,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
   @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
   /** The basemap's failure, shown as a notice while the regions draw without it. */
-  @state() private basemapProblem?: string;
+  @state() private basemapProblem?: { url: string; reason: string };
   @state() private contextLost = false;
   #table = new DataTable(this, {
     rows: () => [...this.#knownCodes()].map((code) => this.#text.region(code)),
@@ -163,10 +165,10 @@ export class ChronosChoropleth extends ChoroplethProperties {
       onError: (message) => {
         if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
       },
-      onBasemapError: (message) => {
-        if (message === this.basemapProblem) return;
-        this.basemapProblem = message;
-        this.#report({ kind: 'basemap', message });
+      onBasemapError: (url, reason) => {
+        if (url === this.basemapProblem?.url && reason === this.basemapProblem.reason) return;
+        this.basemapProblem = { url, reason };
+        this.#report({ kind: 'basemap', message: this.#basemapNotice()! });
       },
       onContextLost: (lost) => {
         this.contextLost = lost;
@@ -250,9 +252,10 @@ export class ChronosChoropleth extends ChoroplethProperties {
     });
   }
 
-  /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears. */
-  highlightClass(index: number | 'no-data' | null): void {
-    this.#map.controller.setFlag('highlight', loadedPaint()?.regionsOfClass(this.legendModel, index) ?? []);
+  /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears.
+   * Classified per country, `country` (`US`, `CA`: a legend entry's `country`) limits it to that country's row. */
+  highlightClass(index: number | 'no-data' | null, country?: string): void {
+    this.#map.controller.setFlag('highlight', loadedPaint()?.regionsOfClass(this.legendModel, index, country) ?? []);
   }
 
   override connectedCallback(): void {
@@ -268,7 +271,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { settings, problems } = resolveSettings(this);
+    const { settings, problems } = resolveSettings(this, this.#text.messages);
     this.#settings = settings;
     if (JSON.stringify(problems) !== JSON.stringify(this.problems)) this.problems = problems;
     for (const problem of problems) {
@@ -371,6 +374,10 @@ export class ChronosChoropleth extends ChoroplethProperties {
     this.breaks = paint.breaks;
     this.breaksByCountry = paint.breaksByCountry;
     this.classColors = paint.colors;
+    void this.updateComplete.then(() => {
+      const legend = this.legendModel;
+      if (legend && this.shown === data) this.dispatchEvent(new ChronosLegendChangeEvent({ legend }));
+    });
   }
 
   #report(detail: ChronosErrorDetail): void {
@@ -398,6 +405,14 @@ export class ChronosChoropleth extends ChoroplethProperties {
     this.dispatchEvent(new ChronosRegionClickEvent(this.#text.region(code)));
   }
 
+  /** The basemap's failure in the element's language (it follows a later `lang` change). */
+  #basemapNotice(): string | undefined {
+    const problem = this.basemapProblem;
+    if (!problem) return undefined;
+    const messages = this.#text.messages;
+    return messages.errors.basemap(problem.url, problem.reason || messages.mapFailures.basemapTiles);
+  }
+
   override render(): TemplateResult {
     return renderChoropleth({
       data: this.shown,
@@ -406,7 +421,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
       loading: this.#loading,
       retry: () => this.retry(),
       contextLost: this.contextLost,
-      notices: this.basemapProblem ? [...this.problems, { message: this.basemapProblem }] : this.problems,
+      notices: this.basemapProblem ? [...this.problems, { message: this.#basemapNotice()! }] : this.problems,
       map: this.#map.container,
       hover: this.interactive ? this.hover : undefined,
       legend: this.#settings.legend,

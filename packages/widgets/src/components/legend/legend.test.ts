@@ -72,12 +72,24 @@ describe('<chronos-legend for>', () => {
     expect(legend.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain(model.title);
     expect(entries.get('0')![1]).to.equal(model.entries[0]!.label);
 
-    // A style attribute repaints without a chronos-load: the legend follows it too.
+    // A style-only change repaints without a chronos-load but with a chronos-legend-change: the legend follows.
+    let loads = 0;
+    map.addEventListener('chronos-load', () => (loads += 1));
+    let changed = nextEvent(map, 'chronos-legend-change');
     map.setAttribute('classes', '7');
-    await map.updateComplete;
+    const detail = (await changed).detail;
+    expect(detail.legend.entries.filter((item) => item.index !== 'no-data')).to.have.length(7);
     await legend.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(items(legend).filter((item) => item.dataset.class !== 'no-data')).to.have.length(7);
+    changed = nextEvent(map, 'chronos-legend-change');
+    map.scheme = 'greens';
+    await changed;
+    await legend.updateComplete;
+    for (const [index, color] of legendColors(map)) {
+      if (index !== 'no-data')
+        expect(shown(legend).get(index)![0], `class ${index} after the scheme change`).to.equal(color);
+    }
+    expect(loads, 'a style-only change fires no chronos-load').to.equal(0);
   });
 
   it("outlines a class's regions on the map while its entry is pointed at or focused", async () => {
@@ -125,7 +137,7 @@ describe('<chronos-legend for>', () => {
     expect(map.legend).to.equal('bottom-left');
   });
 
-  it('shows one labelled row per country for a metric classified per country, as the map does', async () => {
+  it('shows one labelled row per country for a metric classified per country; an entry highlights only its country', async () => {
     const { legend, map } = linked('', 'income-per-capita');
     await nextEvent(map, 'chronos-load');
     await legend.updateComplete;
@@ -135,15 +147,42 @@ describe('<chronos-legend for>', () => {
     const rows = [...legend.shadowRoot!.querySelectorAll('[part="country"]')].map((row) => row.textContent!.trim());
     expect(mapRows).to.have.length(2);
     expect(rows).to.deep.equal(mapRows);
-    // Class 0 is the lowest class of each country: its regions come from both.
-    const first = items(legend).find((item) => item.dataset.class === '0')!;
-    first.focus();
-    const countries = new Set(
-      highlighted(
-        map,
-        map.legendModel!.entries.flatMap((e) => e.regions),
-      ).map((c) => c.slice(0, 2)),
-    );
-    expect([...countries].sort()).to.deep.equal(['CA', 'US']);
+    // Class 0 is the lowest class of each country: focused in one country's row, only that country's regions.
+    const entries = map.legendModel!.entries;
+    const all = entries.flatMap((entry) => entry.regions);
+    for (const country of ['US', 'CA']) {
+      const entry = entries.find((item) => item.index === 0 && item.country === country)!;
+      expect(entry.regions.length, `${country} class 0 has regions`).to.be.greaterThan(0);
+      items(legend)
+        .find((item) => item.dataset.class === '0' && item.dataset.country === country)!
+        .focus();
+      expect(highlighted(map, all).sort(), country).to.deep.equal([...entry.regions].sort());
+    }
+    (legend.shadowRoot!.activeElement as HTMLElement).blur();
+    expect(highlighted(map, all)).to.deep.equal([]);
+  });
+
+  it("the map's own legend, classified per country: a class highlights only its country's regions", async () => {
+    const { map } = linked('', 'income-per-capita');
+    await nextEvent(map, 'chronos-load');
+    await map.updateComplete;
+    const entries = map.legendModel!.entries;
+    const all = entries.flatMap((entry) => entry.regions);
+    const state = (code: string) => map.map!.getFeatureState({ source: REGIONS_SOURCE, id: code });
+    for (const country of ['US', 'CA']) {
+      const entry = entries.find((item) => item.index === 0 && item.country === country)!;
+      const item = map.shadowRoot!.querySelector<HTMLElement>(
+        `ul[data-country="${country}"] [part="legend-item"][data-class="0"]`,
+      )!;
+      item.focus();
+      expect(highlighted(map, all).sort(), country).to.deep.equal([...entry.regions].sort());
+      // Every other region is faded, the other country's lowest class too.
+      const dimmed = all.filter((code) => state(code).dimmed === true);
+      expect(dimmed.sort()).to.deep.equal(all.filter((code) => !entry.regions.includes(code)).sort());
+      // Read with the number of that country's regions in the class.
+      expect(item.textContent).to.contain(entry.regions.length === 1 ? '1 region' : `${entry.regions.length} regions`);
+      item.blur();
+    }
+    expect(highlighted(map, all)).to.deep.equal([]);
   });
 });

@@ -1,7 +1,8 @@
 // <chronos-legend for="map-id">: a linked map's legend outside the map, for layouts that place it
 // themselves (a sidebar, under a row of small multiples). It mirrors what the map painted (classes,
-// colours, ranges, no data, units) after each of the map's paints and attribute changes; pointing at or
-// focusing an entry outlines its regions on the map (`highlightClass`). Pair it with `legend="none"` on the
+// colours, ranges, no data, units) after each of the map's paints (`chronos-legend-change`: new values or a
+// style-only change); pointing at or focusing an entry outlines its regions on the map (`highlightClass`, only
+// that country's with classes per country). Pair it with `legend="none"` on the
 // map (or `hide-map-legend` here) so the legend is shown once.
 import { formatPeriod, messagesFor } from '@chronos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -9,6 +10,7 @@ import { property } from 'lit/decorators.js';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
 import { cssomStyle } from '../../internal/cssom-style.ts';
+import { langOf } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
@@ -62,21 +64,16 @@ export class ChronosLegend extends ChronosElement {
   @property({ reflect: true }) theme = 'auto';
 
   #hidden?: { map: ChronosChoropleth; legend: string };
-  #attributes = new MutationObserver(() => void this.#afterMapUpdate());
-  #highlighted: number | 'no-data' | null = null;
+  #highlighted: string | null = null;
 
   #linked = new LinkedMapController(this, {
     id: () => this.for,
-    // chronos-load follows every paint with data; style attributes repaint without it (observed below).
-    events: { 'chronos-load': () => this.requestUpdate() },
+    // Every repaint of the classes, with new values or after a style-only change (classes, scheme, …).
+    events: { 'chronos-legend-change': () => this.requestUpdate() },
     changed: (map, previous) => {
-      this.#attributes.disconnect();
       previous?.highlightClass?.(null);
       this.#restoreMapLegend();
-      if (map) {
-        this.#attributes.observe(map, { attributes: true });
-        this.#applyHideMapLegend(map);
-      }
+      if (map) this.#applyHideMapLegend(map);
     },
   });
 
@@ -85,21 +82,11 @@ export class ChronosLegend extends ChronosElement {
     return this.#linked.map;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#attributes.disconnect();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('hideMapLegend') && this.#linked.map) {
       if (this.hideMapLegend) this.#applyHideMapLegend(this.#linked.map);
       else this.#restoreMapLegend();
     }
-  }
-
-  async #afterMapUpdate(): Promise<void> {
-    await this.#linked.map?.updateComplete;
-    this.requestUpdate();
   }
 
   #applyHideMapLegend(map: ChronosChoropleth): void {
@@ -113,22 +100,24 @@ export class ChronosLegend extends ChronosElement {
     this.#hidden = undefined;
   }
 
-  #highlight(index: number | 'no-data' | null): void {
-    if (index === this.#highlighted) return;
-    this.#highlighted = index;
-    this.#linked.map?.highlightClass?.(index);
+  /** Outlines an entry's regions on the map (only its country's, in a row of a metric classified per country). */
+  #highlight(entry: LegendEntry | null): void {
+    const key = entry ? `${entry.country ?? ''}:${entry.index}` : null;
+    if (key === this.#highlighted) return;
+    this.#highlighted = key;
+    this.#linked.map?.highlightClass?.(entry?.index ?? null, entry?.country);
   }
 
   get #lang(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    return langOf(this) || navigator.language || 'en';
   }
 
   #entry(entry: LegendEntry): TemplateResult {
     const noData = entry.index === 'no-data';
     return html`<li>
-      <button part="item" type="button" class="item" data-class=${String(entry.index)}
-        @pointerenter=${() => this.#highlight(entry.index)} @pointerleave=${() => this.#highlight(null)}
-        @focus=${() => this.#highlight(entry.index)} @blur=${() => this.#highlight(null)}>
+      <button part="item" type="button" class="item" data-class=${String(entry.index)} data-country=${entry.country ?? nothing}
+        @pointerenter=${() => this.#highlight(entry)} @pointerleave=${() => this.#highlight(null)}
+        @focus=${() => this.#highlight(entry)} @blur=${() => this.#highlight(null)}>
         <span part="swatch" class="swatch ${noData ? 'no-data' : ''}" ${cssomStyle(noData ? {} : { 'background-color': entry.color })}></span>
         <span part="label" class="label">${entry.label}</span>
       </button>

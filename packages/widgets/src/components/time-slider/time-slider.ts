@@ -9,6 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
+import { langOf } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { Player } from './time-slider-player.ts';
@@ -363,7 +364,7 @@ export class ChronosTimeSlider extends ChronosElement {
   }
 
   get #lang(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    return langOf(this) || navigator.language || 'en';
   }
 
   override render(): TemplateResult {

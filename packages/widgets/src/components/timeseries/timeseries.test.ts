@@ -194,6 +194,19 @@ describe('<chronos-timeseries>', () => {
     expect(root(element).querySelector('[part="legend"]')!.textContent).to.contain('Quebec');
   });
 
+  it('a refused key in French: the headline for the site owner from the catalogue', async () => {
+    const element = mount<ChronosTimeseries>(
+      `<div lang="fr"><chronos-timeseries metric="unemployment" region="CA-QC" api-key="pk_${'z'.repeat(32)}"></chronos-timeseries></div>`,
+    ).firstElementChild as ChronosTimeseries;
+    const error = await nextEvent(element, 'chronos-error');
+    expect(error.detail.code).to.equal('unknown_key');
+    await element.updateComplete;
+    expect(root(element).querySelector('[part="error-headline"]')!.textContent).to.equal(
+      'Clé inconnue\u00a0: comparez l’attribut api-key aux clés de votre compte Chronos.',
+    );
+    expect(root(element).querySelector('[part="retry-button"]')).to.equal(null);
+  });
+
   it('without region or for: says which attribute to set, and reports it', async () => {
     const element = timeseries('metric="unemployment"');
     const error = await nextEvent(element, 'chronos-error');

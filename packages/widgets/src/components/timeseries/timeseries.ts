@@ -11,6 +11,7 @@ import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.t
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { frameStyles } from '../../internal/companion.styles.ts';
+import { langOf } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
@@ -142,7 +143,7 @@ export class ChronosTimeseries extends ChronosElement {
   }
 
   get #locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    return langOf(this) || navigator.language || 'en';
   }
 
   get #api(): string {
@@ -245,7 +246,7 @@ export class ChronosTimeseries extends ChronosElement {
     if (regions.length === 0) {
       this.#set('no-region', undefined, undefined);
       if (!this.for) {
-        const message = messagesFor('en').timeseries.needRegion;
+        const message = messagesFor(this.#locale).timeseries.needRegion;
         this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'region', message }));
       }
       return;
@@ -268,7 +269,7 @@ export class ChronosTimeseries extends ChronosElement {
       this.#set(empty ? 'empty' : 'ready', undefined, body);
     } catch (error) {
       if (run.signal.aborted) return;
-      const detail = describeFailure(error, api);
+      const detail = describeFailure(error, api, messagesFor(this.#locale));
       this.#set('error', detail, undefined);
       this.dispatchEvent(new ChronosErrorEvent(detail));
       if (detail.kind === 'rate-limit') {
@@ -358,7 +359,7 @@ export class ChronosTimeseries extends ChronosElement {
         return html`<div part="empty" class="overlay empty" role="status"><p>${words.noData(this.body?.metric.title ?? this.currentMetric)}</p></div>`;
       case 'error': {
         const error = this.error;
-        const first = error && headline(error, undefined);
+        const first = error && headline(error, undefined, messagesFor(this.#locale));
         return html`<div part="error" class="overlay error" role="alert">
           ${first ? html`<p part="error-headline" class="error-headline">${first}</p>` : nothing}
           <p class="error-message">${error?.message ?? words.failed}</p>
