@@ -187,7 +187,7 @@ for (const kind of storeKinds) {
     test('a hung request times out and is retried; one that always hangs fails only its series', async () => {
       replay.fault('WAUR', { kind: 'hang' });
       replay.fault('ORUR', { kind: 'hang' }, 10);
-      const summary = await run('fred');
+      const summary = await run('fred', { settings: replaySettings(replay, { INGEST_TIMEOUT_MS: '400' }) });
       assert.equal(summary.status, 'partial');
       assert.equal((await rowsOf(database.db, 'US-WA')).length, months);
       const oregon = await rowsOf(database.db, 'US-OR');
