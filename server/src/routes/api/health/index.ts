@@ -22,6 +22,10 @@ const HealthResponse = Type.Object({
   version: Type.String(),
 });
 
+/** The API's error body inline (without its `$id`: a reference inside a union does not resolve in the
+ * served OpenAPI document). */
+const { $id: _errorId, ...ShedBody } = ErrorResponse as typeof ErrorResponse & { $id?: string };
+
 const DB_TIMEOUT_MS = 2_000;
 
 const plugin: FastifyPluginAsyncTypebox<{ version: string }> = async (fastify, { version }) => {
@@ -32,7 +36,7 @@ const plugin: FastifyPluginAsyncTypebox<{ version: string }> = async (fastify, {
         tags: ['health'],
         summary: 'Service status',
         querystring: Type.Object({ key: Type.Optional(Type.String({ maxLength: 64 })) }),
-        response: { 200: HealthResponse, 503: Type.Union([HealthResponse, ErrorResponse]) },
+        response: { 200: HealthResponse, 503: Type.Union([HealthResponse, ShedBody]) },
       },
     },
     async (_request, reply) => {
