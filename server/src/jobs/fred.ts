@@ -46,7 +46,7 @@ export class MissingApiKeyError extends Error {
 }
 
 export function createFredConnector(settings: IngestSettings): Connector {
-  const pacer = new Pacer(settings.fredMinIntervalMs);
+  const pacer = new Pacer(settings.fredMinIntervalMs, settings.http.clock);
   /** The answer of a key FRED refused: the rest of the run (every later metric) is not asked for either. */
   let refused: string | undefined;
   return {

@@ -5,6 +5,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkBaseUrl, type HttpSettings } from './settings.ts';
 
+/** The time pacing and retries wait by: the system clock, or a test's (the delays asked for, recorded). */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+};
+
 /** A request that failed for good (after retries, or at once when retrying cannot help). */
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
@@ -21,15 +32,18 @@ export class UpstreamError extends Error {
 export class Pacer {
   #next = 0;
   readonly intervalMs: number;
-  constructor(intervalMs: number) {
+  readonly #clock: Clock;
+  constructor(intervalMs: number, clock: Clock = systemClock) {
     this.intervalMs = intervalMs;
+    this.#clock = clock;
   }
+  /** Resolves at the caller's slot: the first free one, `intervalMs` after the one handed out before. */
   async wait(signal?: AbortSignal): Promise<void> {
     if (this.intervalMs <= 0) return;
-    const now = Date.now();
+    const now = this.#clock.now();
     const start = Math.max(now, this.#next);
     this.#next = start + this.intervalMs;
-    if (start > now) await sleep(start - now, undefined, { signal });
+    if (start > now) await this.#clock.sleep(start - now, signal);
   }
 }
 
@@ -57,13 +71,13 @@ export async function fetchJson(
   pacer?: Pacer,
   passThrough: readonly number[] = [],
 ): Promise<JsonResponse> {
+  const clock = settings.clock ?? systemClock;
   const problem = checkBaseUrl(url.href, settings.allowInsecureLoopback);
   if (problem) throw new UpstreamError(`${request.label}: ${problem}`);
   let lastError: UpstreamError | undefined;
   for (let attempt = 0; attempt <= settings.retries; attempt++) {
     request.signal?.throwIfAborted();
-    if (attempt > 0)
-      await sleep(backoff(attempt, settings.backoffMs, lastError), undefined, { signal: request.signal });
+    if (attempt > 0) await clock.sleep(backoff(attempt, settings.backoffMs, lastError), request.signal);
     await pacer?.wait(request.signal);
     let response: Response;
     let text: string;
@@ -90,7 +104,7 @@ export async function fetchJson(
     const message = `${request.label}: HTTP ${response.status}${upstreamMessage(text)}`;
     lastError = new UpstreamError(message, { status: response.status, body: text.slice(0, 500) });
     if (response.status !== 429 && response.status < 500) throw lastError;
-    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'), clock.now());
     if (retryAfter !== undefined) {
       if (retryAfter > settings.maxRetryAfterMs) {
         throw new UpstreamError(`${message}; Retry-After ${Math.round(retryAfter / 1000)} s is longer than allowed`, {
@@ -146,11 +160,11 @@ function backoff(attempt: number, baseMs: number, lastError: UpstreamError | und
 }
 
 /** Retry-After as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null): number | undefined {
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** FRED error bodies carry `error_message` (whatever their Content-Type says); StatCan's are plain. */

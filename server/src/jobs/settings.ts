@@ -4,6 +4,7 @@
 // only for loopback hosts under NODE_ENV=test.
 import Type, { type Static } from 'typebox';
 import type { SourceId } from './catalogue.ts';
+import type { Clock } from './http.ts';
 
 const Ms = Type.Integer({ minimum: 0 });
 
@@ -45,6 +46,8 @@ export interface HttpSettings {
   maxRetryAfterMs: number;
   /** Test-only: accept http:// base URLs on loopback hosts (the replay server). Never set from production env. */
   allowInsecureLoopback: boolean;
+  /** Test-only: the clock pacing and retries wait by (default: the system clock; see http.ts). */
+  clock?: Clock;
 }
 
 export interface IngestSettings {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Redis } from 'ioredis';
 import { etagMatches, negotiateEncoding, ResponseCache } from '../../src/cache/response-cache.ts';
-import { closedPort, collectGarbage, REDIS_URL } from '../helpers.ts';
+import { closedPort, collectGarbage, poll, REDIS_URL } from '../helpers.ts';
 
 const body = JSON.stringify({ values: Array.from({ length: 200 }, (_, i) => ({ region: `R${i}`, value: i / 10 })) });
 
@@ -58,7 +58,12 @@ test('Redis shares one build between instances', async () => {
     const first = new ResponseCache({ redis: a, maxMemoryBytes: 1 << 20, ttlSeconds: 60, namespace });
     const second = new ResponseCache({ redis: b, maxMemoryBytes: 1 << 20, ttlSeconds: 60, namespace });
     await first.get('shared', async () => ({ body, contentType: 'application/json' }));
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the Redis write is fire-and-forget
+    // The Redis write is fire-and-forget: wait until it has landed (a fixed wait is a guess on a busy machine).
+    await poll(
+      'the entry in Redis',
+      30,
+      async () => (await a.exists(`chronos:response:${namespace}:shared`)) || undefined,
+    );
     let built = false;
     const entry = await second.get('shared', async () => {
       built = true;

@@ -10,8 +10,9 @@ import { fredSeries, statcanSeries, usRegionCode } from '../../src/jobs/catalogu
 import { parseFredObservations } from '../../src/jobs/fred.ts';
 import { fetchJson, Pacer, retryAfterMs, type UpstreamError } from '../../src/jobs/http.ts';
 import { loadConfig } from '../../src/config.ts';
-import { checkBaseUrl, type IngestSettings } from '../../src/jobs/settings.ts';
+import { checkBaseUrl, type HttpSettings, type IngestSettings } from '../../src/jobs/settings.ts';
 import { parseStatcanItem } from '../../src/jobs/statcan.ts';
+import { sentTimes, VirtualClock } from './virtual-clock.ts';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', name), 'utf8'));
@@ -162,7 +163,15 @@ describe('HTTP', () => {
     if (path === '/hang') return;
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
-  const http = { timeoutMs: 200, retries: 2, backoffMs: 10, maxRetryAfterMs: 5_000, allowInsecureLoopback: true };
+  // A timeout no answer from this local server comes near, however busy the machine: a request that timed
+  // out would be retried and change what these tests count. The timeout test sets its own 200 ms.
+  const http: HttpSettings = {
+    timeoutMs: 30_000,
+    retries: 2,
+    backoffMs: 10,
+    maxRetryAfterMs: 5_000,
+    allowInsecureLoopback: true,
+  };
   before(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -176,11 +185,17 @@ describe('HTTP', () => {
 
   test('Retry-After is honoured', async () => {
     hits = [];
-    const started = Date.now();
-    assert.deepEqual((await get('/retry-after')).json, { ok: true });
-    assert.ok(Date.now() - started >= 950);
+    const clock = new VirtualClock();
+    const { result, sent } = await sentTimes(clock, () => get('/retry-after', { ...http, clock }));
+    assert.deepEqual(result.json, { ok: true });
+    assert.equal(hits.length, 2);
+    // The retry waited the 1 s the 429 asked for, not the 5–10 ms backoff it would otherwise take.
+    assert.deepEqual(clock.asked, [1_000]);
+    assert.equal(sent[1]! - sent[0]!, 1_000);
     assert.equal(retryAfterMs('120'), 120_000);
-    assert.ok(retryAfterMs(new Date(Date.now() + 5_000).toUTCString())! > 3_000);
+    const now = Date.parse('2026-12-05T06:00:00Z');
+    assert.equal(retryAfterMs(new Date(now + 5_000).toUTCString(), now), 5_000);
+    assert.equal(retryAfterMs(new Date(now - 5_000).toUTCString(), now), 0);
   });
   test('5xx is retried, then reported with the status', async () => {
     hits = [];
@@ -196,7 +211,7 @@ describe('HTTP', () => {
   });
   test('each attempt times out; plain http is refused unless allowed', async () => {
     hits = [];
-    await assert.rejects(get('/hang'), /timed out after 200 ms/);
+    await assert.rejects(get('/hang', { ...http, timeoutMs: 200 }), /timed out after 200 ms/);
     assert.equal(hits.length, 3);
     await assert.rejects(get('/ok', { ...http, allowInsecureLoopback: false }), /must use https/);
   });
@@ -214,10 +229,18 @@ describe('HTTP', () => {
   });
   test('pacing spaces requests', async () => {
     hits = [];
-    const pacer = new Pacer(150);
-    await Promise.all([get('/ok', http, pacer), get('/ok', http, pacer), get('/ok', http, pacer)]);
-    const times = hits.map((hit) => hit.at).sort((a, b) => a - b);
-    assert.ok(times[2]! - times[0]! >= 290, `3 requests within ${times[2]! - times[0]!} ms`);
+    const clock = new VirtualClock();
+    const pacer = new Pacer(150, clock);
+    const { sent } = await sentTimes(clock, () =>
+      Promise.all([get('/ok', http, pacer), get('/ok', http, pacer), get('/ok', http, pacer)]),
+    );
+    assert.equal(hits.length, 3);
+    // Asked at once, the second request waits one interval and the third two; none leaves before its slot.
+    assert.deepEqual(clock.asked, [150, 300]);
+    assert.deepEqual(
+      sent.map((at) => at - sent[0]!),
+      [0, 150, 300],
+    );
   });
 });
 

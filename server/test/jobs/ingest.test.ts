@@ -1,10 +1,11 @@
 // Ingestion runs against the replay server, on real PostgreSQL and on PGlite: the rows and the run record that
 // each fault leaves, idempotency, revisions, sample replacement and dry runs.
 import assert from 'node:assert/strict';
-import { before, describe, mock, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fredSeries, seriesFor, statcanSeries } from '../../src/jobs/catalogue.ts';
 import { runIngestion } from '../../src/jobs/ingest.ts';
 import { type ReplayServer, startReplayServer } from '../../src/testing/replay-server.ts';
+import { sentTimes, VirtualClock } from './virtual-clock.ts';
 import {
   dataVersion,
   replayAndDatabase,
@@ -186,7 +187,7 @@ for (const kind of storeKinds) {
     test('a hung request times out and is retried; one that always hangs fails only its series', async () => {
       replay.fault('WAUR', { kind: 'hang' });
       replay.fault('ORUR', { kind: 'hang' }, 10);
-      const summary = await run('fred');
+      const summary = await run('fred', { settings: replaySettings(replay, { INGEST_TIMEOUT_MS: '400' }) });
       assert.equal(summary.status, 'partial');
       assert.equal((await rowsOf(database.db, 'US-WA')).length, months);
       const oregon = await rowsOf(database.db, 'US-OR');
@@ -319,30 +320,27 @@ for (const kind of storeKinds) {
 
     test('FRED requests are paced (FRED_MIN_INTERVAL_MS)', async () => {
       const three = fredSeries.slice(0, 3);
-      // When each request leaves this process: arrival times at the replay server also carry connection
-      // set-up and scheduling delays, which on a loaded machine can bunch paced requests together.
-      const sent: number[] = [];
-      const realFetch = globalThis.fetch;
-      const spy = mock.method(globalThis, 'fetch', (...args: Parameters<typeof fetch>) => {
-        sent.push(performance.now());
-        return realFetch(...args);
-      });
-      try {
-        await runIngestion({
+      // Time as the pacer sees it (a virtual clock: it moves only when the pacer sleeps), read when each
+      // request leaves this process. Wall-clock gaps would measure the machine: on a loaded one, set-up and
+      // scheduling delays bunch paced requests together or spread them apart.
+      const clock = new VirtualClock();
+      const settings = replaySettings(replay, { FRED_MIN_INTERVAL_MS: '200' });
+      const { sent } = await sentTimes(clock, () =>
+        runIngestion({
           db: database.db,
           source: 'fred',
-          settings: replaySettings(replay, { FRED_MIN_INTERVAL_MS: '200' }),
+          settings: { ...settings, http: { ...settings.http, clock } },
           series: three,
-        });
-      } finally {
-        spy.mock.restore();
-      }
+        }),
+      );
       assert.equal(replay.requests.length, 3);
-      assert.equal(sent.length, 3);
-      // The pacer spaces the slots it hands out 200 ms apart; between a slot and the fetch() call lie a few
-      // milliseconds of request set-up, longer on first use (measured: the first gap 195.5 ms), so the
-      // bound keeps the test's original 10 ms of slack.
-      assert.ok(sent[1]! - sent[0]! >= 190 && sent[2]! - sent[1]! >= 190, `requests sent at ${sent.join(', ')}`);
+      // The three requests are started together (a few in flight): the second waits 200 ms for its slot,
+      // the third 400 ms, and none leaves before its slot.
+      assert.deepEqual(clock.asked, [200, 400]);
+      assert.deepEqual(
+        sent.map((at) => at - sent[0]!),
+        [0, 200, 400],
+      );
     });
 
     test('a backfill window fetches only the months asked for', async () => {

@@ -1,7 +1,10 @@
 // GET /api/health: "ok", or "degraded" when Redis is unreachable (the API still answers from the
-// in-process cache); 503 when the database does not answer.
+// in-process cache); 503 when the database does not answer. A 503 from load shedding (under-pressure)
+// carries the API's error body instead, so both shapes are declared: with only the health body declared,
+// a shed health check failed to serialize and answered 500.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { ErrorResponse } from '../../../schemas.ts';
 
 const Check = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('down')]),
@@ -19,6 +22,10 @@ const HealthResponse = Type.Object({
   version: Type.String(),
 });
 
+/** The API's error body inline (without its `$id`: a reference inside a union does not resolve in the
+ * served OpenAPI document). */
+const { $id: _errorId, ...ShedBody } = ErrorResponse as typeof ErrorResponse & { $id?: string };
+
 const DB_TIMEOUT_MS = 2_000;
 
 const plugin: FastifyPluginAsyncTypebox<{ version: string }> = async (fastify, { version }) => {
@@ -29,7 +36,7 @@ const plugin: FastifyPluginAsyncTypebox<{ version: string }> = async (fastify, {
         tags: ['health'],
         summary: 'Service status',
         querystring: Type.Object({ key: Type.Optional(Type.String({ maxLength: 64 })) }),
-        response: { 200: HealthResponse, 503: HealthResponse },
+        response: { 200: HealthResponse, 503: Type.Union([HealthResponse, ShedBody]) },
       },
     },
     async (_request, reply) => {
