@@ -10,6 +10,7 @@ import {
   provinces,
   statcan,
   statcanCoordinates,
+  statcanGeoWithoutCanada,
   statcanVectorCheck,
 } from './sources.ts';
 import type { CountryCoverage, MetricDeclaration } from './types.ts';
@@ -103,10 +104,13 @@ export const realGdp: MetricDeclaration = {
         '36-10-0402-01',
         'Gross domestic product (GDP) at basic prices, by industry, provinces and territories',
       ),
-      note: 'Provinces: table 36-10-0402-01, chained (2017) dollars, all industries [T001], millions of dollars, annual. The territories are left out (their member ids in this table were not verified): no data.',
+      note: 'Provinces: table 36-10-0402-01, chained (2017) dollars, all industries [T001], millions of dollars, annual. The territories are left out (their Geography member ids were not seen in a stored source): no data. Statistics Canada continues these estimates in table 36-10-0711-01 (a public WDS client reports that 36-10-0402-01 stops at 2024).',
       verified:
-        'Table 36-10-0402-01 read by coordinate (getDataFromCubePidCoordAndLatestNPeriods, productId 36100402) <geo>.2.1: Geography members 2 NL … 11 BC (Canada 1); dimension 2 (Value) member 2 and dimension 3 (NAICS) member 1 "All industries [T001]", the members of the table\'s own view link (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3610040201&pickMembers[0]=2.2&pickMembers[1]=3.1, cited for 1997-2024 by a public page); that member 2 of Value is "Chained (2017) dollars" (member 1 current dollars) follows the table\'s order of prices and is checked by nothing else stored here: confirm with getCubeMetadata when WDS is reachable. Statistics Canada points to 36-10-0711-01 for current and chained prices in newer releases.',
-      series: statcanCoordinates('real-gdp', 36100402, '2.1', provinces),
+        'Table 36-10-0402-01 read by coordinate (getDataFromCubePidCoordAndLatestNPeriods, productId 36100402) <geo>.2.1. ' +
+        'Geography: the table has no Canada member, 13 members with Newfoundland and Labrador first (cansim R package vignette "Working with hierarchies", https://mountainmath.github.io/cansim/articles/working_with_hierarchies.html, get_cansim_table_overview("36-10-0402"): "Column Geography (13) Newfoundland and Labrador, Prince Edward Island, Nova Scotia, New Brunswick, Quebec, Ontario, Manitoba, Saskatchewan, Alberta, British Columbia, ..."), so NL 1 … BC 10; a public WDS client reads Alberta from this table at 9.2.1.0.0.0.0.0.0.0, commented "Alberta(9).Chained2017$(2).AllIndustries(1)" (github code search "tableId: 36100402, coordinate"), which agrees. ' +
+        'Prices member 2 is "Chained (2017) dollars": the same vignette lists "Column Prices (3) Current dollars, Chained (2017) dollars, Contributions to percent change" and the same client reads chained 2017 dollars as member 2. NAICS member 1 is "All industries" (first of the 337 NAICS members in the vignette; member 3.1 of the table\'s own view link https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3610040201&pickMembers[0]=2.2&pickMembers[1]=3.1). ' +
+        'Territories: the vignette elides the last three Geography members ("..."), so Yukon, Northwest Territories and Nunavut (11, 12, 13 if the usual order holds) are not declared. The catalogue first read <statcanGeo>.2.1 (NL 2 … BC 11, the order of tables that list Canada first): one member too far.',
+      series: statcanCoordinates('real-gdp', 36100402, '2.1', provinces, { geo: statcanGeoWithoutCanada }),
     },
   },
   sample: { low: 30_000, high: 3_000_000, wobble: 0.03 },
@@ -148,17 +152,21 @@ export const income: MetricDeclaration = {
         'https://www.bea.gov/data/income-saving/personal-income-by-state',
         'U.S. Bureau of Economic Analysis, Per Capita Personal Income by state',
       ),
-      note: 'FRED <USPS>PCPI (dollars), 50 states and DC; no Puerto Rico series.',
+      note: 'FRED <USPS>PCPI (dollars), annual, 50 states and DC; no Puerto Rico series.',
       verified:
-        'BEA per capita personal income by state on FRED, release "Personal Income by State" (https://fred.stlouisfed.org/searchresults/?st=per+capita+personal+ncome lists the definition: personal income of residents divided by midyear population); the <USPS>PCPI id form (e.g. CAPCPI) is not on any stored FRED page: checked against the release only.',
+        'FRED series page https://fred.stlouisfed.org/series/ARPCPI: "Per Capita Personal Income in Arkansas (ARPCPI)", Dollars, Not Seasonally Adjusted, Annual, source U.S. Bureau of Economic Analysis, release "State Per Capita Personal Income". The same <USPS>PCPI form in public FRED code (NYPCPI, TXPCPI, MAPCPI, CAPCPI; github code search "CAPCPI") and in a FRED client\'s tool docs ("CAPCPI" for California, "WIPCPI" for Wisconsin). Definition (https://fred.stlouisfed.org/searchresults/?st=per+capita+personal+ncome): personal income of the residents of an area divided by its resident midyear population.',
       series: fred('income-per-capita', ({ usps }) => `${usps}PCPI`, { without: ['PR'] }),
     },
     CA: {
       status: 'pending',
       credit: credit.statcan('36-10-0229-01', 'Long-run provincial and territorial data'),
-      note: "No data for the provinces: Statistics Canada publishes household income per capita (table 36-10-0229-01, long-run data) and household disposable income in the provincial household accounts, but neither's member ids nor its latest year could be verified here, and a per-capita figure computed by Chronos would not be a published one.",
+      note: 'No data for the provinces: Statistics Canada publishes household income per capita (table 36-10-0229-01, long-run historical data) and household disposable income in the provincial household accounts (36-10-0224-01, which divided by the July 1 population would give disposable income per capita), but the member ids or vectors of neither could be verified, so neither is read.',
       verified:
-        'Not verified. Table 36-10-0229-01 (https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3610022901) has a "Long-run variables" member "Household income per capita" (used by public R code, github code search "36100229"), but no stored document gives its member ids or coordinate, and no stored document names a provincial household disposable income per capita series (36-10-0587, 11-10-0222 not found).',
+        'Not verified: no stored document gives the member ids, coordinates or vectors of 36-10-0229-01 or 36-10-0224-01. ' +
+        'Found: 36-10-0229-01 has a "Long-run variables" member "Household income per capita" with "Statistical measures" "Linked data" (public R code filters the table by those names, github code search "36100229"; a public app built on it covers 1999 to 2016); 36-10-0224-01 has "Estimates" members "Household disposable income", "Equals: household disposable income", "Primary household income", "Personal income tax" (public Python code filters the bulk CSV by name, github code search "36-10-0224"; Statistics Canada IMDB variable "Household disposable income of economy, value", Canadian dollars at current prices). ' +
+        "DBnomics (https://db.nomics.world/STATCAN/36100224, snapshot of 2020-04-30) codes Ontario geogr_14 and household disposable income estim_21, but nothing stored says those are WDS member ids (its Geography codes run Canada 1, Alberta 2, British Columbia 3, Yukon 4 … Saskatchewan 16, not Statistics Canada's order), so they are not used. " +
+        'Queries tried: search code "36-10-0229-01 household income per capita provincial", "36100229 csv REF_DATE GEO Long-run variables VECTOR COORDINATE Household income per capita", "36100224 household sector current accounts provincial disposable income", "dbnomics statcan fetcher dimension code memberId geogr_ estim_ getCubeMetadata"; search docs "3610022901 long-run provincial and territorial data", "statcan vector household disposable income province v", "D36100224 Household sector, current accounts, provincial and territorial Dimensions: Geography, Estimates", "Long-run variables: ID: 1, Parent: None, Name: Population Household income per capita Linked data", "db.nomics.world STATCAN/36100224 Ontario Household disposable income annual series"; search pages "Statistics Canada household disposable income per capita province table", "Household sector, current accounts, provincial and territorial, annual Household disposable income", "Long-run provincial and territorial data household income per capita Statistics Canada table", "Table 36-10-0229-01 Long-run provincial and territorial data Long-run variables Statistical measures Linked data", "Table 36-10-0224-01 Household sector, current accounts, provincial and territorial, annual (x 1,000,000)", "db.nomics.world STATCAN 36100224 household disposable income series"; search issues "Statistics Canada table 36100229 household income per capita vector v"; exact strings 36100229, 36-10-0229, 3610022901, 36100224, 36-10-0224, 36-10-0224-01, 3610022401, "Household income per capita", "Household disposable income per capita", "memberNameEn": "Household disposable income", DISPOSABLE_INCOME_VECTORS, STATCAN/36100224. ' +
+        'To finish: getCubeMetadata for 36100224 (Geography and Estimates member ids) when WDS is reachable, then read household disposable income by coordinate and divide by the stored July 1 population at ingestion.',
       series: [],
     },
   },

@@ -62,24 +62,32 @@ export const statcanGeo: Record<string, number> = {
   'CA-NU': 14,
 };
 
+/** Member ids of the Geography dimension of tables with no Canada member, the provinces and territories only, in
+ * the same order from 1 (provincial GDP by industry, 36-10-0402-01: 13 members, Newfoundland and Labrador first). */
+export const statcanGeoWithoutCanada: Record<string, number> = Object.fromEntries(
+  Object.entries(statcanGeo).map(([region, member]) => [region, member - 1]),
+);
+
 /** StatCan series by table and coordinate (`<geo>.<other members>`, padded to the ten positions WDS answers
- * with), for the regions given: read with getDataFromCubePidCoordAndLatestNPeriods. */
+ * with), for the regions given: read with getDataFromCubePidCoordAndLatestNPeriods. `geo` is the table's own
+ * Geography member ids (`statcanGeo` unless the table has no Canada member). */
 export function statcanCoordinates(
   metric: string,
   productId: number,
   members: string,
   regions: readonly string[],
-  options: { scale?: number } = {},
+  options: { scale?: number; geo?: Record<string, number> } = {},
 ): SeriesSpec[] {
+  const { geo = statcanGeo, ...rest } = options;
   return regions.map((region) => {
-    const positions = [String(statcanGeo[region]), ...members.split('.')];
+    const positions = [String(geo[region]), ...members.split('.')];
     while (positions.length < 10) positions.push('0');
     return {
       source: 'statcan',
       seriesId: `${productId}:${positions.join('.')}`,
       region,
       metric,
-      ...options,
+      ...rest,
     };
   });
 }

@@ -81,15 +81,15 @@ describe('parsing quarterly and annual answers', () => {
   test('StatCan by coordinate, annual (real GDP 36-10-0402-01): years on January 1, ".." missing; another coordinate is refused', () => {
     const [item] = fixture('statcan-wds-gdp-annual-coordinate.synthetic.json') as { object: { coordinate: string } }[];
     const ontario = spec('real-gdp', 'CA-ON', 'statcan');
-    assert.equal(ontario.seriesId, '36100402:7.2.1.0.0.0.0.0.0.0');
+    assert.equal(ontario.seriesId, '36100402:6.2.1.0.0.0.0.0.0.0');
     const parsed = parseStatcanItem(item, ontario, all);
     assert.equal(parsed.missing, 1);
     assert.deepEqual(points(parsed.observations), [
       ['2021-01-01', 848210.5, 'final'],
       ['2023-01-01', 868004.2, 'preliminary'],
     ]);
-    const quebec = { ...item!, object: { ...item!.object, coordinate: '6.2.1.0.0.0.0.0.0.0' } };
-    assert.throws(() => parseStatcanItem(quebec, ontario, all), /answer is for 36100402:6\.2\.1\.0/);
+    const quebec = { ...item!, object: { ...item!.object, coordinate: '5.2.1.0.0.0.0.0.0.0' } };
+    assert.throws(() => parseStatcanItem(quebec, ontario, all), /answer is for 36100402:5\.2\.1\.0/);
   });
 
   test('StatCan monthly NHPI averaged into complete quarters; a quarter with a suppressed month has no value', () => {
@@ -230,7 +230,7 @@ for (const kind of storeKinds) {
         ['2019', '2020', '2021'].map((year) => [
           `${year}-01-01`,
           num(context.replay.valueOf(id('CA-ON'), `${year}-01`)),
-          'statcan:36100402:7.2.1.0.0.0.0.0.0.0',
+          'statcan:36100402:6.2.1.0.0.0.0.0.0.0',
         ]),
       );
       const growth = await levels(context.database.db, 'real-gdp-growth', 'CA-ON');
@@ -258,7 +258,7 @@ for (const kind of storeKinds) {
       );
       const newfoundland = await levels(context.database.db, 'real-gdp', 'CA-NL');
       assert.ok(
-        newfoundland.length > 0 && newfoundland.every((row) => row.source.startsWith('statcan:36100402:2.2.1.')),
+        newfoundland.length > 0 && newfoundland.every((row) => row.source.startsWith('statcan:36100402:1.2.1.')),
       );
     });
 

@@ -56,6 +56,25 @@ describe('the catalogue as data', () => {
       }
     }
   });
+
+  test('each table is read with its own Geography members: provincial GDP has no Canada member, payrolls do', () => {
+    const member = (metric: string, region: string) => {
+      const spec = metricCatalogue
+        .find((entry) => entry.id === metric)!
+        .coverage.CA.series.find((entry) => entry.region === region);
+      return spec ? spec.seriesId.split(':')[1]!.split('.').slice(0, 3).join('.') : undefined;
+    };
+    // 36-10-0402-01: Newfoundland and Labrador 1 … Alberta 9 … British Columbia 10; chained (2017) dollars; all industries.
+    assert.deepEqual(
+      ['CA-NL', 'CA-ON', 'CA-AB', 'CA-BC', 'CA-YT'].map((region) => member('real-gdp', region)),
+      ['1.2.1', '6.2.1', '9.2.1', '10.2.1', undefined],
+    );
+    // 14-10-0223-01 lists Canada first: Newfoundland and Labrador 2 … Nunavut 14.
+    assert.deepEqual(
+      ['CA-NL', 'CA-ON', 'CA-NU'].map((region) => member('employment', region)),
+      ['2.2.1', '7.2.1', '14.2.1'],
+    );
+  });
 });
 
 for (const store of STORES) {
