@@ -65,12 +65,14 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve':
-      await serve(config);
+      // Tied before start-up, which can take long on a loaded machine: a launcher that dies meanwhile takes the
+      // server with it (SIGTERM before serve's handler is installed ends the process at once).
       exitWithLauncher(() => process.kill(process.pid, 'SIGTERM')); // graceful, as on SIGTERM
+      await serve(config);
       return -1; // keep running
     case 'worker':
-      await runWorker(config);
       exitWithLauncher(() => process.kill(process.pid, 'SIGTERM'));
+      await runWorker(config);
       return -1;
     case 'migrate': {
       const db = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.paths.dataDir });
