@@ -84,23 +84,12 @@ export async function inspectMap(
           ?.shadowRoot?.querySelector('[part~="error"]')
           ?.textContent?.trim() ?? '',
     );
-    // The share of the map painted in the scheme's blues, measured from a screenshot of the canvas. Read
-    // again (up to 30 s) while it is below what a coloured map shows. One cause is fixed (a screenshot that
-    // collapsed the viewport to 1×1 px made the map release its WebGL context and go blank until re-created;
-    // internal/visibility.ts ignores a collapsed viewport now) and `vite preview` reads coloured at once, but
-    // a single read still saw 0.1 % once on the Vite 7 dev server (cause not established): the re-read
-    // stays until that is understood. A map that never colours still fails.
-    let colouredShare = 0;
-    const deadline = Date.now() + 30_000;
-    let reads = 0;
-    do {
-      if (reads > 0) await new Promise((resolve) => setTimeout(resolve, 500));
-      reads++;
-      colouredShare = await measureColouredShare(page);
-      // Only a map that loaded is worth waiting for: an error state stays uncoloured.
-    } while (colouredShare <= 0.05 && Date.now() < deadline && events.some((event) => event.type === 'chronos-load'));
-    if (reads > 1)
-      process.stdout.write(`map pixels read ${reads} times before ${(colouredShare * 100).toFixed(1)} % coloured\n`);
+    // The share of the map painted in the scheme's blues, measured once from a screenshot of the canvas taken
+    // right after chronos-load, as a reader would: the element fires it in the task of the frame that drew the
+    // regions in their colours. (The screenshot used to blank the map now and then on a loaded machine: Chromium
+    // shows the observers a 1×1 px viewport while it captures, the map took itself for far off-screen and gave
+    // its WebGL context back; internal/visibility.ts checks the observer's own root now.)
+    const colouredShare = await measureColouredShare(page);
     const cspViolations = await page.evaluate(() => [
       ...(window as unknown as { cspViolations: string[] }).cspViolations,
     ]);

@@ -21,7 +21,7 @@ import {
   vectorRegionBBox,
 } from './map-layers.ts';
 import { watchMapFailures } from './map-failures.ts';
-import { ContextLoss, FIT_PADDING, mapOptions, nextFrame, type Released, releasedState } from './map-lifecycle.ts';
+import { ContextLoss, FIT_PADDING, mapOptions, type Released, releasedState } from './map-lifecycle.ts';
 import { watchRegionPointer } from './map-pointer.ts';
 import { applySettings } from './map-settings.ts';
 
@@ -382,8 +382,8 @@ export class MapController implements ReactiveController {
   }
 
   /**
-   * Resolves once the map shows what it was asked to: the next frame when its sources are loaded
-   * (feature-state changes are applied in that frame), else when everything has loaded and drawn.
+   * Resolves once the map shows what it was asked to: in the task of the next frame drawn with every region tile
+   * loaded (feature-state is applied in each frame), whatever the basemap's tiles are doing ('idle' waits for them).
    */
   async painted(): Promise<void> {
     await this.#context.whenRestored;
@@ -391,11 +391,22 @@ export class MapController implements ReactiveController {
     // Released: painted when the map is restored (an aborted run simply never reads the answer).
     if (!map && this.#released) return new Promise((resolve) => this.#backFromRelease.push(resolve));
     if (!map) return;
-    // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
-    await nextFrame(map, DRAW_DEADLINE_MS, (resolve) => {
-      if (this.map !== map || this.#context.lost) return;
-      if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
-      else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
+    const regionsDrawn = () => this.#regions !== undefined && !!map.getSource(SOURCE) && map.isSourceLoaded(SOURCE);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onRender = () => {};
+    await new Promise<void>((resolve) => {
+      onRender = () => void (regionsDrawn() && resolve());
+      if (this.#regions) map.on('render', onRender);
+      else map.once('idle', () => resolve());
+      map.triggerRepaint();
+      // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
+      timer = setTimeout(() => {
+        if (this.map !== map || this.#context.lost) return;
+        if (regionsDrawn()) resolve();
+        else this.#callbacks.onError(`The map did not draw within ${DRAW_DEADLINE_MS / 1000} s.`);
+      }, DRAW_DEADLINE_MS);
     });
+    map.off('render', onRender);
+    clearTimeout(timer);
   }
 }

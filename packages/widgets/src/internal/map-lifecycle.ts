@@ -99,23 +99,3 @@ export class ContextLoss {
     this.#onChange(lost);
   }
 }
-
-/**
- * Resolves with the map's next frame once its sources are loaded (`render`; feature-state changes are
- * applied in that frame), else once everything has loaded and drawn (`idle`). Past `deadlineMs` without
- * it, `late` decides: it may resolve (the regions did draw) or report the map as failed.
- */
-export async function nextFrame(
-  map: MapLibreMap,
-  deadlineMs: number,
-  late: (resolve: () => void) => void,
-): Promise<void> {
-  const event = map.loaded() ? 'render' : 'idle';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await new Promise<void>((resolve) => {
-    map.once(event, () => resolve());
-    map.triggerRepaint();
-    timer = setTimeout(() => late(resolve), deadlineMs);
-  });
-  clearTimeout(timer);
-}
