@@ -100,8 +100,8 @@ export type ClassPixels = Awaited<ReturnType<typeof classPixels>>;
  * element is coloured, or `timeout` ms pass; resolves with the last reading either way (the caller asserts).
  * Read again because right after chronos-load a map on a busy machine sometimes showed its regions a moment
  * later than the event. One cause is established and fixed (the screenshot itself made the map release its
- * WebGL context: see the widgets' visibility.ts; tests/consumers now reads once); these pages (several maps,
- * scrolled) keep the re-read until they are measured the same way. A map that never colours still fails.
+ * WebGL context: see the widgets' visibility.ts); the re-read stays until enough loads under load confirm
+ * that no other cause remains. A map that never colours still fails.
  */
 export async function waitForClassPixels(
   page: Page,
