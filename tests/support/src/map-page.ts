@@ -98,9 +98,10 @@ export type ClassPixels = Awaited<ReturnType<typeof classPixels>>;
 /**
  * Reads the map's class pixels until at least `classes` legend classes cover 300 px each and `share` of the
  * element is coloured, or `timeout` ms pass; resolves with the last reading either way (the caller asserts).
- * Read again because right after chronos-load a map on a busy machine sometimes shows its regions a moment
- * later than the event (tests/consumers saw the same; cause not established): a map that never colours
- * still fails.
+ * Read again because right after chronos-load a map on a busy machine sometimes showed its regions a moment
+ * later than the event. One cause is established and fixed (the screenshot itself made the map release its
+ * WebGL context: see the widgets' visibility.ts); the re-read stays until enough loads under load confirm
+ * that no other cause remains. A map that never colours still fails.
  */
 export async function waitForClassPixels(
   page: Page,

@@ -1,4 +1,5 @@
-// `chronos-load`: the map painted its regions with data for the first time.
+// `chronos-load`: the map's regions are on the canvas with their data's colours: after the first paint, after every
+// metric or time change, and after the map is drawn anew (WebGL context restored, or back from a release).
 
 export interface ChronosLoadDetail {
   /** Metric id shown (empty when the page supplied `data` without one). */

@@ -75,13 +75,25 @@ export async function loadGeometry(request: GeometryRequest): Promise<RegionGeom
   };
 }
 
-/** A PMTiles archive: its first layer is the regions; names and shapes arrive with the tiles. */
+/**
+ * A PMTiles archive: its first layer is the regions; names and shapes arrive with the tiles. The first view
+ * fits the main regions as for GeoJSON (initial-view.ts), from the archive's lowest-zoom shapes; an archive
+ * whose lowest zoom is too detailed to read whole falls back on its header's bounds.
+ */
 async function loadVectorGeometry(url: string): Promise<RegionGeometry> {
   const runtime = await loadRuntime();
   const archive = runtime.pmtilesArchive(url);
   const metadata = await archive.getMetadata();
   const layers = (metadata as { vector_layers?: { id: string }[] } | undefined)?.vector_layers ?? [];
   const sourceLayer = layers[0]?.id ?? 'regions';
-  const bbox = await runtime.archiveBBox(archive, sourceLayer);
-  return { source: { kind: 'vector', key: url, url, sourceLayer }, bbox, names: new Map(), features: new Map() };
+  const features = await runtime.archiveFeatures(archive, sourceLayer);
+  const source: RegionSource = { kind: 'vector', key: url, url, sourceLayer };
+  if (!features) return { source, bbox: await runtime.headerBBox(archive), names: new Map(), features: new Map() };
+  return {
+    source,
+    bbox: bboxOf(features.map((feature) => feature.geometry)),
+    view: initialView(features),
+    names: new Map(),
+    features: new Map(),
+  };
 }

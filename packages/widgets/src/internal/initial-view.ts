@@ -2,7 +2,7 @@
 // the Arctic archipelago in view, and Web Mercator inflates the far north several times over, so the
 // contiguous US (where most regions are) ends up a thin band. The first view fits the main regions instead; every
 // region stays reachable by panning, and zoomTo(code) fits any region.
-import { type BBox, bboxOf, type FeatureCollection } from '@chronos/core';
+import { type BBox, bboxOf, type GeometryLike } from '@chronos/core';
 
 /** Far from the other states: left out of the first view when any other region is shown. */
 const OUTLYING = new Set(['US-AK', 'US-HI', 'US-PR', 'US-VI', 'US-GU', 'US-AS', 'US-MP']);
@@ -11,7 +11,8 @@ const NORTHERN = new Set(['CA-YT', 'CA-NT', 'CA-NU']);
 /** Never open north of this: above it lie Arctic islands that Mercator would let take half the height. */
 const MAX_NORTH = 72;
 
-type Feature = FeatureCollection['features'][number];
+/** A region as GeoJSON or a vector tile gives it: its code (property or id) and its shape. */
+type Feature = { id?: unknown; properties?: { code?: unknown } | null; geometry: GeometryLike };
 
 const codeOf = (feature: Feature): string => String(feature.properties?.code ?? feature.id ?? '');
 

@@ -22,7 +22,7 @@ import {
   vectorRegionBBox,
 } from './map-layers.ts';
 import { watchMapFailures } from './map-failures.ts';
-import { ContextLoss, FIT_PADDING, mapOptions, nextFrame, type Released, releasedState } from './map-lifecycle.ts';
+import { ContextLoss, drawnFrame, FIT_PADDING, mapOptions, type Released, releasedState } from './map-lifecycle.ts';
 import { watchRegionPointer } from './map-pointer.ts';
 import { applySettings } from './map-settings.ts';
 
@@ -392,8 +392,8 @@ export class MapController implements ReactiveController {
   }
 
   /**
-   * Resolves once the map shows what it was asked to: the next frame when its sources are loaded
-   * (feature-state changes are applied in that frame), else when everything has loaded and drawn.
+   * Resolves once the map shows what it was asked to: in the task of the next frame drawn with every region tile
+   * loaded (feature-state is applied in each frame), whatever the basemap's tiles are doing ('idle' waits for them).
    */
   async painted(): Promise<void> {
     await this.#context.whenRestored;
@@ -401,10 +401,11 @@ export class MapController implements ReactiveController {
     // Released: painted when the map is restored (an aborted run simply never reads the answer).
     if (!map && this.#released) return new Promise((resolve) => this.#backFromRelease.push(resolve));
     if (!map) return;
+    const regionsDrawn = () => this.#regions !== undefined && !!map.getSource(SOURCE) && map.isSourceLoaded(SOURCE);
     // A map whose regions never draw (a worker that never answered) must not stay blank and "ready".
-    await nextFrame(map, DRAW_DEADLINE_MS, (resolve) => {
+    await drawnFrame(map, this.#regions ? regionsDrawn : undefined, DRAW_DEADLINE_MS, (resolve) => {
       if (this.map !== map || this.#context.lost) return;
-      if (this.#regions && map.isSourceLoaded(SOURCE)) resolve();
+      if (regionsDrawn()) resolve();
       else this.#callbacks.onError(messagesOf(this.#host).mapFailures.didNotDraw(DRAW_DEADLINE_MS / 1000));
     });
   }

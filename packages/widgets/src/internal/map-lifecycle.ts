@@ -101,21 +101,26 @@ export class ContextLoss {
 }
 
 /**
- * Resolves with the map's next frame once its sources are loaded (`render`; feature-state changes are
- * applied in that frame), else once everything has loaded and drawn (`idle`). Past `deadlineMs` without
+ * Resolves in the first frame drawn once `drawn()` holds (the region source is in and every region tile has
+ * loaded; feature-state changes are applied in that frame), or with the first `idle` when there are no
+ * regions yet (`drawn` undefined). A basemap still loading does not hold it up. Past `deadlineMs` without
  * it, `late` decides: it may resolve (the regions did draw) or report the map as failed.
  */
-export async function nextFrame(
+export async function drawnFrame(
   map: MapLibreMap,
+  drawn: (() => boolean) | undefined,
   deadlineMs: number,
   late: (resolve: () => void) => void,
 ): Promise<void> {
-  const event = map.loaded() ? 'render' : 'idle';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onRender = () => {};
   await new Promise<void>((resolve) => {
-    map.once(event, () => resolve());
+    onRender = () => void (drawn?.() && resolve());
+    if (drawn) map.on('render', onRender);
+    else map.once('idle', () => resolve());
     map.triggerRepaint();
     timer = setTimeout(() => late(resolve), deadlineMs);
   });
+  map.off('render', onRender);
   clearTimeout(timer);
 }

@@ -1,7 +1,7 @@
 // Everything heavy that a map needs, behind one dynamic import() so the CDN entry stays small and
 // MapLibre arrives as chunks beside it only when an element first draws a map: MapLibre, PMTiles, the
 // worker, and the map side of the elements (MapController and its modules; see map-handle.ts).
-import { type BBox, bboxOf, type GeometryLike } from '@chronos/core';
+import type { BBox, GeometryLike } from '@chronos/core';
 import { VectorTile } from '@mapbox/vector-tile';
 import * as maplibregl from 'maplibre-gl';
 import { PbfReader } from 'pbf';
@@ -56,15 +56,22 @@ export function pmtilesArchive(url: string): PMTiles {
   return archive;
 }
 
-/** More tiles than this at the archive's lowest zoom and the header's bounds are used instead. */
+/** More tiles than this at the archive's lowest zoom and its features are not read (see archiveFeatures). */
 const MAX_EXTENT_TILES = 16;
 
+/** A region read from an archive's lowest-zoom tiles: its properties (`code`, `name`) and simplified shape. */
+export interface ArchiveFeature {
+  properties: Record<string, unknown>;
+  geometry: GeometryLike;
+}
+
 /**
- * The bounding box of one layer's features in an archive, read from its lowest-zoom tiles with the same
- * antimeridian-aware bboxOf as GeoJSON: a PMTiles header's bounds cannot cross the antimeridian, so an
- * archive holding Alaska says "the whole world" there.
+ * One layer's features in an archive, read from its lowest-zoom tiles within the header's bounds (coarse
+ * shapes, enough to fit a view with the same antimeridian-aware bboxOf as GeoJSON: a PMTiles header's bounds
+ * cannot cross the antimeridian, so an archive holding Alaska says "the whole world" there). Undefined when
+ * that zoom has more than MAX_EXTENT_TILES tiles in the bounds.
  */
-export async function archiveBBox(archive: PMTiles, layer: string): Promise<BBox | undefined> {
+export async function archiveFeatures(archive: PMTiles, layer: string): Promise<ArchiveFeature[] | undefined> {
   const header = await archive.getHeader();
   const z = header.minZoom;
   const span = 2 ** z;
@@ -74,29 +81,27 @@ export async function archiveBBox(archive: PMTiles, layer: string): Promise<BBox
     return Math.min(span - 1, Math.max(0, Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * span)));
   };
   const [x0, x1, y0, y1] = [x(header.minLon), x(header.maxLon), y(header.maxLat), y(header.minLat)];
-  const geometries: GeometryLike[] = [];
-  if ((x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_EXTENT_TILES) {
-    const tiles = [];
-    for (let tx = x0; tx <= x1; tx++) for (let ty = y0; ty <= y1; ty++) tiles.push([tx, ty] as const);
-    await Promise.all(
-      tiles.map(async ([tx, ty]) => {
-        const tile = await archive.getZxy(z, tx, ty);
-        const features = tile ? new VectorTile(new PbfReader(new Uint8Array(tile.data))).layers[layer] : undefined;
-        for (let i = 0; i < (features?.length ?? 0); i++) {
-          geometries.push(features!.feature(i).toGeoJSON(tx, ty, z).geometry as GeometryLike);
-        }
-      }),
-    );
-  } else {
-    geometries.push({
-      type: 'MultiPoint',
-      coordinates: [
-        [header.minLon, header.minLat],
-        [header.maxLon, header.maxLat],
-      ],
-    });
-  }
-  return bboxOf(geometries);
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_EXTENT_TILES) return undefined;
+  const tiles = [];
+  for (let tx = x0; tx <= x1; tx++) for (let ty = y0; ty <= y1; ty++) tiles.push([tx, ty] as const);
+  const features: ArchiveFeature[] = [];
+  await Promise.all(
+    tiles.map(async ([tx, ty]) => {
+      const tile = await archive.getZxy(z, tx, ty);
+      const tileLayer = tile ? new VectorTile(new PbfReader(new Uint8Array(tile.data))).layers[layer] : undefined;
+      for (let i = 0; i < (tileLayer?.length ?? 0); i++) {
+        const feature = tileLayer!.feature(i).toGeoJSON(tx, ty, z);
+        features.push({ properties: feature.properties ?? {}, geometry: feature.geometry as GeometryLike });
+      }
+    }),
+  );
+  return features;
+}
+
+/** The header's bounds, unless they span the whole world (a header cannot say "across the antimeridian"). */
+export async function headerBBox(archive: PMTiles): Promise<BBox | undefined> {
+  const { minLon, minLat, maxLon, maxLat } = await archive.getHeader();
+  return maxLon - minLon < 180 ? [minLon, minLat, maxLon, maxLat] : undefined;
 }
 
 /** Protomaps basemap layers, loaded only when a map shows a basemap. */

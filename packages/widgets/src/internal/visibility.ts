@@ -11,7 +11,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Start (or restore) a map within one viewport of the screen… */
 const NEAR_MARGIN = '100%';
 /** …and release it beyond three. */
-const FAR_MARGIN = '300%';
+const FAR_VIEWPORTS = 3;
+const FAR_MARGIN = `${FAR_VIEWPORTS * 100}%`;
 /** Live lazy maps kept per page before the farthest ones that are not near are released. */
 export const MAX_LIVE_MAPS = 12;
 /** Maps being created and first painted at the same time. */
@@ -21,6 +22,9 @@ const MAX_STARTING = 2;
  * moment: screenshot tools do it, so do pages that size their iframes): every map then reads "far away",
  * though the page will be back as it was. Far reports are ignored meanwhile; releasing would give the
  * WebGL context of a map on screen back and leave it blank until it is created and drawn again.
+ * Chromium's screenshots (puppeteer's page.screenshot, DevTools) collapse only what the observers see: their
+ * report's rootBounds is the 1×1 px viewport grown by the far band (7×7 px) while innerWidth, the scroll and
+ * the layout stay as they were, so the report's own root is checked too.
  */
 const COLLAPSED_VIEWPORT_PX = 16;
 
@@ -58,13 +62,17 @@ function sharedObservers(): typeof observers {
     ),
     far: new IntersectionObserver(
       (entries) => {
-        for (const entry of entries) if (!entry.isIntersecting) controllers.get(entry.target)?.farAway();
+        for (const entry of entries)
+          if (!entry.isIntersecting) controllers.get(entry.target)?.farAway(entry.rootBounds);
       },
       { rootMargin: FAR_MARGIN },
     ),
   };
   return observers;
 }
+
+/** Whether a viewport of this size has collapsed (see COLLAPSED_VIEWPORT_PX). */
+const collapsed = (width: number, height: number): boolean => Math.min(width, height) < COLLAPSED_VIEWPORT_PX;
 
 /** Distance in pixels between an element and the viewport (0 when they overlap). */
 function distanceFromViewport(element: Element): number {
@@ -211,9 +219,12 @@ export class VisibilityController implements ReactiveController {
     }
   }
 
-  /** From the far observer: the element is more than three viewports away. */
-  farAway(): void {
-    if (Math.min(innerWidth, innerHeight) < COLLAPSED_VIEWPORT_PX) return;
+  /** From the far observer: the element is more than three viewports away. `root` is the far band as the
+   * observer measured it (null where the page may not know it: a cross-origin iframe). */
+  farAway(root: DOMRectReadOnly | null = null): void {
+    if (collapsed(innerWidth, innerHeight)) return;
+    const band = 1 + 2 * FAR_VIEWPORTS;
+    if (root && collapsed(root.width / band, root.height / band)) return;
     this.#near = false;
     if (this.#host.lazy && live.has(this)) this.#release();
   }

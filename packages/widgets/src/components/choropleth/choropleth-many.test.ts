@@ -9,6 +9,17 @@ import type { ChronosChoropleth } from './choropleth.ts';
 import './chronos-choropleth.ts';
 
 const KANSAS: [number, number] = [-98.4, 38.5];
+
+/** The page's IntersectionObservers with their callbacks and margins, so a test can replay a report Chromium
+ * delivers (installed before any element connects: the element's shared observers are created lazily). */
+const observers: { callback: IntersectionObserverCallback; observer: IntersectionObserver; margin: string }[] = [];
+const NativeObserver = window.IntersectionObserver;
+window.IntersectionObserver = class extends NativeObserver {
+  constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+    super(callback, options);
+    observers.push({ callback, observer: this, margin: options?.rootMargin ?? '' });
+  }
+};
 const VIEWPORT = { width: 800, height: 600 };
 
 let page: HTMLElement | undefined;
@@ -157,6 +168,31 @@ describe('<chronos-choropleth> lazy', () => {
     await expectColoured(first!, 'map after the collapse');
   });
 
+  it('keeps the map on screen through a screenshot (its observers see a 1×1 px viewport, the page does not)', async function () {
+    this.timeout(120_000);
+    const [first] = mapsPage(2);
+    await waitFor(() => first!.map?.loaded() === true && first!.loadedData !== undefined, 'first map drawn');
+    const map = first!.map!;
+    const target = first!.shadowRoot!.querySelector('[part~="map"]')!;
+    // What Chromium reported to the element's far observer while puppeteer's page.screenshot ran (recorded on
+    // a loaded machine): not intersecting, its root the 1×1 px viewport grown by 300 % a side, while innerWidth,
+    // the scroll and the element's box stayed as they were.
+    const far = observers.filter((entry) => entry.margin.startsWith('300%'));
+    expect(far.length, "the element's far observer").to.be.greaterThan(0);
+    const report = {
+      target,
+      isIntersecting: false,
+      intersectionRatio: 0,
+      rootBounds: new DOMRectReadOnly(-3, -3, 7, 7),
+      boundingClientRect: target.getBoundingClientRect(),
+      intersectionRect: new DOMRectReadOnly(0, 0, 0, 0),
+      time: performance.now(),
+    } as IntersectionObserverEntry;
+    for (const { callback, observer } of far) callback([report], observer);
+    expect(first!.map, 'the map after the report').to.equal(map);
+    await expectColoured(first!, 'map after the screenshot');
+  });
+
   it('restores a released map with the same view, values and selection', async function () {
     this.timeout(120_000);
     const elements = mapsPage(12);
@@ -167,8 +203,17 @@ describe('<chronos-choropleth> lazy', () => {
     const map = first.map!;
     window.scrollTo(0, document.documentElement.scrollHeight);
     await waitFor(() => first.map === undefined, 'first map released far off-screen');
+    const loads: { regions: number; loaded: boolean | undefined }[] = [];
+    first.addEventListener('chronos-load', (event) =>
+      loads.push({ regions: event.detail.regionsWithData, loaded: first.map?.loaded() }),
+    );
     window.scrollTo(0, 0);
     await waitFor(() => first.map?.loaded() === true, 'first map restored');
+    // Drawn anew, the map says so once its regions are coloured again (a reader's screenshot or toPNG then works).
+    await waitFor(() => loads.length > 0, 'chronos-load after the restore');
+    expect(loads.length, 'one chronos-load').to.equal(1);
+    expect(loads[0]!.regions).to.be.greaterThan(50);
+    expect(loads[0]!.loaded, 'the new map fully loaded at chronos-load').to.equal(true);
     expect(first.map).to.not.equal(map);
     expect(first.map!.getZoom()).to.be.closeTo(3.2, 0.01);
     expect(first.map!.getCenter().lng).to.be.closeTo(-95, 0.01);

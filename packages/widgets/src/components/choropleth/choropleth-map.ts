@@ -64,6 +64,8 @@ export interface ChoroplethMapHooks {
   visibility(): VisibilityController;
   /** A released map could not be created again. */
   failed(message: string): void;
+  /** A released map was created again and shows its regions and colours (the element fires `chronos-load`). */
+  restored(): void;
 }
 
 export class ChoroplethMap {
@@ -119,7 +121,8 @@ export class ChoroplethMap {
       });
   }
 
-  /** A released map came near the viewport again: recreated as it was, without loading anything. */
+  /** A released map came near the viewport again: recreated as it was, without loading anything, and announced
+   * once it shows its regions again. */
   restore(): void {
     const container = this.container.value;
     if (!container || !this.controller.released) return;
@@ -128,6 +131,7 @@ export class ChoroplethMap {
       .whenWanted()
       .then(() => this.#created(this.controller.restore(container)))
       .then(() => this.controller.painted())
+      .then(() => this.#hooks.restored())
       .catch((error: unknown) => this.#hooks.failed((error as Error).message))
       .finally(() => visibility.settled());
   }

@@ -54,7 +54,8 @@ export type { ChoroplethDataInput, ChoroplethLegend, ValueFormatter };
  *
  * @slot footer - Replaces the footer (source attribution and data vintage).
  *
- * @event {ChronosLoadEvent} chronos-load - Regions were painted with data (first paint, then after every metric or time change).
+ * @event {ChronosLoadEvent} chronos-load - Regions were painted with data: first paint, then after every metric or time change,
+ * and again when the map is drawn anew (WebGL context restored, or back near the viewport after a release).
  * @event {ChronosLegendChangeEvent} chronos-legend-change - The classes were repainted (new values, or a style-only change: `classes`, `scheme`, …); `detail.legend` is the legend as painted.
  * @event {ChronosRegionClickEvent} chronos-region-click - A region was clicked; it is now selected.
  * @event {ChronosRegionHoverEvent} chronos-region-hover - The pointer entered a region (detail) or left every region (detail null).
@@ -181,6 +182,13 @@ export class ChronosChoropleth extends ChoroplethProperties {
       selected: () => this.selected ?? null,
       visibility: (): VisibilityController => this.#visibility,
       failed: (message) => this.#loading.fail({ kind: 'map', message }),
+      // The restored map shows the values again: chronos-load, unless a run in progress (new values, or the first
+      // paint of a map released before it) fires its own.
+      restored: () => {
+        const data = this.shown;
+        if (data && this.#showing === 0 && this.#loading.status !== 'loading' && this.#loading.status !== 'error')
+          this.dispatchEvent(new ChronosLoadEvent(loadDetail(data, this.#missing(data))));
+      },
     },
   );
   #loading = new LoadingController(this, {
@@ -191,6 +199,8 @@ export class ChronosChoropleth extends ChoroplethProperties {
     report: (detail) => this.#report(detail),
   });
   #colorByCode = new Map<string, string>();
+  /** Runs of #show under way (each fires its own chronos-load once painted). */
+  #showing = 0;
   #a11y = new ChoroplethA11y(this, {
     text: this.#text,
     data: () => this.shown,
@@ -349,14 +359,19 @@ export class ChronosChoropleth extends ChoroplethProperties {
     if (data.time && data.time !== previous) {
       this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
     }
-    // "ready" only once the regions are on the canvas: a map that cannot draw never shows as ready.
-    await this.#map.controller.painted();
-    this.#visibility.settled();
-    if (signal.aborted) return;
-    this.#loading.shown(this.breaks !== undefined);
-    await this.updateComplete;
-    if (signal.aborted) return;
-    this.dispatchEvent(new ChronosLoadEvent(loadDetail(data, this.#missing(data))));
+    this.#showing++;
+    try {
+      // "ready" only once the regions are on the canvas: a map that cannot draw never shows as ready.
+      await this.#map.controller.painted();
+      this.#visibility.settled();
+      if (signal.aborted) return;
+      this.#loading.shown(this.breaks !== undefined);
+      await this.updateComplete;
+      if (signal.aborted) return;
+      this.dispatchEvent(new ChronosLoadEvent(loadDetail(data, this.#missing(data))));
+    } finally {
+      this.#showing--;
+    }
   }
 
   /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
