@@ -79,7 +79,7 @@ function shippedPaths(manifest) {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/test/**', 'src/internal/maplibre-worker-url*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/testing/**', 'src/internal/maplibre-worker-url*.ts'],
   litelement: true,
   plugins: [registrations()],
 };

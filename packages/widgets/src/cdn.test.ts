@@ -4,7 +4,7 @@
 import { classIndex } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import type { ChronosChoropleth } from './components/choropleth/choropleth.ts';
-import { closeTo, legendColors, nextEvent, parseColor, pixelAt } from './test/helpers.ts';
+import { closeTo, legendColors, nextEvent, parseColor, pixelAt } from './testing/helpers.ts';
 
 const KANSAS: [number, number] = [-98.4, 38.5];
 

@@ -3,9 +3,9 @@
 // and the dark theme; and several maps on one page: each its own accessible name, none a landmark.
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations } from '../../test/axe.ts';
-import { mount, nextEvent } from '../../test/helpers.ts';
-import { choropleth, isolateEachTest, shadow, waitFor } from '../../test/choropleth.ts';
+import { axeViolations } from '../../testing/axe.ts';
+import { mount, nextEvent } from '../../testing/helpers.ts';
+import { choropleth, isolateEachTest, shadow, waitFor } from '../../testing/choropleth.ts';
 import './chronos-choropleth.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 

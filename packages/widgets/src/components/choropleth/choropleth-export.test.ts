@@ -3,8 +3,8 @@
 // map on the page and in the dark theme; toCSV() has exactly the API's values; the download menu opens,
 // closes from the keyboard and saves both files.
 import { expect } from '@esm-bundle/chai';
-import { closeTo, legendColors, mount, nextEvent, parseColor, type Rgb } from '../../test/helpers.ts';
-import { isolateEachTest, shadow } from '../../test/choropleth.ts';
+import { closeTo, legendColors, mount, nextEvent, parseColor, type Rgb } from '../../testing/helpers.ts';
+import { isolateEachTest, shadow } from '../../testing/choropleth.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 import './chronos-choropleth.ts';
 

@@ -16,8 +16,8 @@ import {
   shadow,
   waitFor,
   isolateEachTest,
-} from '../../test/choropleth.ts';
-import { apiRequests, closeTo, legendColors, mount, nextEvent, parseColor } from '../../test/helpers.ts';
+} from '../../testing/choropleth.ts';
+import { apiRequests, closeTo, legendColors, mount, nextEvent, parseColor } from '../../testing/helpers.ts';
 import type { ChronosChoropleth } from './chronos-choropleth.ts';
 import './chronos-choropleth.ts';
 

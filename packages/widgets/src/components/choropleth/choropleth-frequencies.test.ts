@@ -4,7 +4,7 @@
 // two currencies classified per country with one labelled legend row per country (stable from period to period).
 import { clearCache, colorsFor, formatPeriod } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
-import { legendColors, mount, nextEvent, unmountAll } from '../../test/helpers.ts';
+import { legendColors, mount, nextEvent, unmountAll } from '../../testing/helpers.ts';
 import type { ChronosChoropleth } from './chronos-choropleth.ts';
 import './chronos-choropleth.ts';
 

@@ -4,7 +4,7 @@
 import { colorsFor, formatPeriod, getScheme } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { apiRequests, legendColors, nextEvent, parseColor } from '../../test/helpers.ts';
+import { apiRequests, legendColors, nextEvent, parseColor } from '../../testing/helpers.ts';
 import {
   choropleth,
   expectPainted,
@@ -15,7 +15,7 @@ import {
   shadow,
   isolateEachTest,
   pagePoint,
-} from '../../test/choropleth.ts';
+} from '../../testing/choropleth.ts';
 import { ChronosChoropleth } from './chronos-choropleth.ts';
 
 isolateEachTest();

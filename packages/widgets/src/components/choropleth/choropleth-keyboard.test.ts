@@ -6,8 +6,8 @@
 import { regionAnchor } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { nextEvent } from '../../test/helpers.ts';
-import { choropleth, isolateEachTest, shadow, waitFor } from '../../test/choropleth.ts';
+import { nextEvent } from '../../testing/helpers.ts';
+import { choropleth, isolateEachTest, shadow, waitFor } from '../../testing/choropleth.ts';
 import './chronos-choropleth.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 

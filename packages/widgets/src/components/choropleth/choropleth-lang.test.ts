@@ -2,8 +2,8 @@
 // name, announcements), region names from the API's name_fr, the language taken from the nearest `lang`
 // (through a shadow root too) and followed when the page changes it.
 import { expect } from '@esm-bundle/chai';
-import { mount, nextEvent } from '../../test/helpers.ts';
-import { isolateEachTest, shadow, waitFor } from '../../test/choropleth.ts';
+import { mount, nextEvent } from '../../testing/helpers.ts';
+import { isolateEachTest, shadow, waitFor } from '../../testing/choropleth.ts';
 import './chronos-choropleth.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 

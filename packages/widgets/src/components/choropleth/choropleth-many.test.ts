@@ -4,7 +4,7 @@
 import { classIndex, clearCache } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
-import { closeTo, legendColors, parseColor, pixelAt, resetRequests, watchWindowErrors } from '../../test/helpers.ts';
+import { closeTo, legendColors, parseColor, pixelAt, resetRequests, watchWindowErrors } from '../../testing/helpers.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 import './chronos-choropleth.ts';
 

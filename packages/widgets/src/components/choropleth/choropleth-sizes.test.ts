@@ -5,7 +5,7 @@
 import { clearCache } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
-import { nextEvent, resetRequests, watchWindowErrors } from '../../test/helpers.ts';
+import { nextEvent, resetRequests, watchWindowErrors } from '../../testing/helpers.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 import './chronos-choropleth.ts';
 

@@ -2,8 +2,8 @@
 // the feature state of the regions whose colour changes, and of no other: MapLibre recomputes its paint
 // arrays only for those. Every region still shows its class's colour afterwards (feature state checked).
 import { expect } from '@esm-bundle/chai';
-import { choropleth, isolateEachTest } from '../../test/choropleth.ts';
-import { nextEvent } from '../../test/helpers.ts';
+import { choropleth, isolateEachTest } from '../../testing/choropleth.ts';
+import { nextEvent } from '../../testing/helpers.ts';
 import { SOURCE } from '../../internal/map-layers.ts';
 import './chronos-choropleth.ts';
 import type { ChronosChoropleth } from './choropleth.ts';

@@ -15,7 +15,7 @@ import {
   pixelAt,
   type Rgb,
   resetRequests,
-} from '../../test/helpers.ts';
+} from '../../testing/helpers.ts';
 import {
   choropleth,
   expectPainted,
@@ -30,7 +30,7 @@ import {
   basemapLayers,
   isolateEachTest,
   pagePoint,
-} from '../../test/choropleth.ts';
+} from '../../testing/choropleth.ts';
 import type { ChronosChoropleth } from './chronos-choropleth.ts';
 import './chronos-choropleth.ts';
 

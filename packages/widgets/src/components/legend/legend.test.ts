@@ -4,8 +4,8 @@
 import { clearCache } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { colorsAround, legendColors, nextEvent } from '../../test/helpers.ts';
-import { readable } from '../../test/choropleth.ts';
+import { colorsAround, legendColors, nextEvent } from '../../testing/helpers.ts';
+import { readable } from '../../testing/choropleth.ts';
 import { SOURCE as REGIONS_SOURCE } from '../../internal/map-layers.ts';
 
 /** A point on Kansas's northern border (40° N). */

@@ -5,7 +5,7 @@
 import { clearCache, formatPeriod, periodRange } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { apiRequests, nextEvent, resetRequests, unmountAll } from '../../test/helpers.ts';
+import { apiRequests, nextEvent, resetRequests, unmountAll } from '../../testing/helpers.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import '../choropleth/chronos-choropleth.ts';
 import './chronos-time-slider.ts';

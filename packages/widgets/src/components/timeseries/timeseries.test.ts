@@ -12,8 +12,8 @@ import {
   SASKATCHEWAN,
   shadow,
   waitFor,
-} from '../../test/choropleth.ts';
-import { apiRequests, mount, nextEvent } from '../../test/helpers.ts';
+} from '../../testing/choropleth.ts';
+import { apiRequests, mount, nextEvent } from '../../testing/helpers.ts';
 import './chronos-timeseries.ts';
 import '../choropleth/chronos-choropleth.ts';
 import type { ChronosTimeseries } from './timeseries.ts';
