@@ -10,6 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
+import { lazyModule } from '../../internal/lazy-module.ts';
 import type { MapHandle } from '../../internal/map-handle.ts';
 import type { ChoroplethA11y } from './choropleth-a11y.ts';
 
@@ -33,19 +34,8 @@ export interface KeyboardHooks {
 type Navigation = typeof import('./choropleth-navigation.ts');
 type Direction = import('./choropleth-navigation.ts').Direction;
 
-let navigation: Navigation | undefined;
-let navigationLoading: Promise<Navigation> | undefined;
 /** The navigation module, imported once per page. */
-function loadNavigation(): Promise<Navigation> {
-  navigationLoading ??= import('./choropleth-navigation.ts').then(
-    (module) => (navigation = module),
-    (error: unknown) => {
-      navigationLoading = undefined;
-      throw error;
-    },
-  );
-  return navigationLoading;
-}
+const navigationModule = lazyModule(() => import('./choropleth-navigation.ts'));
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -83,7 +73,7 @@ export class MapKeyboard implements ReactiveController {
 
   hostConnected(): void {
     // Fetched beside the map's other chunks, so that it is there when the map area first gets the focus.
-    void loadNavigation().catch(() => undefined);
+    void navigationModule.load().catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -177,13 +167,15 @@ export class MapKeyboard implements ReactiveController {
     const selected = this.#host.selected ?? null;
     if (selected && this.#anchors().has(selected)) return selected;
     const center = this.#hooks.controller().map?.getCenter();
+    const navigation = navigationModule.loaded();
     return center && navigation ? navigation.nearestRegion(this.#anchors(), [center.lng, center.lat]) : undefined;
   }
 
   /** Runs `act` with the navigation module: now when it is loaded, else once it has arrived. */
   #withNavigation(act: (module: Navigation) => void): void {
+    const navigation = navigationModule.loaded();
     if (navigation) act(navigation);
-    else void loadNavigation().then(act, () => undefined);
+    else void navigationModule.load().then(act, () => undefined);
   }
 
   #focus(code: string): void {
@@ -222,6 +214,7 @@ export class MapKeyboard implements ReactiveController {
 
   /** Each region's anchor (choropleth-navigation.ts); none before that module has arrived. */
   #anchors(): Map<string, [number, number]> {
+    const navigation = navigationModule.loaded();
     if (!navigation) return new Map();
     return navigation.regionAnchors(
       this.#hooks.geometry(),

@@ -2,25 +2,12 @@
 // <chronos-choropleth> starts it when connected, beside the MapLibre chunk and the data requests, and awaits
 // it before it first colours the map; every later repaint (a new scheme, classification or colours) and
 // every table comes after that.
-type Paint = typeof import('./choropleth-paint.ts');
+import { lazyModule } from '../../internal/lazy-module.ts';
 
-let paint: Paint | undefined;
-let loading: Promise<Paint> | undefined;
+const paint = lazyModule(() => import('./choropleth-paint.ts'));
 
 /** The module once it has arrived (always, once a map has been coloured). */
-export function loadedPaint(): Paint | undefined {
-  return paint;
-}
+export const loadedPaint = paint.loaded;
 
-/** Imports the module once per page. */
-export function loadPaint(): Promise<Paint> {
-  // A failed import (the network) is tried again on the next call: a retry must not fail for ever.
-  loading ??= import('./choropleth-paint.ts').then(
-    (module) => (paint = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+/** Imports the module once per page (a failed import is tried again on the next call). */
+export const loadPaint = paint.load;

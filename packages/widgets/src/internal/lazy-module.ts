@@ -1,0 +1,26 @@
+// A module fetched on demand, once per page (a lazy chunk of the CDN build): `load()` imports it the first time
+// and shares that import; `loaded()` is the module once it has arrived, for code that must not wait. A failed
+// import (the network) is forgotten, so the next `load()` (a Retry) tries again instead of failing for ever.
+export interface LazyModule<M> {
+  loaded(): M | undefined;
+  load(): Promise<M>;
+}
+
+/** `importer` is `() => import('./x.ts')`, written at the call site so the bundler sees the chunk. */
+export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
+  let module: M | undefined;
+  let loading: Promise<M> | undefined;
+  return {
+    loaded: () => module,
+    load() {
+      loading ??= importer().then(
+        (arrived) => (module = arrived),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      );
+      return loading;
+    },
+  };
+}
