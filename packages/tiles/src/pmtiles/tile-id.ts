@@ -1,5 +1,5 @@
 // Tile addressing for PMTiles v3: the Hilbert-curve tile id of z/x/y, and the longitude/latitude of
-// tile edges (for the archive's bounds).
+// tile edges (for the archive's bounds: the extent of the tiles added).
 
 export const MAX_ZOOM = 26; // tile ids above z26 exceed Number.MAX_SAFE_INTEGER
 export const MAX_MERCATOR_LAT = 85.0511287798066;
@@ -40,4 +40,27 @@ export function tileLon(x: number, z: number): number {
 export function tileLat(y: number, z: number): number {
   const n = Math.PI - (2 * Math.PI * y) / 2 ** z;
   return (180 / Math.PI) * Math.atan(Math.sinh(n));
+}
+
+/** An extent in world fractions [west, north, east, south], y down; [1, 1, 0, 0] is empty. */
+export type Extent = [number, number, number, number];
+
+/** Grows `extent` to cover tile z/x/y. */
+export function growExtent(extent: Extent, z: number, x: number, y: number): void {
+  const scale = 2 ** -z;
+  extent[0] = Math.min(extent[0], x * scale);
+  extent[1] = Math.min(extent[1], y * scale);
+  extent[2] = Math.max(extent[2], (x + 1) * scale);
+  extent[3] = Math.max(extent[3], (y + 1) * scale);
+}
+
+/** The [west, south, east, north] longitudes and latitudes of `extent`, within Web Mercator's latitudes. */
+export function extentBounds(extent: Extent): [number, number, number, number] {
+  const [west, north, east, south] = extent;
+  return [
+    tileLon(west, 0),
+    Math.max(tileLat(south, 0), -MAX_MERCATOR_LAT),
+    tileLon(east, 0),
+    Math.min(tileLat(north, 0), MAX_MERCATOR_LAT),
+  ];
 }

@@ -9,11 +9,11 @@
 // package reads them), hence this module.
 import { closeSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tileIdToZxy } from 'pmtiles';
-import { buildDirectories, type EntryColumns, HEADER_BYTES } from './directory.ts';
+import { buildDirectories, HEADER_BYTES } from './directory.ts';
 import { ContentTable, contentKey, NumberColumn } from './content-table.ts';
 import { Compression, serializeHeader, TileType } from './header.ts';
-import { MAX_MERCATOR_LAT, MAX_ZOOM, tileId, tileLat, tileLon } from './tile-id.ts';
+import { clusteredEntries } from './tile-entries.ts';
+import { type Extent, extentBounds, growExtent, MAX_ZOOM, tileId } from './tile-id.ts';
 
 export { tileId } from './tile-id.ts';
 
@@ -49,10 +49,10 @@ export class PMTilesWriter {
   #lastTileId = -1;
   #minZoom = Number.POSITIVE_INFINITY;
   #maxZoom = Number.NEGATIVE_INFINITY;
-  // Extent of every tile added, at any zoom, in world fractions [west, north, east, south], y down:
-  // MapLibre requests no tile outside a source's bounds at any zoom, so an archive covering the world
-  // at low zooms and one region at high zooms must have world bounds.
-  #extent: [number, number, number, number] = [1, 1, 0, 0];
+  // Extent of every tile added, at any zoom (growExtent): MapLibre requests no tile outside a source's
+  // bounds at any zoom, so an archive covering the world at low zooms and one region at high zooms must
+  // have world bounds.
+  #extent: Extent = [1, 1, 0, 0];
   #state: 'open' | 'finished' | 'aborted' = 'open';
   /** gzip level when the writer compresses tiles itself; undefined when it stores them as given. */
   readonly #gzipLevel: number | undefined;
@@ -126,12 +126,7 @@ export class PMTilesWriter {
     this.#entryTileId.push(id);
     this.#entryContent.push(content);
 
-    const scale = 2 ** -z;
-    const extent = this.#extent;
-    extent[0] = Math.min(extent[0], x * scale);
-    extent[1] = Math.min(extent[1], y * scale);
-    extent[2] = Math.max(extent[2], (x + 1) * scale);
-    extent[3] = Math.max(extent[3], (y + 1) * scale);
+    growExtent(this.#extent, z, x, y);
     this.#maxZoom = Math.max(this.#maxZoom, z);
     this.#minZoom = Math.min(this.#minZoom, z);
   }
@@ -197,67 +192,22 @@ export class PMTilesWriter {
   #writeArchive(): PMTilesSummary {
     this.#flushTemp();
     const count = this.tileCount;
-    const ids = this.#entryTileId.values;
     const contents = this.#contentOffset.length;
-    // Tiles that arrived in strictly ascending id order are already clustered where they were written:
-    // contents sit in arrival order. Otherwise sort, reject repeats, and place each content where its
-    // first tile is (the data is rewritten in that order below).
-    let order: Uint32Array | undefined;
-    let offsets = this.#contentOffset.values;
-    let dataLength = this.#dataLength;
-    const placement: number[] = [];
-    if (!this.#ascending) {
-      order = new Uint32Array(count);
-      for (let i = 0; i < count; i++) order[i] = i;
-      order.sort((a, b) => ids[a]! - ids[b]!);
-      for (let i = 1; i < count; i++) {
-        if (ids[order[i]!] === ids[order[i - 1]!]) {
-          const [z, x, y] = tileIdToZxy(ids[order[i]!]!);
-          throw new Error(`tile ${z}/${x}/${y} was added more than once`);
-        }
-      }
-      offsets = new Float64Array(contents).fill(-1);
-      dataLength = 0;
-      for (let i = 0; i < count; i++) {
-        const content = this.#entryContent.at(order[i]!);
-        if (offsets[content] !== -1) continue;
-        offsets[content] = dataLength;
-        placement.push(content);
-        dataLength += this.#contentLength.at(content);
-      }
-    }
-
-    // Run-length encoding: a tile with the same content as the previous, consecutive id extends its run.
-    const entries: EntryColumns = {
-      count: 0,
-      tileId: new Float64Array(count),
-      offset: new Float64Array(count),
-      length: new Float64Array(count),
-      runLength: new Float64Array(count),
-    };
-    for (let i = 0; i < count; i++) {
-      const index = order ? order[i]! : i;
-      const id = ids[index]!;
-      const content = this.#entryContent.at(index);
-      const offset = offsets[content]!;
-      const last = entries.count - 1;
-      if (last >= 0 && entries.offset[last] === offset && entries.tileId[last]! + entries.runLength[last]! === id) {
-        entries.runLength[last]!++;
-      } else {
-        entries.tileId[last + 1] = id;
-        entries.offset[last + 1] = offset;
-        entries.length[last + 1] = this.#contentLength.at(content);
-        entries.runLength[last + 1] = 1;
-        entries.count++;
-      }
-    }
+    const { entries, dataLength, placement } = clusteredEntries({
+      entryTileId: this.#entryTileId,
+      entryContent: this.#entryContent,
+      contentOffset: this.#contentOffset,
+      contentLength: this.#contentLength,
+      dataLength: this.#dataLength,
+      ascending: this.#ascending,
+    });
 
     // Level 6: level 9 is up to 15× slower on directories for ~1.5% fewer bytes.
     const internal = (bytes: Uint8Array) => gzipSync(bytes, { level: 6 });
     const directories = buildDirectories(entries, internal);
     const metadata = internal(new TextEncoder().encode(JSON.stringify(this.#metadata())));
 
-    if (order) this.#rewriteInOrder(placement);
+    if (placement) this.#rewriteInOrder(placement);
 
     const rootOffset = HEADER_BYTES;
     const prefixLength = rootOffset + directories.root.length + metadata.length + directories.leaves.length;
@@ -383,14 +333,7 @@ export class PMTilesWriter {
   }
 
   #bounds(): [number, number, number, number] {
-    if (this.#options.bounds) return this.#options.bounds;
-    const [west, north, east, south] = this.#extent;
-    return [
-      tileLon(west, 0),
-      Math.max(tileLat(south, 0), -MAX_MERCATOR_LAT),
-      tileLon(east, 0),
-      Math.min(tileLat(north, 0), MAX_MERCATOR_LAT),
-    ];
+    return this.#options.bounds ?? extentBounds(this.#extent);
   }
 
   #center(): [number, number, number] {
