@@ -1,6 +1,6 @@
 // Owns one maplibregl.Map for an element: travels in the MapLibre chunk and is created with the element's
 // first map (by its MapHandle, map-handle.ts, which stands in for it until then), adopts MapLibre's stylesheet into the element's shadow root, draws the regions once per boundary set and
-// colours them only through feature-state, so new values never re-upload geometry. Removed with the host.
+// colours them only through feature-state (map-feature-state.ts), so new values never re-upload geometry. Removed with the host.
 // When the browser takes the WebGL context away, MapLibre drops its style: nothing touches the map until
 // the context is restored, and then the regions, colours, outlines and settings are put back.
 // Released (WebGL context given back) while far off-screen, it is restored as it was: same view, regions,
@@ -21,6 +21,7 @@ import {
   sourceSpec,
   vectorRegionBBox,
 } from './map-layers.ts';
+import { RegionFeatureState } from './map-feature-state.ts';
 import { watchMapFailures } from './map-failures.ts';
 import { ContextLoss, drawnFrame, FIT_PADDING, mapOptions, type Released, releasedState } from './map-lifecycle.ts';
 import { watchRegionPointer } from './map-pointer.ts';
@@ -64,16 +65,12 @@ export class MapController implements ReactiveController {
   #regions: RegionSource | undefined;
   #settings: MapSettings | undefined;
   #basemap = new Basemap((reason) => this.#basemapFailed(reason));
-  #hovered: string | null = null;
-  #selected: string | null = null;
-  #painted = new Set<string>();
-  /** The colour each region's feature state holds on `#stateMap` (a time step writes only the regions whose
-   * colour changes: MapLibre then recomputes paint arrays for those features alone). */
-  #stateColors = new Map<string, string | null>();
-  #stateMap: MapLibreMap | undefined;
-  #flags = new Map<string, readonly string[]>();
-  /** The last colours asked for (re-applied after a lost WebGL context is restored). */
-  #colors = new Map<string, string>();
+  #states = new RegionFeatureState({
+    map: () => this.map,
+    regions: () => this.#regions,
+    contextLost: () => this.#context.lost,
+    released: () => this.#released !== undefined,
+  });
   /** Settings and region source on the map itself (they lag behind while the context is lost). */
   #drawn: MapSettings | undefined;
   #regionsDrawn: string | undefined;
@@ -104,7 +101,7 @@ export class MapController implements ReactiveController {
     this.#creating = undefined;
     this.#regions = undefined;
     this.#basemap.reset();
-    this.#painted.clear();
+    this.#states.painted.clear();
     this.#drawn = undefined;
     this.#regionsDrawn = undefined;
     this.#released = undefined;
@@ -137,7 +134,7 @@ export class MapController implements ReactiveController {
     this.#drawn = undefined;
     this.#regionsDrawn = undefined;
     this.#basemap.reset();
-    this.#hovered = null;
+    this.#states.hovered = null;
   }
 
   /** Creates the released map again in `container` with the same view, regions, colours and selection. */
@@ -147,13 +144,14 @@ export class MapController implements ReactiveController {
     this.#restoring ??= this.attach(container, this.#settings).then((map) => {
       this.#restoring = undefined;
       if (this.map !== map) return map;
-      const codes = [...this.#painted];
+      const states = this.#states;
+      const codes = [...states.painted];
       // Unless a full load drew (other) regions on the new map meanwhile.
       if (released.regions && !this.#regions) this.setRegions(released.regions);
-      this.paint(this.#colors, codes);
-      const selected = this.#selected;
-      this.#selected = null;
-      this.setSelected(selected);
+      states.paint(states.colors, codes);
+      const selected = states.selected;
+      states.selected = null;
+      states.setSelected(selected);
       void this.painted().then(() => {
         for (const resolve of this.#backFromRelease.splice(0)) resolve();
       });
@@ -229,7 +227,7 @@ export class MapController implements ReactiveController {
     if (!map || !this.#settings) return false;
     if (this.#regions?.key === regions.key) return false;
     this.#regions = regions;
-    this.#painted.clear();
+    this.#states.painted.clear();
     // While the context is lost they are drawn when it comes back (#restore).
     if (!this.#context.lost) this.#drawRegions(map, regions);
     return true;
@@ -238,86 +236,38 @@ export class MapController implements ReactiveController {
   #drawRegions(map: MapLibreMap, regions: RegionSource): void {
     for (const id of [...REGION_LAYERS].reverse()) if (map.getLayer(id)) map.removeLayer(id);
     if (map.getSource(SOURCE)) map.removeSource(SOURCE);
-    this.#painted.clear();
-    this.#hovered = null;
+    this.#states.painted.clear();
+    this.#states.hovered = null;
     const source = sourceSpec(regions);
     map.addSource(SOURCE, source);
-    this.#stateColors.clear();
+    this.#states.stateColors.clear();
     for (const layer of regionLayers(regions, this.#theme)) map.addLayer(layer);
     this.#regionsDrawn = regions.key;
-    this.#applyFlags(map);
+    this.#states.applyFlags(map);
   }
 
   get #theme(): MapTheme {
     return this.#settings!.theme;
   }
 
-  #feature(code: string): { source: string; id: string; sourceLayer?: string } {
-    return this.#regions?.kind === 'vector'
-      ? { source: SOURCE, id: code, sourceLayer: this.#regions.sourceLayer }
-      : { source: SOURCE, id: code };
-  }
-
   /** Colours regions: `colors` maps a code to its class colour; every other code drawn before is cleared. */
   paint(colors: Map<string, string>, allCodes: Iterable<string>): void {
-    const map = this.map;
-    const codes = new Set([...allCodes, ...this.#painted]);
-    this.#colors = colors;
-    // Released: the restored map is painted with these.
-    if (this.#released) this.#painted = codes;
-    if (!map || !this.#regions) return;
-    if (this.#context.lost) {
-      this.#painted = codes;
-      return;
-    }
-    if (this.#stateMap !== map) this.#stateColors.clear();
-    this.#stateMap = map;
-    for (const code of codes) {
-      const color = colors.get(code) ?? null;
-      if (this.#stateColors.has(code) && this.#stateColors.get(code) === color) continue;
-      map.setFeatureState(this.#feature(code), { color, hasValue: color !== null });
-      this.#stateColors.set(code, color);
-    }
-    this.#painted = new Set(codes);
+    this.#states.paint(colors, allCodes);
   }
 
   /** Outlines the region under the pointer or the keyboard focus (null clears). */
   setHovered(code: string | null): void {
-    if (code === this.#hovered || !this.map || !this.#regions) return;
-    if (this.#context.lost) {
-      this.#hovered = code;
-      return;
-    }
-    if (this.#hovered) this.map.setFeatureState(this.#feature(this.#hovered), { hover: false });
-    if (code) this.map.setFeatureState(this.#feature(code), { hover: true });
-    this.#hovered = code;
+    this.#states.setHovered(code);
   }
 
-  /** Sets feature-state `flag` on exactly `codes` (keyboard focus, legend highlight); kept across context loss
-   * and release, and put back on regions drawn again. */
+  /** Sets feature-state `flag` on exactly `codes`; kept across context loss and release. */
   setFlag(flag: string, codes: readonly string[]): void {
-    const previous = this.#flags.get(flag) ?? [];
-    this.#flags.set(flag, codes);
-    const map = this.map;
-    if (!map || !this.#regions || this.#context.lost) return;
-    for (const code of previous) if (!codes.includes(code)) map.setFeatureState(this.#feature(code), { [flag]: false });
-    for (const code of codes) map.setFeatureState(this.#feature(code), { [flag]: true });
-  }
-
-  #applyFlags(map: MapLibreMap): void {
-    for (const [flag, codes] of this.#flags)
-      for (const code of codes) map.setFeatureState(this.#feature(code), { [flag]: true });
+    this.#states.setFlag(flag, codes);
   }
 
   /** Outlines the selected region (null clears). */
   setSelected(code: string | null): void {
-    if (!this.map || !this.#regions || this.#context.lost) {
-      this.#selected = code;
-      return;
-    }
-    if (this.#selected) this.map.setFeatureState(this.#feature(this.#selected), { selected: false });
-    if (code) this.map.setFeatureState(this.#feature(code), { selected: true });
-    this.#selected = code;
+    this.#states.setSelected(code);
   }
 
   /** Bounding box of a region drawn from vector tiles (only the tiles loaded so far are known). */
@@ -375,19 +325,12 @@ export class MapController implements ReactiveController {
     if (this.map !== map || !this.#context.lost) return;
     // Waiters of painted() resume after this synchronous block, so they wait for the frame drawn below.
     this.#context.set(false);
-    const codes = new Set(this.#painted);
-    const hovered = this.#hovered;
-    const selected = this.#selected;
+    const { painted, hovered, selected } = this.#states;
+    const codes = new Set(painted);
     const regions = this.#regions;
     if (regions && regions.key !== this.#regionsDrawn) this.#drawRegions(map, regions);
     if (this.#settings && this.#settings !== this.#drawn) this.update(this.#settings);
-    this.#hovered = null;
-    this.#selected = null;
-    this.#stateColors.clear(); // MapLibre restored the style without feature-state
-    this.paint(this.#colors, codes);
-    this.setHovered(hovered);
-    this.setSelected(selected);
-    this.#applyFlags(map);
+    this.#states.rewrite(map, codes, hovered, selected);
     map.triggerRepaint();
   }
 
