@@ -3,30 +3,18 @@
 // arrive separately and are applied through MapLibre feature-state, so metric and time switches
 // re-fetch a few kilobytes and never re-upload geometry. Nothing here throws into the page: failures
 // become the error state and a `chronos-error` event.
-import {
-  type Breaks,
-  bboxOf,
-  type ChoroplethData,
-  type ChoroplethDataInput,
-  knownCodes,
-  missingCodes,
-  type StableValuesByCountry,
-  withMetricDefaults,
-} from '@chronos/core';
+import { type Breaks, bboxOf, type ChoroplethData, type ChoroplethDataInput } from '@chronos/core';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ChronosErrorEvent, type ChronosErrorDetail } from '../../events/error.ts';
-import { ChronosLegendChangeEvent } from '../../events/legend-change.ts';
-import { ChronosLoadEvent } from '../../events/load.ts';
 import { ChronosRegionClickEvent } from '../../events/region-click.ts';
 import { ChronosRegionHoverEvent } from '../../events/region-hover.ts';
-import { ChronosTimeChangeEvent } from '../../events/time-change.ts';
 import { baseStyles } from '../../internal/chronos-element.ts';
 import { frameStyles } from '../../internal/companion.styles.ts';
 import { loadRuntime } from '../../internal/map-handle.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
-import { resolveSettings, type SettingProblem, type Settings } from './choropleth-config.ts';
+import { resolveSettings, type Settings } from './choropleth-config.ts';
 import { ChoroplethA11y } from './choropleth-a11y.ts';
 import { ChoroplethProperties } from './choropleth-properties.ts';
 import { MapKeyboard, reducedMotion } from './choropleth-keyboard.ts';
@@ -35,7 +23,9 @@ import { LoadingController } from './choropleth-loading.ts';
 import { ChoroplethExport, type PngOptions } from './choropleth-export.ts';
 import { exportStyles } from './choropleth-export.styles.ts';
 import { ChoroplethMap, mapSettings } from './choropleth-map.ts';
-import { loadDetail, RegionText, type ValueFormatter } from './choropleth-regions.ts';
+import { ChoroplethNotices } from './choropleth-notices.ts';
+import { ChoroplethPainter } from './choropleth-painter.ts';
+import { RegionText, type ValueFormatter } from './choropleth-regions.ts';
 import { DataTable } from './choropleth-table.ts';
 import { renderChoropleth } from './choropleth-view.ts';
 import { loadedPaint, loadPaint } from './paint-loader.ts';
@@ -118,20 +108,13 @@ export type { ChoroplethDataInput, ChoroplethLegend, ValueFormatter };
 export class ChronosChoropleth extends ChoroplethProperties {
   static override styles = [baseStyles, frameStyles, choroplethStyles, legendStyles, tableStyles, exportStyles];
 
-  @state() private problems: SettingProblem[] = [];
-  @state() private shown?: ChoroplethData;
-  @state() private breaks?: Breaks;
-  @state() private breaksByCountry?: ReadonlyMap<string, Breaks> | undefined; // per country: the legend shows each
-  @state() private classColors: string[] = [];
   @state() private hover?: { code: string; x: number; y: number };
-  /** The basemap's failure, shown as a notice while the regions draw without it. */
-  @state() private basemapProblem?: { url: string; reason: string };
   @state() private contextLost = false;
   #table = new DataTable(this, {
-    rows: () => [...this.#knownCodes()].map((code) => this.#text.region(code)),
+    rows: () => [...this.#painter.codes()].map((code) => this.#text.region(code)),
     caption: () => {
       const period = this.#text.period();
-      return `${this.shown?.metric.title || this.metric}${period ? `, ${period}` : ''}`;
+      return `${this.#painter.data?.metric.title || this.metric}${period ? `, ${period}` : ''}`;
     },
     locale: () => this.#text.locale,
     select: (code) => this.#onClick(code),
@@ -145,17 +128,17 @@ export class ChronosChoropleth extends ChoroplethProperties {
   });
 
   #settings!: Settings;
-  #text = new RegionText(this, {
-    data: () => this.shown,
+  #text: RegionText = new RegionText(this, {
+    data: () => this.#painter.data,
     names: (language) => this.#loading.geometry?.localNames?.[language] ?? this.#loading.geometry?.names,
     formatValue: () => this.formatValue,
     report: (detail) => this.#report(detail),
   });
   #export = new ChoroplethExport(this, {
     text: this.#text,
-    codes: () => this.#knownCodes(),
-    colors: () => this.classColors,
-    breaksByCountry: () => this.breaksByCountry,
+    codes: () => this.#painter.codes(),
+    colors: () => this.#painter.classColors,
+    breaksByCountry: () => this.#painter.breaksByCountry,
   });
   #map: ChoroplethMap = new ChoroplethMap(
     this,
@@ -166,11 +149,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
       onError: (message) => {
         if (this.#loading.status !== 'error') this.#loading.fail({ kind: 'map', message });
       },
-      onBasemapError: (url, reason) => {
-        if (url === this.basemapProblem?.url && reason === this.basemapProblem.reason) return;
-        this.basemapProblem = { url, reason };
-        this.#report({ kind: 'basemap', message: this.#basemapNotice()! });
-      },
+      onBasemapError: (url, reason) => this.#notices.basemapFailed(url, reason),
       onContextLost: (lost) => {
         this.contextLost = lost;
         if (lost) this.#report({ kind: 'context-lost', message: this.#text.messages.errors.contextLost });
@@ -185,9 +164,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
       // The restored map shows the values again: chronos-load, unless a run in progress (new values, or the first
       // paint of a map released before it) fires its own.
       restored: () => {
-        const data = this.shown;
-        if (data && this.#showing === 0 && this.#loading.status !== 'loading' && this.#loading.status !== 'error')
-          this.dispatchEvent(new ChronosLoadEvent(loadDetail(data, this.#missing(data))));
+        if (this.#loading.status !== 'loading' && this.#loading.status !== 'error') this.#painter.shownAgain();
       },
     },
   );
@@ -195,19 +172,25 @@ export class ChronosChoropleth extends ChoroplethProperties {
     settings: () => this.#settings,
     attachMap: () => this.#map.attach(),
     drawGeometry: (geometry) => this.#map.draw(geometry),
-    show: (data, classifyOver, signal) => this.#show(data, classifyOver, signal),
+    show: (data, classifyOver, signal) => this.#painter.show(data, classifyOver, signal),
     report: (detail) => this.#report(detail),
   });
-  #colorByCode = new Map<string, string>();
-  /** Runs of #show under way (each fires its own chronos-load once painted). */
-  #showing = 0;
+  #painter: ChoroplethPainter = new ChoroplethPainter(this, {
+    text: this.#text,
+    settings: () => this.#settings,
+    regions: () => this.#loading.geometry?.names.keys() ?? [],
+    map: () => this.#map.controller,
+    report: (detail) => this.#report(detail),
+    settled: () => this.#visibility.settled(),
+    shown: (classified) => this.#loading.shown(classified),
+  });
   #a11y = new ChoroplethA11y(this, {
     text: this.#text,
-    data: () => this.shown,
-    codes: () => [...this.#knownCodes()],
-    missing: (data) => this.#missing(data),
-    classOf: (code) => this.classColors.indexOf(this.#colorByCode.get(code) ?? ''),
-    classCount: () => this.classColors.length,
+    data: () => this.#painter.data,
+    codes: () => [...this.#painter.codes()],
+    missing: (data) => this.#painter.missing(data),
+    classOf: (code) => this.#painter.classOf(code),
+    classCount: () => this.#painter.classColors.length,
     flag: (flag, codes) => this.#map.controller.setFlag(flag, codes),
   });
   #keyboard = new MapKeyboard(this, this.#a11y, {
@@ -216,7 +199,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
     activate: (code) => this.#onClick(code),
     hover: (code) => this.dispatchEvent(new ChronosRegionHoverEvent(code ? this.#text.region(code) : null)),
   });
-  #reported = new Set<string>();
+  #notices = new ChoroplethNotices(this, this.#text);
   #theme = new ThemeController(this, () => this.#map.update());
   #visibility = new VisibilityController(this, {
     target: () => this.#map.container.value,
@@ -236,30 +219,17 @@ export class ChronosChoropleth extends ChoroplethProperties {
 
   /** The values shown: the API's body, or `data` normalized to that shape (after data loaded). */
   get loadedData(): ChoroplethData | undefined {
-    return this.shown;
+    return this.#painter.data;
   }
 
   /** The class breaks in use (after data loaded). */
   get classBreaks(): Breaks | undefined {
-    return this.breaks;
+    return this.#painter.breaks;
   }
 
   /** The legend as drawn (classes with colours, ranges and regions; no data), for `<chronos-legend>` and custom legends. */
   get legendModel(): ChoroplethLegend | undefined {
-    const { shown: data, breaks, breaksByCountry, classColors: colors } = this;
-    const text = this.#text;
-    // Values are shown only once the colouring chunk (with the legend model) has arrived.
-    const values = loadedPaint();
-    if (!data || !values) return undefined;
-    return values.legendOf({
-      data,
-      groups: values.legendGroups({ breaks, breaksByCountry, text }, data),
-      breaks: (country) => (country ? breaksByCountry?.get(country) : breaks),
-      colors,
-      format: (v) => text.format(v),
-      missing: (d) => this.#missing(d),
-      locale: text.locale,
-    });
+    return this.#painter.legend();
   }
 
   /** Outlines the regions of legend class `index` (0 = lowest; `'no-data'`: regions without data); null clears.
@@ -283,12 +253,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { settings, problems } = resolveSettings(this, this.#text.messages);
     this.#settings = settings;
-    if (JSON.stringify(problems) !== JSON.stringify(this.problems)) this.problems = problems;
-    for (const problem of problems) {
-      if (this.#reported.has(problem.message)) continue;
-      this.#reported.add(problem.message);
-      this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', ...problem }));
-    }
+    this.#notices.attributes(problems);
     if (changed.has('api') || changed.has('apiKey')) this.#loading.resetClient();
   }
 
@@ -305,8 +270,8 @@ export class ChronosChoropleth extends ChoroplethProperties {
     ) {
       void this.#loading.runAll();
     } else if (dataChanged) void this.#loading.runData();
-    else if (styleChanged && this.shown) this.#paint(this.shown);
-    if (any(['api', 'basemap'])) this.basemapProblem = undefined;
+    else if (styleChanged && this.#painter.data) this.#painter.paint(this.#painter.data);
+    if (any(['api', 'basemap'])) this.#notices.basemapChanged();
     if (any(['theme', 'basemap', 'interactive', 'cooperativeGestures'])) {
       this.#map.update();
     }
@@ -318,7 +283,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
 
   /** Selects a region (outlined, `selected` set) as a click would, without the event; null clears. */
   select(code: string | null): boolean {
-    if (code !== null && !this.#knownCodes().has(code)) return false;
+    if (code !== null && !this.#painter.codes().has(code)) return false;
     this.selected = code ?? undefined;
     return true;
   }
@@ -347,64 +312,8 @@ export class ChronosChoropleth extends ChoroplethProperties {
     void this.#loading.runAll();
   }
 
-  async #show(
-    data: ChoroplethData,
-    classifyOver: StableValuesByCountry | undefined,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const previous = this.shown?.time ?? null;
-    await loadPaint();
-    if (signal.aborted) return;
-    this.#paint(data, classifyOver);
-    if (data.time && data.time !== previous) {
-      this.dispatchEvent(new ChronosTimeChangeEvent({ time: data.time, previous }));
-    }
-    this.#showing++;
-    try {
-      // "ready" only once the regions are on the canvas: a map that cannot draw never shows as ready.
-      await this.#map.controller.painted();
-      this.#visibility.settled();
-      if (signal.aborted) return;
-      this.#loading.shown(this.breaks !== undefined);
-      await this.updateComplete;
-      if (signal.aborted) return;
-      this.dispatchEvent(new ChronosLoadEvent(loadDetail(data, this.#missing(data))));
-    } finally {
-      this.#showing--;
-    }
-  }
-
-  /** Classifies and colours; `classifyOver` (stable breaks) replaces the period's own values. */
-  #paint(data: ChoroplethData, classifyOver?: StableValuesByCountry): void {
-    // The metric says how it is read: a change is diverging around 0, levels in two currencies are classified
-    // per country; what the page set itself wins.
-    const own = { scheme: this.scheme !== undefined, midpoint: this.midpoint !== undefined };
-    const settings = withMetricDefaults({ ...this.#settings, reverse: this.reverse }, data.metric, own);
-    // Loaded before the first paint (#show); a repaint only happens once something was painted.
-    const paint = loadedPaint()!.paintChoropleth(data.values, settings, classifyOver);
-    if (paint.problem) this.#report({ kind: 'attribute', attribute: 'classification', message: paint.problem });
-    this.#map.controller.paint(paint.colorByCode, this.#knownCodes(data));
-    this.shown = data;
-    this.#colorByCode = paint.colorByCode;
-    this.breaks = paint.breaks;
-    this.breaksByCountry = paint.breaksByCountry;
-    this.classColors = paint.colors;
-    void this.updateComplete.then(() => {
-      const legend = this.legendModel;
-      if (legend && this.shown === data) this.dispatchEvent(new ChronosLegendChangeEvent({ legend }));
-    });
-  }
-
   #report(detail: ChronosErrorDetail): void {
     this.dispatchEvent(new ChronosErrorEvent(detail));
-  }
-
-  #knownCodes(data: ChoroplethData | undefined = this.shown): Set<string> {
-    return knownCodes(this.#loading.geometry?.names.keys() ?? [], data);
-  }
-
-  #missing(data: ChoroplethData): string[] {
-    return missingCodes(this.#knownCodes(data), data);
   }
 
   #onHover(code: string | null, point: { x: number; y: number } | null): void {
@@ -420,30 +329,22 @@ export class ChronosChoropleth extends ChoroplethProperties {
     this.dispatchEvent(new ChronosRegionClickEvent(this.#text.region(code)));
   }
 
-  /** The basemap's failure in the element's language (it follows a later `lang` change). */
-  #basemapNotice(): string | undefined {
-    const problem = this.basemapProblem;
-    if (!problem) return undefined;
-    const messages = this.#text.messages;
-    return messages.errors.basemap(problem.url, problem.reason || messages.mapFailures.basemapTiles);
-  }
-
   override render(): TemplateResult {
     return renderChoropleth({
-      data: this.shown,
+      data: this.#painter.data,
       metric: this.metric,
       text: this.#text,
       loading: this.#loading,
       retry: () => this.retry(),
       contextLost: this.contextLost,
-      notices: this.basemapProblem ? [...this.problems, { message: this.#basemapNotice()! }] : this.problems,
+      notices: this.#notices.shown,
       map: this.#map.container,
       hover: this.interactive ? this.hover : undefined,
       legend: this.#settings.legend,
-      breaks: this.breaks,
-      breaksByCountry: this.breaksByCountry,
-      classColors: this.classColors,
-      missing: (data) => this.#missing(data),
+      breaks: this.#painter.breaks,
+      breaksByCountry: this.#painter.breaksByCountry,
+      classColors: this.#painter.classColors,
+      missing: (data) => this.#painter.missing(data),
       table: this.#table,
       sparkline: (region) => sparkline(this, this.#loading.api, region),
       a11y: this.#a11y,
