@@ -1,6 +1,6 @@
 // <chronos-choropleth> in real Chromium with WebGL, against the Chronos API (proxied by the test
 // runner): page-set properties, pointer and keyboard interaction, styling and lifecycle. Colours are
-// checked on the canvas's pixels. Rendering, requests and errors: choropleth.test.ts.
+// checked on the canvas's pixels. Rendering and errors: choropleth.test.ts; requests: choropleth-requests.test.ts.
 import { colorsFor, formatPeriod, getScheme } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';

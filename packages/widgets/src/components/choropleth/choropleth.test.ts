@@ -1,37 +1,30 @@
 // <chronos-choropleth> in real Chromium with WebGL, against the Chronos API (proxied by the test
-// runner, which counts what reaches the server): rendering, requests and errors. Colours are checked on
-// the canvas's pixels. Properties, interaction, styling and lifecycle: choropleth-interaction.test.ts.
+// runner, which counts what reaches the server): rendering and errors. Colours are checked on the canvas's
+// pixels. Requests: choropleth-requests.test.ts; basemap and PMTiles boundaries: choropleth-tiles.test.ts;
+// properties, interaction, styling and lifecycle: choropleth-interaction.test.ts.
 import { colorsFor, formatPeriod } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
-import { sendMouse } from '@web/test-runner-commands';
 import {
   apiRequests,
   closeTo,
   colorsAround,
   legendColors,
-  mount,
   nextEvent,
   parseColor,
-  pixelAt,
-  type Rgb,
   resetRequests,
+  type Rgb,
 } from '../../testing/helpers.ts';
 import {
   choropleth,
   expectPainted,
+  isolateEachTest,
   KANSAS,
   NUNAVUT,
-  readable,
   regionValue,
   SASKATCHEWAN,
   settled,
   shadow,
-  waitFor,
-  basemapLayers,
-  isolateEachTest,
-  pagePoint,
 } from '../../testing/choropleth.ts';
-import type { ChronosChoropleth } from './chronos-choropleth.ts';
 import './chronos-choropleth.ts';
 
 const MAINE: [number, number] = [-69.2, 45.4];
@@ -154,210 +147,6 @@ describe('<chronos-choropleth> rendering', () => {
       await moved;
       expect(map.getBounds().contains(point), `${code} after zoomTo`).to.equal(true);
     }
-  });
-});
-
-describe('<chronos-choropleth> requests', () => {
-  it('changing metric or time fetches values only and never geometry again', async () => {
-    const element = choropleth('metric="unemployment"');
-    await nextEvent(element, 'chronos-load');
-    const latest = element.loadedData!.time;
-    await resetRequests();
-    element.metric = 'median-income';
-    await nextEvent(element, 'chronos-load');
-    expectPainted(element, 'US-KS', KANSAS);
-    const change = nextEvent(element, 'chronos-time-change');
-    const load = nextEvent(element, 'chronos-load');
-    element.time = '2024-03';
-    expect((await change).detail).to.deep.equal({ time: '2024-03-01', previous: latest });
-    await load;
-    expectPainted(element, 'US-KS', KANSAS);
-    const requests = await apiRequests();
-    expect(requests).to.have.length(2);
-    expect(requests.every((r) => r.includes('mode=data'))).to.equal(true);
-    expect(requests[1]).to.contain('time=2024-03');
-  });
-
-  it('changing classification, classes, scheme or reverse fetches nothing and repaints', async () => {
-    const element = choropleth('metric="unemployment"');
-    await nextEvent(element, 'chronos-load');
-    await resetRequests();
-    element.scheme = 'viridis';
-    element.classes = '7';
-    element.classification = 'equal-interval';
-    await element.updateComplete;
-    await element.map!.once('idle');
-    const legend = [...legendColors(element).entries()].filter(([key]) => key !== 'no-data');
-    expect(legend.map(([, color]) => parseColor(color))).to.deep.equal(colorsFor('viridis', 7).map(parseColor));
-    expect(element.classBreaks!.method).to.equal('equal-interval');
-    expectPainted(element, 'US-KS', KANSAS);
-    element.reverse = true;
-    await element.updateComplete;
-    await element.map!.once('idle');
-    expect(parseColor(legendColors(element).get('0')!)).to.deep.equal(parseColor(colorsFor('viridis', 7)[6]!));
-    expectPainted(element, 'CA-SK', SASKATCHEWAN);
-    expect(await apiRequests()).to.deep.equal([]);
-  });
-
-  it('two maps on one page share one boundaries request', async () => {
-    const first = choropleth('metric="unemployment"');
-    const second = choropleth('metric="median-income"');
-    await Promise.all([nextEvent(first, 'chronos-load'), nextEvent(second, 'chronos-load')]);
-    const requests = await apiRequests();
-    expect(requests.filter((r) => r.includes('mode=boundaries'))).to.have.length(1);
-    expect(requests.filter((r) => r.includes('mode=data'))).to.have.length(2);
-    expectPainted(second, 'US-KS', KANSAS);
-  });
-
-  it('maps of different region sets share one boundaries request (the demo page)', async () => {
-    const both = choropleth('metric="unemployment"');
-    const us = choropleth('metric="unemployment" geo="us-states"');
-    const canada = choropleth('metric="unemployment" geo="ca-provinces"');
-    await Promise.all([both, us, canada].map((element) => nextEvent(element, 'chronos-load')));
-    const requests = await apiRequests();
-    expect(requests.filter((r) => r.includes('mode=boundaries'))).to.have.length(1);
-    const codes = (element: ChronosChoropleth) =>
-      [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map((row) => row.dataset.region!);
-    expect(codes(us).every((code) => code.startsWith('US-'))).to.equal(true);
-    expect(codes(canada).every((code) => code.startsWith('CA-'))).to.equal(true);
-    expect(
-      codes(both).some((code) => code.startsWith('US-')) && codes(both).some((code) => code.startsWith('CA-')),
-    ).to.equal(true);
-    expectPainted(us, 'US-KS', KANSAS);
-    expectPainted(canada, 'CA-SK', SASKATCHEWAN);
-  });
-
-  it('sends the api-key and honours geo', async () => {
-    const { apiKey } = (await (await fetch('/__chronos/backend')).json()) as { apiKey: string };
-    const element = choropleth(`metric="unemployment" geo="us-states" api-key="${apiKey}"`);
-    await nextEvent(element, 'chronos-load');
-    const requests = await apiRequests();
-    expect(requests.length).to.be.greaterThan(0);
-    expect(requests.every((r) => r.includes(`key=${apiKey}`))).to.equal(true);
-    // Values for the requested set only; geometry is the page-wide download of every set (see below).
-    expect(requests.filter((r) => r.includes('mode=data')).every((r) => r.includes('geo=us-states&'))).to.equal(true);
-    const codes = [...shadow(element).querySelectorAll<HTMLElement>('[part="table"] tbody tr')].map(
-      (row) => row.dataset.region!,
-    );
-    expect(codes.every((code) => code.startsWith('US-'))).to.equal(true);
-  });
-
-  it('uses the api attribute as the base URL', async () => {
-    const element = choropleth(`metric="unemployment" api="${location.origin}/"`);
-    await nextEvent(element, 'chronos-load');
-    expect(await apiRequests()).to.have.length(2);
-  });
-
-  it('classifies over every period with stable-breaks (one series request)', async () => {
-    const element = choropleth('metric="unemployment" stable-breaks');
-    await nextEvent(element, 'chronos-load');
-    const first = element.classBreaks!;
-    element.time = '2024-02';
-    await nextEvent(element, 'chronos-load');
-    expect(element.classBreaks!.thresholds).to.deep.equal(first.thresholds);
-    expect(element.classBreaks!.count).to.be.greaterThan(element.loadedData!.values.length);
-    const requests = await apiRequests();
-    expect(requests.filter((r) => r.includes('/api/metrics/unemployment'))).to.have.length(1);
-    expectPainted(element, 'US-KS', KANSAS);
-  });
-
-  it('draws the default basemap (Protomaps layers from /tiles/basemap.pmtiles on the API host) under the regions', async () => {
-    const element = mount<ChronosChoropleth>(
-      '<chronos-choropleth metric="unemployment"></chronos-choropleth>',
-      (el) => {
-        el.mapOptions = readable;
-      },
-    );
-    await nextEvent(element, 'chronos-load');
-    const map = element.map!;
-    await waitFor(() => basemapLayers(element).length > 0);
-    await settled(element);
-    const requests = await apiRequests();
-    expect(requests.some((r) => r.startsWith('GET /tiles/basemap.pmtiles'))).to.equal(true);
-    const layers = map.getStyle().layers.map((layer) => layer.id);
-    expect(layers.indexOf(basemapLayers(element)[0]!)).to.be.lessThan(layers.indexOf('chronos-regions-fill'));
-    // Water in the Gulf of Mexico is the basemap's, not the plain map background.
-    const background = parseColor(getComputedStyle(element).getPropertyValue('--chronos-map-background').trim());
-    expect(closeTo(pixelAt(element, [-90, 25]), background)).to.equal(false);
-    expectPainted(element, 'US-KS', KANSAS);
-  });
-
-  it('renders without a basemap when its archive is missing', async () => {
-    const element = choropleth('metric="unemployment" basemap="/tiles/no-such-basemap.pmtiles"');
-    await nextEvent(element, 'chronos-load');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(basemapLayers(element)).to.deep.equal([]);
-    expect(shadow(element).querySelector('[part="error"]')).to.equal(null);
-    expectPainted(element, 'US-KS', KANSAS);
-  });
-
-  it('switches the basemap to its dark flavour with the theme', async () => {
-    const element = mount<ChronosChoropleth>(
-      '<chronos-choropleth metric="unemployment" theme="light"></chronos-choropleth>',
-      (el) => {
-        el.mapOptions = readable;
-      },
-    );
-    await nextEvent(element, 'chronos-load');
-    await waitFor(() => basemapLayers(element).length > 0);
-    await settled(element);
-    const light = pixelAt(element, [-90, 25]);
-    element.theme = 'dark';
-    await element.updateComplete;
-    await waitFor(() => basemapLayers(element).length > 0);
-    await settled(element);
-    const dark = pixelAt(element, [-90, 25]);
-    expect(light.reduce((a, b) => a + b)).to.be.greaterThan(dark.reduce((a, b) => a + b));
-  });
-
-  it('opens boundaries.pmtiles on the main regions, as it opens GeoJSON boundaries (not the whole archive)', async () => {
-    const geojson = choropleth('metric="unemployment"');
-    await nextEvent(geojson, 'chronos-load');
-    const expected = geojson.map!.getBounds();
-    geojson.remove();
-    const element = choropleth('metric="unemployment" boundaries="/tiles/boundaries.pmtiles"');
-    await nextEvent(element, 'chronos-load');
-    const bounds = element.map!.getBounds();
-    // The archive's lowest-zoom shapes are coarse: a degree or so of the GeoJSON view.
-    expect(bounds.getWest()).to.be.closeTo(expected.getWest(), 1.5);
-    expect(bounds.getEast()).to.be.closeTo(expected.getEast(), 1.5);
-    expect(bounds.getSouth()).to.be.closeTo(expected.getSouth(), 1.5);
-    expect(bounds.getNorth()).to.be.closeTo(expected.getNorth(), 1.5);
-    // Not the archive's extent (Alaska's Aleutians to 172°W, Hawaii at 18.9°N, Arctic islands at 83°N), let alone
-    // the world.
-    expect(bounds.getWest()).to.be.greaterThan(-165);
-    expect(bounds.getSouth()).to.be.greaterThan(19.5);
-    expect(bounds.getNorth()).to.be.lessThan(78);
-    expectPainted(element, 'US-KS', KANSAS);
-  });
-
-  it('draws regions from boundaries.pmtiles as vector tiles without any GeoJSON request', async () => {
-    const element = choropleth('metric="unemployment" boundaries="/tiles/boundaries.pmtiles"');
-    await nextEvent(element, 'chronos-load');
-    const requests = await apiRequests();
-    expect(requests.filter((r) => r.includes('mode=boundaries'))).to.deep.equal([]);
-    expect(requests.some((r) => r.startsWith('GET /tiles/boundaries.pmtiles'))).to.equal(true);
-    expect(element.map!.getSource('chronos-regions')!.type).to.equal('vector');
-    expectPainted(element, 'US-KS', KANSAS);
-    expectPainted(element, 'CA-SK', SASKATCHEWAN);
-    // Values still change through feature-state only: nothing but values is requested again.
-    await resetRequests();
-    element.time = '2024-04';
-    await nextEvent(element, 'chronos-load');
-    expect((await apiRequests()).every((r) => r.includes('mode=data'))).to.equal(true);
-    expectPainted(element, 'US-KS', KANSAS);
-    const hover = nextEvent(element, 'chronos-region-hover');
-    await sendMouse({ type: 'move', position: pagePoint(element, KANSAS) });
-    expect((await hover).detail).to.include({ code: 'US-KS', name: 'Kansas' });
-    expect(element.zoomTo('US-KS')).to.equal(true);
-    await element.map!.once('moveend');
-    expect(element.map!.getBounds().contains(KANSAS)).to.equal(true);
-  });
-
-  it('makes no basemap request with basemap="none"', async () => {
-    const element = choropleth('metric="unemployment"');
-    await nextEvent(element, 'chronos-load');
-    expect((await apiRequests()).some((r) => r.includes('/tiles/'))).to.equal(false);
   });
 });
 
