@@ -12,24 +12,30 @@
 // used here: its WASM heap alone is ~370 MB RSS, which the 300 MB goal for a server does not allow for.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { EventEmitter } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { Pool } from 'undici';
 import { recordFigure } from '@chronos/devkit/bench-record';
 import { freePort } from '@chronos/devkit/processes';
 import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
 import { createTestDatabase, REDIS_URL } from '../src/testing/database.ts';
+import {
+  alternate,
+  DURATION,
+  describeFailures,
+  failures,
+  load,
+  loadUndici,
+  median,
+  ORIGIN,
+  p99,
+  type Run,
+  rps,
+} from './load.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
 const FORKS = Number(process.env.BENCH_FORKS ?? 3);
-const CONNECTIONS = 50;
-const ORIGIN = 'http://localhost:8787';
-const HEADERS = { 'accept-encoding': 'gzip, deflate, br', origin: ORIGIN };
 const BOUNDARIES = '/api/geo/choropleth?metric=unemployment&mode=boundaries&geo=us-states,ca-provinces';
 const DATA = '/api/geo/choropleth?metric=unemployment&mode=data&geo=us-states,ca-provinces&time=latest';
 const cli = join(import.meta.dirname, '../src/cli.ts');
@@ -80,46 +86,6 @@ function raw(url: string, encoding: string): Promise<{ body: Buffer; headers: Re
   });
 }
 
-interface Run {
-  /** Responses with status 200 per second: a refusal or an error is not a response served. */
-  rps: number;
-  p99?: number;
-  /** Requests that got no 200 (by status, or "error" for a connection error or timeout). */
-  failed: Record<string, number>;
-}
-
-/** The failures of several runs, added up per status. */
-function failures(runs: Run[]): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const run of runs)
-    for (const [status, n] of Object.entries(run.failed)) total[status] = (total[status] ?? 0) + n;
-  return total;
-}
-
-const describeFailures = (failed: Record<string, number>) =>
-  Object.entries(failed)
-    .map(([status, n]) => `${n.toLocaleString('en-US')} × ${status}`)
-    .join(', ');
-type Loader = (url: string) => Promise<Run>;
-
-/** Alternating rounds (ours, baseline, ours, …) so a busy machine's swings hit both sides alike. */
-async function alternate(ours: string, baseline: string, rounds: number, loader: Loader) {
-  const result = { ours: [] as Run[], baseline: [] as Run[] };
-  for (let i = 0; i < rounds; i++) {
-    result.ours.push(await loader(ours));
-    result.baseline.push(await loader(baseline));
-  }
-  return result;
-}
-
-/** The median (the upper one of an even count). */
-function median(values: number[]): number {
-  return [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-}
-
-const rps = (runs: Run[]) => median(runs.map((r) => r.rps));
-const p99 = (runs: Run[]) => median(runs.map((r) => r.p99 ?? Number.NaN));
-
 /** Stops a server process and waits until it has exited (its port and memory are free again). */
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -127,72 +93,6 @@ function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
-}
-
-/** Throughput and p99 latency with undici (the same 50 keep-alive connections and headers; every body
- * read to its end; a request's latency runs from sending it to its last body byte).
- * Used where autocannon is the bottleneck: on an 80 KB body its parser (http-parser-js, which turns
- * each chunk into a string to find line ends, and keeps every body as a string) tops out near 1,000
- * req/s on one core while the server sits ~85 % idle; undici reads the same responses ~10× faster. At
- * that rate autocannon's latencies are its own queue (Little's law: 50 connections / ~1,000 req/s ≈ 50 ms),
- * not the server's. */
-async function loadUndici(url: string): Promise<Run> {
-  const target = new URL(url);
-  const pool = new Pool(target.origin, { connections: CONNECTIONS });
-  const end = performance.now() + DURATION * 1000;
-  const times: number[] = [];
-  const failed: Record<string, number> = {};
-  const worker = async () => {
-    while (performance.now() < end) {
-      const sent = performance.now();
-      const { statusCode, body } = await pool.request({
-        method: 'GET',
-        path: target.pathname + target.search,
-        headers: HEADERS,
-      });
-      for await (const _chunk of body);
-      if (statusCode === 200) times.push(performance.now() - sent);
-      else failed[statusCode] = (failed[statusCode] ?? 0) + 1;
-    }
-  };
-  const started = performance.now();
-  try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  } finally {
-    await pool.close();
-  }
-  return { rps: times.length / ((performance.now() - started) / 1000), p99: percentile(times, 0.99), failed };
-}
-
-/** Throughput and p99 latency with autocannon. The p99 comes from autocannon's own per-response timings
- * (its `response` event, in fractional milliseconds from process.hrtime), not from its summary: that
- * histogram keeps whole milliseconds, and with p99s of 1–2 ms a ratio of two of them can only be 1×,
- * 1.5× or 2× whatever the servers do. */
-async function load(url: string): Promise<Run> {
-  const times: number[] = [];
-  // Without a callback autocannon returns its event emitter, made thenable (its types show only the promise).
-  const run = autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: HEADERS,
-  }) as Promise<autocannon.Result> & Pick<EventEmitter, 'on'>;
-  const failed: Record<string, number> = {};
-  run.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode === 200) times.push(responseTime);
-    else failed[statusCode] = (failed[statusCode] ?? 0) + 1;
-  });
-  const result = await run;
-  if (result.errors > 0) failed.error = result.errors;
-  // Requests per second served with a 200 (autocannon's average counts every response).
-  const served = result.requests.total > 0 ? times.length / result.requests.total : 0;
-  return { rps: result.requests.average * served, p99: percentile(times, 0.99), failed };
-}
-
-/** The value at quantile q (nearest rank) of a list of samples. */
-function percentile(values: number[], q: number): number {
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
 const database = await createTestDatabase();

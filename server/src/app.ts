@@ -12,6 +12,7 @@ import type { IngestSettings } from './jobs/settings.ts';
 import { OneLinePerRequest } from './ops/request-log.ts';
 import accessPlugin from './plugins/app/access.ts';
 import cachePlugin from './plugins/app/cache.ts';
+import cachedHitsPlugin from './plugins/app/cached-hits.ts';
 import catalogPlugin from './plugins/app/catalog.ts';
 import dbPlugin from './plugins/app/db.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -81,6 +82,8 @@ export interface AppOptions {
   seed?: boolean;
   /** Ingestion settings for the scheduler (default: config.ingest). */
   ingest?: IngestSettings | undefined;
+  /** false: repeat URLs take the normal path only, not the cached-hit fast path (tests compare the two). */
+  cachedHitFastPath?: boolean | undefined;
 }
 
 export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
@@ -92,6 +95,8 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   // Redis is an external plugin registered early: the cache and the rate limit both depend on it.
   await fastify.register(redisPlugin, { config });
   await fastify.register(cachePlugin, { config });
+  // Its onRequest hook must run before those of access, helmet, CORS, shedding and the rate limit.
+  if (options.cachedHitFastPath !== false) await fastify.register(cachedHitsPlugin);
   // Before the rate limit and the routes: its hook sees every route, /metrics is not limited.
   await fastify.register(metricsPlugin, { config });
   await fastify.register(accessPlugin, { config });

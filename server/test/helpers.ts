@@ -24,6 +24,8 @@ export async function buildTestApp(
     env?: Record<string, string>;
     /** Rewrites the database URL the app connects to (e.g. through a TcpProxy). */
     databaseUrl?: (url: string) => string;
+    /** false: without the cached-hit fast path (src/plugins/app/cached-hits.ts). */
+    cachedHitFastPath?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = store === 'postgres' ? await createTestDatabase() : null;
@@ -41,7 +43,7 @@ export async function buildTestApp(
     ...(redis ? { REDIS_URL: redis } : {}),
     ...options.env,
   });
-  const app = await createServer({ config, logger: false });
+  const app = await createServer({ config, logger: false, cachedHitFastPath: options.cachedHitFastPath });
   return {
     app,
     store,

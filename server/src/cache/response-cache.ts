@@ -71,11 +71,17 @@ export class ResponseCache {
     this.#onRedisError = options.onRedisError ?? (() => {});
   }
 
-  /** The response for `key` if this process holds it, without building or asking Redis. */
-  peek(key: string): CachedResponse | undefined {
+  /** The response for `key` if this process holds it, without building or asking Redis. Counted as a
+   * hit unless `count` is false (a caller that may still not use it counts it with countHit()). */
+  peek(key: string, count = true): CachedResponse | undefined {
     const entry = this.#memory.get(key);
-    if (entry) this.hits++;
+    if (entry && count) this.hits++;
     return entry;
+  }
+
+  /** Counts a hit that was peeked without counting and then answered. */
+  countHit(): void {
+    this.hits++;
   }
 
   /** The cached response for `key`, building (once, however many callers wait) when missing. */

@@ -4,7 +4,8 @@
 // route goes through it, so a key never misses a version and every route gets the fast path.
 import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import type { Versions } from '../db/versions.ts';
-import type { ResponseCache } from './response-cache.ts';
+import { routeUrl } from '../route-url.ts';
+import type { CachedResponse, ResponseCache } from './response-cache.ts';
 import { sendCached } from './send.ts';
 
 /** What a body is built from besides its parameters: geometry only, or values (which also name regions,
@@ -25,10 +26,19 @@ export interface CachedReplySpec {
 
 /** What a URL answered before resolved to: its cache entry and the versions it was built from. */
 interface Resolved {
+  /** The route's pattern (`/api/geo/choropleth`), for the fast path's request (route-url.ts). */
+  route: string;
   key: string;
   cacheControl: string;
   dependsOn: DependsOn;
   version: string;
+}
+
+/** A remembered URL whose entry is held: what `answer` sends. */
+export interface Hit {
+  route: string;
+  entry: CachedResponse;
+  cacheControl: string;
 }
 
 /** URLs remembered per app. A plain map emptied when full: a lookup per request costs less than an LRU's
@@ -58,13 +68,27 @@ export class RouteCache {
    * Worth ~1.5× throughput on cached hits (bench:api).
    */
   readonly repeat: preParsingHookHandler = (request, reply, payload, done) => {
-    const known = this.#resolved.get(request.url);
-    const entry = known && this.#responseCache.peek(known.key);
-    if (!known || !entry || known.version !== versionTag(known.dependsOn, this.#versions())) {
-      return done(null, payload);
-    }
-    sendCached(request, reply, entry, known.cacheControl);
+    const hit = this.hit(request.url);
+    if (!hit) return done(null, payload);
+    this.answer(request, reply, hit);
   };
+
+  /** What an exact URL answered before, when its entry is still in this process's cache at the current
+   * versions (else undefined: the request takes the normal path). Not yet counted as a cache hit: the
+   * caller answers it with `answer`, or may still decide not to (the cached-hit fast path,
+   * plugins/app/cached-hits.ts, leaves refusals to the normal path). */
+  hit(url: string): Hit | undefined {
+    const known = this.#resolved.get(url);
+    if (!known || known.version !== versionTag(known.dependsOn, this.#versions())) return undefined;
+    const entry = this.#responseCache.peek(known.key, false);
+    return entry && { route: known.route, entry, cacheControl: known.cacheControl };
+  }
+
+  /** Sends a hit (ETag, 304, encodings: send.ts) and counts it for /metrics. */
+  answer(request: FastifyRequest, reply: FastifyReply, hit: Hit): FastifyReply {
+    this.#responseCache.countHit();
+    return sendCached(request, reply, hit.entry, hit.cacheControl);
+  }
 
   /** Answers from the cache (building once when missing) and remembers the URL for the fast path. */
   async reply(request: FastifyRequest, reply: FastifyReply, spec: CachedReplySpec): Promise<FastifyReply> {
@@ -75,7 +99,13 @@ export class RouteCache {
       contentType: spec.contentType,
     }));
     if (this.#resolved.size >= MAX_REMEMBERED_URLS) this.#resolved.clear();
-    this.#resolved.set(request.url, { key, cacheControl: spec.cacheControl, dependsOn: spec.dependsOn, version });
+    this.#resolved.set(request.url, {
+      route: routeUrl(request),
+      key,
+      cacheControl: spec.cacheControl,
+      dependsOn: spec.dependsOn,
+      version,
+    });
     return sendCached(request, reply, entry, spec.cacheControl);
   }
 }

@@ -9,10 +9,12 @@ import type { Config } from '../../config.ts';
 import { errorBody } from '../../http-error.ts';
 import { type AccessDecision, decideAccess, EXPOSED_HEADERS, UnknownKeyLimiter } from '../../security/access.ts';
 import { KeyStore } from '../../security/keys.ts';
+import { decorateRouteUrl, routeUrl } from '../../route-url.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     keyStore: KeyStore;
+    decideAccess: (request: FastifyRequest) => AccessDecision | Promise<AccessDecision>;
   }
 }
 
@@ -22,7 +24,7 @@ declare module 'fastify' {
  * preflight catch-all (`*`) carries the decoded path as its wildcard parameter. Documentation, the demo
  * page, the CDN bundle and the tiles are public. */
 export function isProtected(request: FastifyRequest): boolean {
-  const route = request.routeOptions.url;
+  const route = routeUrl(request);
   const path = route === '*' ? (request.params as { '*'?: string })['*'] : route;
   return path !== undefined && /^\/?api\//.test(path);
 }
@@ -44,6 +46,9 @@ export default fp<{ config: Config }>(
     const unknownKeys = new UnknownKeyLimiter(config.UNKNOWN_KEY_MAX, config.RATE_LIMIT_WINDOW_MS);
     fastify.decorate('keyStore', keyStore);
     fastify.decorateRequest('accessDecision', null);
+    decorateRouteUrl(fastify);
+    // The same decision for the cached-hit fast path (plugins/app/cached-hits.ts), made once per request.
+    fastify.decorate('decideAccess', (request: FastifyRequest) => decideAccess(request, config, keyStore, unknownKeys));
     const refuse = (reply: FastifyReply, decision: AccessDecision) => {
       if (decision.allowed) return false;
       exposeRefusal(reply, decision.origin);

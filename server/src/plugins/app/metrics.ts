@@ -10,6 +10,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { Config } from '../../config.ts';
 import { sourceIds } from '../../jobs/catalogue.ts';
 import { RequestHistogram } from '../../ops/request-histogram.ts';
+import { decorateRouteUrl, routeUrl } from '../../route-url.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +38,7 @@ export function metricsAllowed(request: FastifyRequest, config: Config): boolean
 
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
+    decorateRouteUrl(fastify);
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
 
@@ -48,12 +50,7 @@ export default fp<{ config: Config }>(
       registers: [registry],
     });
     fastify.addHook('onResponse', (request, reply, done) => {
-      requests.observe(
-        request.method,
-        request.routeOptions.url ?? 'unmatched',
-        reply.statusCode,
-        reply.elapsedTime / 1000,
-      );
+      requests.observe(request.method, routeUrl(request) || 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
       done();
     });
 

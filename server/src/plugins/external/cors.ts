@@ -4,11 +4,26 @@
 // Static files (/cdn, /tiles) answer `Access-Control-Allow-Origin: *` without Vary: Origin, as the CDN
 // and R2 bucket they stand in for do: they are public, and one cached copy serves every embedding site.
 import cors from '@fastify/cors';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { EXPOSED_HEADERS } from '../../security/access.ts';
 
 /** Route prefixes served like a CDN: public, the same bytes for every origin. */
 export const PUBLIC_PREFIXES = ['/cdn/', '/tiles/'];
+
+/**
+ * The headers this plugin's @fastify/cors sets on an allowed API request (its origin reflected, the
+ * exposed headers, Vary: Origin), without its per-request work: it reads `request.routeOptions` twice and
+ * merges its 13 options into a new object for every request. For the cached-hit fast path
+ * (plugins/app/cached-hits.ts), on GET requests to API routes, which carry no CORS option of their own;
+ * test/routes/cached-hits.test.ts holds the two to the same headers.
+ */
+export function addApiCorsHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('vary', 'Origin');
+  const origin = request.headers.origin;
+  if (origin) reply.header('access-control-allow-origin', origin);
+  reply.header('access-control-expose-headers', EXPOSED_HEADERS);
+}
 
 export default fp(
   async (fastify) => {

@@ -57,9 +57,12 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
+/** The API's security headers (also set by the cached-hit fast path, plugins/app/cached-hits.ts). */
+export const API_HEADERS: Readonly<Record<string, string>> = helmetHeaders(API_OPTIONS);
+
 export default fp(
   async (fastify) => {
-    const headers = helmetHeaders(API_OPTIONS);
+    const headers = API_HEADERS;
     fastify.addHook('onRequest', (_request, reply, done) => {
       reply.headers(headers);
       done();

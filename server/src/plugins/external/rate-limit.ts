@@ -2,11 +2,34 @@
 // instance through Redis when configured (SharedCounterStore: counted locally, synced in batches, no
 // round trip per request), in memory otherwise. 429 carries Retry-After. A Redis failure leaves the
 // local counts in charge rather than failing the request.
+import { createRequire } from 'node:module';
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { SharedCounterStore } from '../../security/shared-counter-store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts `request` against its limit when that leaves it within the limit; false, counting nothing,
+     * when this request would be over it (the plugin's own hook then counts it and answers 429). For the
+     * cached-hit fast path (plugins/app/cached-hits.ts): the same key, limit and counter as the plugin. */
+    withinRateLimit: (request: FastifyRequest) => boolean;
+  }
+}
+
+type StoreCallback = (error: Error | null, result: { current: number; ttl: number }) => void;
+/** What @fastify/rate-limit asks of a store (both ours and its LocalStore answer synchronously). */
+interface CounterStore {
+  incr(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
+  read(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
+}
+/** The plugin's own in-memory store (no types of its own; not in its exports map, a plain CommonJS file). */
+const LocalStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js') as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache?: number,
+) => CounterStore;
 
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
@@ -26,6 +49,31 @@ export default fp<{ config: Config }>(
         })
       : undefined;
     if (sharedStore) fastify.addHook('onClose', () => sharedStore.close());
+    // The store the plugin counts in, made here either way so the fast path counts in the same one:
+    // without Redis, the plugin's LocalStore with the settings it would have given it itself.
+    const store: CounterStore = sharedStore ?? new LocalStore(false, false);
+    const keyOf = (request: FastifyRequest) => {
+      const decision = keyed(request);
+      return decision ? `key:${decision.keyId}` : `ip:${request.ip}`;
+    };
+    const maxOf = (request: FastifyRequest) => keyed(request)?.rateLimit ?? config.RATE_LIMIT_MAX;
+    const windowMs = config.RATE_LIMIT_WINDOW_MS;
+    fastify.decorate('withinRateLimit', (request: FastifyRequest) => {
+      const key = keyOf(request);
+      const max = maxOf(request);
+      // Over the limit once counted when the count so far has reached it (the plugin: current > max).
+      let within = false;
+      store.read(
+        key,
+        (error, state) => {
+          within = error === null && state.current < max;
+        },
+        windowMs,
+        max,
+      );
+      if (within) store.incr(key, () => {}, windowMs, max);
+      return within;
+    });
     // The API documentation (its UI loads a dozen assets) is not limited: those routes opt out when they
     // are added, so limited routes carry no per-request allow-list check. This hook runs before the
     // plugin's own onRoute hook, which reads the opt-out.
@@ -42,19 +90,12 @@ export default fp<{ config: Config }>(
     await fastify.register(rateLimit, {
       global: true,
       timeWindow: config.RATE_LIMIT_WINDOW_MS,
-      keyGenerator: (request) => {
-        const decision = keyed(request);
-        return decision ? `key:${decision.keyId}` : `ip:${request.ip}`;
-      },
-      max: (request) => keyed(request)?.rateLimit ?? config.RATE_LIMIT_MAX,
-      ...(sharedStore
-        ? {
-            // @fastify/rate-limit constructs the store itself; hand it the one instance.
-            store: function SharedStore() {
-              return sharedStore;
-            } as unknown as FastifyRateLimitStoreCtor,
-          }
-        : {}),
+      keyGenerator: keyOf,
+      max: maxOf,
+      // @fastify/rate-limit constructs the store itself; hand it the one instance.
+      store: function Store() {
+        return store;
+      } as unknown as FastifyRateLimitStoreCtor,
       skipOnError: true,
       // Limit headers only when they matter (429), not on every response.
       addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
