@@ -2,7 +2,13 @@
 // versions the body depends on, its normalized parameters), the cached reply (built once, sent as
 // precompressed bytes with ETag and Cache-Control, send.ts), and the repeat-URL fast path. Every cached
 // route goes through it, so a key never misses a version and every route gets the fast path.
-import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
+import type {
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preParsingHookHandler,
+} from 'fastify';
 import type { Versions } from '../db/versions.ts';
 import { routeUrl } from '../route-url.ts';
 import type { CachedResponse, ResponseCache } from './response-cache.ts';
@@ -26,8 +32,10 @@ export interface CachedReplySpec {
 
 /** What a URL answered before resolved to: its cache entry and the versions it was built from. */
 interface Resolved {
-  /** The route's pattern (`/api/geo/choropleth`), for the fast path's request (route-url.ts). */
+  /** The route's pattern (`/api/geo/choropleth`) and its config (what plugins read per route: rate
+   * limit, CORS), for the cached-hit fast path. */
   route: string;
+  config: FastifyContextConfig;
   key: string;
   cacheControl: string;
   dependsOn: DependsOn;
@@ -37,6 +45,7 @@ interface Resolved {
 /** A remembered URL whose entry is held: what `answer` sends. */
 export interface Hit {
   route: string;
+  config: FastifyContextConfig;
   entry: CachedResponse;
   cacheControl: string;
 }
@@ -81,7 +90,7 @@ export class RouteCache {
     const known = this.#resolved.get(url);
     if (!known || known.version !== versionTag(known.dependsOn, this.#versions())) return undefined;
     const entry = this.#responseCache.peek(known.key, false);
-    return entry && { route: known.route, entry, cacheControl: known.cacheControl };
+    return entry && { route: known.route, config: known.config, entry, cacheControl: known.cacheControl };
   }
 
   /** Sends a hit (ETag, 304, encodings: send.ts) and counts it for /metrics. */
@@ -101,6 +110,7 @@ export class RouteCache {
     if (this.#resolved.size >= MAX_REMEMBERED_URLS) this.#resolved.clear();
     this.#resolved.set(request.url, {
       route: routeUrl(request),
+      config: request.routeOptions.config,
       key,
       cacheControl: spec.cacheControl,
       dependsOn: spec.dependsOn,

@@ -58,7 +58,13 @@ export class SharedCounterStore {
 
   read(key: string, callback: IncrCallback, timeWindow: number): void {
     const now = Date.now();
-    const counter = this.#counters.get(this.#slot(key, timeWindow, now));
+    // As in #counter: the key's current window without building its slot name (the cached-hit fast path
+    // reads before it counts, on every request).
+    const current = this.#current.get(key);
+    const counter =
+      current !== undefined && current.windowEnd > now && current.windowEnd - timeWindow <= now
+        ? current
+        : this.#counters.get(this.#slot(key, timeWindow, now));
     if (!counter) callback(null, { current: 0, ttl: 0 });
     else callback(null, { current: counter.shared + counter.pending + counter.flushing, ttl: counter.windowEnd - now });
   }

@@ -16,6 +16,13 @@ import { addApiCorsHeaders } from '../external/cors.ts';
 import { API_HEADERS } from '../external/helmet.ts';
 import { isProtected } from './access.ts';
 
+/** The per-route options of @fastify/cors, @fastify/under-pressure and @fastify/rate-limit. */
+interface RouteOptionsReadHere {
+  cors?: unknown;
+  pressureHandler?: unknown;
+  rateLimit?: unknown;
+}
+
 interface Checks {
   decideAccess: (request: FastifyRequest) => AccessDecision | Promise<AccessDecision>;
   underPressure: () => boolean;
@@ -48,11 +55,17 @@ export default fp(
       // The same URL matched the same route when it was remembered.
       request.matchedRoute = hit.route;
       if (!isProtected(request)) return done();
+      // A route with options of its own for CORS, shedding or its rate limit (none of the cached routes
+      // today) is left to those plugins: the headers and counters here are the global ones.
+      const config = hit.config as RouteOptionsReadHere;
+      if (config.cors !== undefined || config.pressureHandler !== undefined) return done();
+      const limited = config.rateLimit === undefined || config.rateLimit === null;
+      if (!limited && config.rateLimit !== false) return done();
       // In the normal path's order: access (refusals are its to answer), shedding, then the rate limit
       // (counted only when this request is answered here).
       const decision = checks.decideAccess(request);
       if (decision instanceof Promise || !decision.allowed) return done();
-      if (checks.underPressure() || !checks.withinRateLimit(request)) return done();
+      if (checks.underPressure() || (limited && !checks.withinRateLimit(request))) return done();
       reply.headers(API_HEADERS);
       addApiCorsHeaders(request, reply);
       routeCache.answer(request, reply, hit);
