@@ -5,7 +5,7 @@
 // Redis, LOG_LEVEL=warn) and both baselines (bench/baseline-server.ts); autocannon (50 connections,
 // browser-like Accept-Encoding) loads them from this process, so no server shares an event loop or a
 // heap with the load generator. Boundaries throughput and latency use undici instead, as autocannon cannot
-// read 80 KB bodies fast enough to load a server (see loadUndici).
+// read 80 KB bodies fast enough to load a server (see loadUndici in load.ts).
 // DATABASE_URL (admin) and REDIS_URL default to the local services; BENCH_NO_REDIS=1 runs without Redis
 // (in-process cache and rate limits), BENCH_SECONDS / BENCH_FORKS / BENCH_ROUNDS / BENCH_WARMUP_ROUNDS set the
 // run length (each cached-route comparison runs BENCH_FORKS fresh pairs of processes; see below). The embedded store (PGlite) is not

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyReply } from 'fastify';
 import type { RouteCache } from '../../src/cache/route-cache.ts';
 import { createKey } from '../../src/security/keys.ts';
-import { buildTestApp, DATA_URL, poll, type TestApp } from '../helpers.ts';
+import { buildTestApp, DATA_URL, poll, REDIS_URL, type TestApp } from '../helpers.ts';
 
 const OURS = 'https://chronos.example.org';
 const PARTNER = 'https://news.example.com';
@@ -38,114 +38,117 @@ function spyOnFastPath(routeCache: RouteCache): { answered: number } {
   return spy;
 }
 
-describe('the cached-hit fast path answers as the normal path does', () => {
-  const env = { ALLOWED_ORIGINS: OURS, RATE_LIMIT_MAX: '40' };
-  let fast: TestApp;
-  let normal: TestApp;
-  let spy: { answered: number };
-  before(async () => {
-    [fast, normal] = await Promise.all([
-      buildTestApp('postgres', { redis: false, env }),
-      buildTestApp('postgres', { redis: false, env, cachedHitFastPath: false }),
-    ]);
-    spy = spyOnFastPath(fast.app.routeCache);
-  });
-  after(() => Promise.all([fast.close(), normal.close()]));
+// Rate limits are counted in @fastify/rate-limit's LocalStore without Redis, in SharedCounterStore with it.
+for (const redis of [false, REDIS_URL] as const) {
+  describe(`the cached-hit fast path answers as the normal path does (${redis === false ? 'no Redis' : 'Redis'})`, () => {
+    const env = { ALLOWED_ORIGINS: OURS, RATE_LIMIT_MAX: '40' };
+    let fast: TestApp;
+    let normal: TestApp;
+    let spy: { answered: number };
+    before(async () => {
+      [fast, normal] = await Promise.all([
+        buildTestApp('postgres', { redis, env }),
+        buildTestApp('postgres', { redis, env, cachedHitFastPath: false }),
+      ]);
+      spy = spyOnFastPath(fast.app.routeCache);
+    });
+    after(() => Promise.all([fast.close(), normal.close()]));
 
-  /** Sends the same request to both apps and asserts the same answer; returns the fast path's. */
-  async function same(request: Request, why: string): Promise<Response> {
-    const [a, b] = [await fast.app.inject(request), await normal.app.inject(request)];
-    assert.deepEqual(observed(a), observed(b), why);
-    return a;
-  }
+    /** Sends the same request to both apps and asserts the same answer; returns the fast path's. */
+    async function same(request: Request, why: string): Promise<Response> {
+      const [a, b] = [await fast.app.inject(request), await normal.app.inject(request)];
+      assert.deepEqual(observed(a), observed(b), why);
+      return a;
+    }
 
-  test('200 in every encoding, with and without Origin, then 304 on its ETag', async () => {
-    const url = `${DATA_URL}&time=latest`;
-    await same({ url, headers: { origin: OURS } }, 'first request (a miss in both)');
-    const before = spy.answered;
-    for (const encoding of ['br', 'gzip', 'identity', 'gzip, deflate, br']) {
-      for (const origin of [OURS, undefined]) {
-        const headers = { 'accept-encoding': encoding, ...(origin ? { origin } : {}) };
-        const response = await same({ url, headers }, `${encoding}, origin ${origin}`);
-        assert.equal(response.statusCode, 200);
-        if (origin) assert.equal(response.headers['access-control-allow-origin'], origin);
-        const etag = response.headers.etag as string;
-        const revalidated = await same({ url, headers: { ...headers, 'if-none-match': etag } }, `304, ${encoding}`);
-        assert.equal(revalidated.statusCode, 304);
+    test('200 in every encoding, with and without Origin, then 304 on its ETag', async () => {
+      const url = `${DATA_URL}&time=latest`;
+      await same({ url, headers: { origin: OURS } }, 'first request (a miss in both)');
+      const before = spy.answered;
+      for (const encoding of ['br', 'gzip', 'identity', 'gzip, deflate, br']) {
+        for (const origin of [OURS, undefined]) {
+          const headers = { 'accept-encoding': encoding, ...(origin ? { origin } : {}) };
+          const response = await same({ url, headers }, `${encoding}, origin ${origin}`);
+          assert.equal(response.statusCode, 200);
+          if (origin) assert.equal(response.headers['access-control-allow-origin'], origin);
+          const etag = response.headers.etag as string;
+          const revalidated = await same({ url, headers: { ...headers, 'if-none-match': etag } }, `304, ${encoding}`);
+          assert.equal(revalidated.statusCode, 304);
+        }
       }
-    }
-    assert.equal(spy.answered - before, 16, 'every repeat was answered by the fast path');
-  });
+      assert.equal(spy.answered - before, 16, 'every repeat was answered by the fast path');
+    });
 
-  test('403 for a foreign origin, a malformed or unknown key, a key on the wrong origin', async () => {
-    const url = `${DATA_URL}&time=2025-01`;
-    await same({ url, headers: { origin: OURS } }, 'remembered');
-    const { key } = await createKey(fast.app.db, { label: 'news', origins: [PARTNER], rateLimit: 1000 });
-    const { key: otherKey } = await createKey(normal.app.db, { label: 'news', origins: [PARTNER], rateLimit: 1000 });
-    const before = spy.answered;
-    const refused = await same({ url, headers: { origin: PARTNER } }, 'foreign origin without a key');
-    assert.equal(refused.statusCode, 403);
-    for (const bad of ['pk_short', `pk_${'x'.repeat(32)}`]) {
-      const response = await same({ url: `${url}&key=${bad}`, headers: { origin: PARTNER } }, `key ${bad}`);
-      assert.equal(response.statusCode, 403);
-    }
-    // Each app has its own key (its own database): same answers, so compare each to its own first answer.
-    for (const [app, presented] of [
-      [fast, key],
-      [normal, otherKey],
-    ] as const) {
-      const keyed = `${url}&key=${presented}`;
-      const first = await app.app.inject({ url: keyed, headers: { origin: PARTNER } });
-      const again = await app.app.inject({ url: keyed, headers: { origin: PARTNER } });
-      assert.equal(first.statusCode, 200);
-      assert.deepEqual(observed(again), observed(first));
-      const elsewhere = await app.app.inject({ url: keyed, headers: { origin: 'https://other.example.net' } });
-      assert.equal(elsewhere.statusCode, 403);
-      assert.equal(elsewhere.json().code, 'origin_not_allowed');
-    }
-    assert.equal(spy.answered - before, 1, 'only the allowed repeat was answered by the fast path');
-  });
-
-  test("a key's own limit and the per-address limit: the same 200s, then the same 429s with their headers", async () => {
-    const url = `${DATA_URL}&time=2025-02`;
-    const limitedKey = async (app: TestApp) =>
-      (await createKey(app.app.db, { label: 'tiny', origins: [PARTNER], rateLimit: 3 })).key;
-    const keys = [await limitedKey(fast), await limitedKey(normal)];
-    const statuses: number[][] = [[], []];
-    for (let i = 0; i < 5; i++) {
-      const answers: Response[] = [];
-      for (const [index, app] of [fast, normal].entries()) {
-        const response = await app.app.inject({ url: `${url}&key=${keys[index]}`, headers: { origin: PARTNER } });
-        statuses[index]!.push(response.statusCode);
-        answers.push(response);
+    test('403 for a foreign origin, a malformed or unknown key, a key on the wrong origin', async () => {
+      const url = `${DATA_URL}&time=2025-01`;
+      await same({ url, headers: { origin: OURS } }, 'remembered');
+      const { key } = await createKey(fast.app.db, { label: 'news', origins: [PARTNER], rateLimit: 1000 });
+      const { key: otherKey } = await createKey(normal.app.db, { label: 'news', origins: [PARTNER], rateLimit: 1000 });
+      const before = spy.answered;
+      const refused = await same({ url, headers: { origin: PARTNER } }, 'foreign origin without a key');
+      assert.equal(refused.statusCode, 403);
+      for (const bad of ['pk_short', `pk_${'x'.repeat(32)}`]) {
+        const response = await same({ url: `${url}&key=${bad}`, headers: { origin: PARTNER } }, `key ${bad}`);
+        assert.equal(response.statusCode, 403);
       }
-      // The seconds left in the window may differ by one between the two apps' answers.
-      const [a, b] = answers.map((response) => ({
-        ...observed(response),
-        headers: observed(response).headers.filter(([name]) => !['x-ratelimit-reset', 'retry-after'].includes(name)),
-        body: response.statusCode === 429 ? response.json().message.replace(/\d+ s\.$/, '') : observed(response).body,
-      }));
-      assert.deepEqual(a, b, `keyed request ${i + 1}`);
-    }
-    assert.deepEqual(statuses, [
-      [200, 200, 200, 429, 429],
-      [200, 200, 200, 429, 429],
-    ]);
-    // The address limit (RATE_LIMIT_MAX 40, counted across this file's requests): both reach it together.
-    const addressUrl = `${DATA_URL}&time=2025-03`;
-    let limited: Response | undefined;
-    for (let i = 0; i < 60 && !limited; i++) {
-      const response = await same({ url: addressUrl, headers: { origin: OURS } }, `address request ${i + 1}`);
-      if (response.statusCode === 429) limited = response;
-    }
-    assert.ok(limited, 'the address limit was reached');
-    assert.equal(limited.json().code, 'rate_limited');
-    assert.equal(limited.headers['x-ratelimit-limit'], '40');
-    assert.equal(limited.headers['x-ratelimit-remaining'], '0');
-    assert.ok(Number(limited.headers['retry-after']) > 0);
-    assert.equal(limited.headers['access-control-allow-origin'], OURS);
+      // Each app has its own key (its own database): same answers, so compare each to its own first answer.
+      for (const [app, presented] of [
+        [fast, key],
+        [normal, otherKey],
+      ] as const) {
+        const keyed = `${url}&key=${presented}`;
+        const first = await app.app.inject({ url: keyed, headers: { origin: PARTNER } });
+        const again = await app.app.inject({ url: keyed, headers: { origin: PARTNER } });
+        assert.equal(first.statusCode, 200);
+        assert.deepEqual(observed(again), observed(first));
+        const elsewhere = await app.app.inject({ url: keyed, headers: { origin: 'https://other.example.net' } });
+        assert.equal(elsewhere.statusCode, 403);
+        assert.equal(elsewhere.json().code, 'origin_not_allowed');
+      }
+      assert.equal(spy.answered - before, 1, 'only the allowed repeat was answered by the fast path');
+    });
+
+    test("a key's own limit and the per-address limit: the same 200s, then the same 429s with their headers", async () => {
+      const url = `${DATA_URL}&time=2025-02`;
+      const limitedKey = async (app: TestApp) =>
+        (await createKey(app.app.db, { label: 'tiny', origins: [PARTNER], rateLimit: 3 })).key;
+      const keys = [await limitedKey(fast), await limitedKey(normal)];
+      const statuses: number[][] = [[], []];
+      for (let i = 0; i < 5; i++) {
+        const answers: Response[] = [];
+        for (const [index, app] of [fast, normal].entries()) {
+          const response = await app.app.inject({ url: `${url}&key=${keys[index]}`, headers: { origin: PARTNER } });
+          statuses[index]!.push(response.statusCode);
+          answers.push(response);
+        }
+        // The seconds left in the window may differ by one between the two apps' answers.
+        const [a, b] = answers.map((response) => ({
+          ...observed(response),
+          headers: observed(response).headers.filter(([name]) => !['x-ratelimit-reset', 'retry-after'].includes(name)),
+          body: response.statusCode === 429 ? response.json().message.replace(/\d+ s\.$/, '') : observed(response).body,
+        }));
+        assert.deepEqual(a, b, `keyed request ${i + 1}`);
+      }
+      assert.deepEqual(statuses, [
+        [200, 200, 200, 429, 429],
+        [200, 200, 200, 429, 429],
+      ]);
+      // The address limit (RATE_LIMIT_MAX 40, counted across this file's requests): both reach it together.
+      const addressUrl = `${DATA_URL}&time=2025-03`;
+      let limited: Response | undefined;
+      for (let i = 0; i < 60 && !limited; i++) {
+        const response = await same({ url: addressUrl, headers: { origin: OURS } }, `address request ${i + 1}`);
+        if (response.statusCode === 429) limited = response;
+      }
+      assert.ok(limited, 'the address limit was reached');
+      assert.equal(limited.json().code, 'rate_limited');
+      assert.equal(limited.headers['x-ratelimit-limit'], '40');
+      assert.equal(limited.headers['x-ratelimit-remaining'], '0');
+      assert.ok(Number(limited.headers['retry-after']) > 0);
+      assert.equal(limited.headers['access-control-allow-origin'], OURS);
+    });
   });
-});
+}
 
 describe('the cached-hit fast path and load shedding', () => {
   let t: TestApp;
