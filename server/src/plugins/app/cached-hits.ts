@@ -9,6 +9,8 @@
 // counter), with the same headers, 200 or 304, and the same counts (/metrics, cache hits, rate limit).
 // Anything else (a refusal, a key still to be looked up, shedding, a request over its limit) goes on to the
 // normal path, which answers and counts it as before. test/routes/cached-hits.test.ts holds the two equal.
+// A hook added later that must apply to every API response (onRequest to preHandler) must be checked here
+// too, or cached hits will skip it: the equivalence test then shows the difference, if it covers the case.
 import type { AccessDecision } from '../../security/access.ts';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
