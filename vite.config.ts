@@ -2,9 +2,11 @@
 // element. MapLibre, its worker, the PMTiles protocol, the map side of the elements (MapController and
 // its modules) and the Protomaps styles are dynamic-import chunks beside it, loaded when a map is first
 // drawn; so is the chart renderer of <chronos-timeseries> and the tooltip's sparkline (timeseries-chart.ts). Built by `pnpm --filter @chronos/widgets build`.
-// (No import from 'vite' here: Vite is a dependency of packages/widgets, not of the root.)
+// (No import from 'vite' here: Vite is a dependency of packages/widgets, not of the root.) Its plugins
+// (packages/widgets/scripts/cdn-plugins.ts) minify the templates' static text and drop Vite's preload helper.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cdnPlugins } from './packages/widgets/scripts/cdn-plugins.ts';
 
 const widgets = fileURLToPath(new URL('./packages/widgets/', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${widgets}package.json`, 'utf8'));
@@ -14,6 +16,7 @@ export default {
   root: widgets,
   base: './',
   publicDir: false,
+  plugins: cdnPlugins,
   define: { __CHRONOS_VERSION__: JSON.stringify(pkg.version) },
   resolve: {
     // Workspace packages are bundled from their TypeScript sources.

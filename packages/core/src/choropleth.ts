@@ -2,7 +2,7 @@
 // the regions a map knows and which of them lack a value, the regions of some region sets picked out of
 // the page-wide boundaries, and the settings a map classifies and colours with (paint.ts applies them).
 import type { Classification } from './breaks.ts';
-import { messagesFor } from './messages/index.ts';
+import { type Messages, messagesFor } from './messages/index.ts';
 import { DEFAULT_DIVERGING_SCHEME } from './scheme-ids.ts';
 import type { ChoroplethData, FeatureCollection, MetricInfo } from './types.ts';
 
@@ -129,7 +129,12 @@ export function stableValuesByCountry(input: {
 
 /** A per-country legend's heading: the country's name in `lang`, and the currency when the metric is money. */
 export function legendCountryLabel(country: string, metric: Pick<MetricInfo, 'units'>, lang?: string): string {
-  const { countries, currencies } = messagesFor(lang).map;
+  return countryLabel(country, metric, messagesFor(lang));
+}
+
+/** `legendCountryLabel` in the words of a catalogue at hand (code that loads languages on demand). */
+export function countryLabel(country: string, metric: Pick<MetricInfo, 'units'>, messages: Messages): string {
+  const { countries, currencies } = messages.map;
   const name = countries[country as keyof typeof countries] ?? country;
   const currency = currencies[country as keyof typeof currencies];
   return /dollar|USD|CAD/i.test(metric.units) && currency ? `${name} (${currency})` : name;

@@ -26,6 +26,7 @@ export {
 export { type BBox, bboxOf, type GeometryLike } from './bbox.ts';
 export {
   type ChoroplethDataInput,
+  countryLabel,
   countryOf,
   knownCodes,
   legendCountryLabel,
@@ -68,6 +69,8 @@ export {
 } from './attributes.ts';
 export type * from './types.ts';
 export { languages, type Messages, messagesFor } from './messages/index.ts';
+export { catalogueLanguages, loadedMessages, loadMessages } from './messages/loading.ts';
+export { type LazyModule, lazyModule } from './lazy-module.ts';
 export {
   type Anchor,
   type Direction,

@@ -20,6 +20,7 @@ import { build, type Rolldown } from 'vite';
 import { format, median, recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '@chronos/test-support/backend';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
+import { cdnPlugins } from '../scripts/cdn-plugins.ts';
 import { baselinePage, manyPage, oursPage } from './choropleth-pages.ts';
 import { PLAY_LATENCY_MS, PLAY_STEPS, playPage, SLOW_API_PREFIX } from './time-slider-play.ts';
 
@@ -71,12 +72,14 @@ recordFigure({
   pass: entryGzip <= 40 * KB,
 });
 
-/** @chronos/widgets + @chronos/core alone, minified, every third-party module left out. */
+/** @chronos/widgets + @chronos/core alone, minified and transformed as in the CDN build (its plugins), every
+ * third-party module left out. */
 async function ownCodeGzip(): Promise<number> {
   const output = (await build({
     configFile: false,
     logLevel: 'silent',
     root: here,
+    plugins: cdnPlugins,
     define: { __CHRONOS_VERSION__: '"bench"' },
     resolve: { conditions: ['source', 'module', 'browser', 'production'] },
     build: {

@@ -32,6 +32,8 @@ describe('CDN bundle', () => {
     const loaded = performance.getEntriesByType('resource').map((e) => e.name);
     expect(loaded.some((name) => /chunks\/maplibre-runtime-.*\.js$/.test(name))).to.equal(true);
     expect(loaded.some((name) => /chunks\/maplibre-gl-worker-.*\.mjs/.test(name))).to.equal(true);
+    // An English page never fetches the French catalogue (a chunk of its own).
+    expect(loaded.some((name) => /chunks\/fr-.*\.js$/.test(name))).to.equal(false);
     const value = element.loadedData!.values.find((v) => v.region === 'US-KS')!.value;
     const expected = parseColor(legendColors(element).get(String(classIndex(value, element.classBreaks!)))!);
     expect(closeTo(pixelAt(element, KANSAS), expected)).to.equal(true);
@@ -40,5 +42,24 @@ describe('CDN bundle', () => {
       `${location.origin}/packages/widgets/dist/cdn/chronos.js?v=test`,
     ]);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('fetches the French catalogue for a French map, which then speaks French', async () => {
+    await import(/* @vite-ignore */ `${'/packages/widgets/dist/cdn/chronos.js'}?v=test`);
+    const holder = document.createElement('div');
+    holder.lang = 'fr';
+    const element = document.createElement('chronos-choropleth') as ChronosChoropleth;
+    element.setAttribute('metric', 'unemployment');
+    element.setAttribute('basemap', 'none');
+    element.setAttribute('show-table', '');
+    holder.append(element);
+    document.body.append(holder);
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    const toggle = element.shadowRoot!.querySelector('[part="table-toggle"]')!.textContent!.trim();
+    expect(toggle).to.equal('Masquer le tableau');
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.filter((name) => /chunks\/fr-.*\.js$/.test(name))).to.have.length(1);
+    holder.remove();
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { en } from './en.ts';
 import { languages, messagesFor } from './index.ts';
+import { catalogueLanguages, loadedMessages, loadMessages } from './loading.ts';
 
 /** Every key path of a catalogue, with the kind of value it holds. */
 function shape(value: unknown, path = ''): string[] {
@@ -27,4 +28,15 @@ test('every language has every key of the English catalogue, of the same kind, a
     const strings = JSON.stringify(catalogue, (_, value) => (value === '' ? '<EMPTY>' : value));
     assert.ok(!strings.includes('<EMPTY>'), `${language} has an empty string`);
   }
+});
+
+test('loaded on demand: English at once, French once loadMessages has fetched it, the same catalogues', async () => {
+  assert.deepEqual(catalogueLanguages, languages);
+  assert.equal(loadedMessages('en-GB'), en);
+  assert.equal(loadedMessages('de'), en);
+  assert.equal(loadedMessages(undefined), en);
+  assert.equal(loadedMessages('fr-CA'), undefined);
+  assert.equal(await loadMessages('fr-CA'), messagesFor('fr'));
+  assert.equal(loadedMessages('FR'), messagesFor('fr'));
+  assert.equal(await loadMessages('de'), en);
 });

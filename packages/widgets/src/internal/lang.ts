@@ -2,7 +2,9 @@
 // shadow roots to their hosts (an element inside another component takes that page's language), else the
 // browser's. Followed live: a page that switches `lang` (on <html> or any ancestor) re-renders the element.
 // The host's `aria-label` and `title` are watched too, since they become the map's accessible name.
-import { languages, type Messages, messagesFor } from '@chronos/core';
+// A translated catalogue other than English is fetched when first needed (a chunk of the CDN bundle): until it
+// arrives the element speaks English, and it renders again when it does.
+import { catalogueLanguages, loadedMessages, loadMessages, type Messages } from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The nearest `lang` attribute from `node` up, crossing shadow roots; '' when none says. */
@@ -14,9 +16,22 @@ export function langOf(node: Node | null): string {
   return '';
 }
 
+/** The chrome's strings in `lang` (a BCP 47 tag): English while that language's catalogue is on its way, and
+ * `host` renders again once it has arrived. A failed fetch is tried again on the next call (render). */
+export function messagesIn(lang: string, host?: { requestUpdate(): void }): Messages {
+  const messages = loadedMessages(lang);
+  if (messages) return messages;
+  loadMessages(lang).then(
+    () => host?.requestUpdate(),
+    () => undefined,
+  );
+  return loadedMessages('en')!;
+}
+
 /** The chrome's strings for an element where no LangController is at hand (a failure being described). */
 export function messagesOf(element: Element): Messages {
-  return messagesFor(langOf(element) || navigator.language);
+  const host = 'requestUpdate' in element ? (element as Element & { requestUpdate(): void }) : undefined;
+  return messagesIn(langOf(element) || navigator.language, host);
 }
 
 /** Every shadow root between `node` and the document (where a `lang` change would not reach a document observer). */
@@ -64,13 +79,18 @@ export class LangController implements ReactiveController {
 
   /** The chrome's strings in that language (English when it is not translated). */
   get messages(): Messages {
-    return messagesFor(this.lang || navigator.language);
+    return messagesIn(this.lang || navigator.language, this.#host);
+  }
+
+  /** Whether the catalogue of the element's language has arrived (else `messages` is English for now). */
+  get ready(): boolean {
+    return loadedMessages(this.lang || navigator.language) !== undefined;
   }
 
   /** The primary language subtag of the chrome (`en`, `fr`). */
   get language(): string {
     const language = (this.lang || navigator.language || 'en').split('-')[0]!.toLowerCase();
-    return languages.includes(language) ? language : 'en';
+    return catalogueLanguages.includes(language) ? language : 'en';
   }
 
   /** The BCP 47 tag numbers and dates are formatted for: the page's tag when it names a region (`fr-FR`),
@@ -78,7 +98,7 @@ export class LangController implements ReactiveController {
   get locale(): string {
     const tag = this.lang || navigator.language || 'en';
     if (tag.includes('-')) return tag;
-    const messages = messagesFor(tag);
+    const messages = this.messages;
     return messages.locale.startsWith(`${tag.toLowerCase()}-`) ? messages.locale : tag;
   }
 }

@@ -4,9 +4,9 @@
 import {
   type Classification,
   type Messages,
-  messagesFor,
   DEFAULT_DIVERGING_SCHEME,
   DEFAULT_SCHEME,
+  loadedMessages,
   type Parsed,
   parseChoice,
   parseClasses,
@@ -62,7 +62,7 @@ const text = (value: unknown): string | undefined =>
 /** The settings and, in the language of `messages`, what was wrong with the attributes. */
 export function resolveSettings(
   raw: RawSettings,
-  messages: Messages = messagesFor('en'),
+  messages: Messages = loadedMessages('en')!,
 ): { settings: Settings; problems: SettingProblem[] } {
   const words = messages.attributes;
   const problems: SettingProblem[] = [];

@@ -2,18 +2,16 @@
 // (a `kind` a page can switch on, the server's refusal `code`), the headline shown for it (meant for the
 // site owner who pasted the tag: which key, which origin, when the element retries) and whether a Retry
 // button can help. Refusals of the key or the origin cannot be retried away; the rest can.
-import { ChronosApiError, type Messages, messagesFor } from '@chronos/core';
+import { ChronosApiError, loadedMessages, type Messages } from '@chronos/core';
+
+const english = loadedMessages('en')!;
 import type { ChronosErrorDetail } from '../../events/error.ts';
 
 /** Used when a 429 names no Retry-After. */
 const DEFAULT_RATE_LIMIT_WAIT_S = 10;
 
 /** A failure of a load run as the `chronos-error` detail. */
-export function describeFailure(
-  error: unknown,
-  api: string,
-  messages: Messages = messagesFor('en'),
-): ChronosErrorDetail {
+export function describeFailure(error: unknown, api: string, messages: Messages = english): ChronosErrorDetail {
   if (error instanceof ChronosApiError && error.status > 0) {
     const code = error.code ? { code: error.code } : {};
     if (error.status === 429 || error.code === 'rate_limited') {
@@ -38,7 +36,7 @@ export function canRetry(detail: ChronosErrorDetail): boolean {
 export function headline(
   detail: ChronosErrorDetail,
   retryIn: number | undefined,
-  messages: Messages = messagesFor('en'),
+  messages: Messages = english,
 ): string | undefined {
   const text = messages.errors;
   const origin = globalThis.location?.origin ?? text.thisPage;
@@ -61,7 +59,7 @@ export function headline(
 }
 
 /** A map that could not be created, as the error its load run fails with (`kind: 'map'`). */
-export function mapFailure(error: unknown, messages: Messages = messagesFor('en')): Error {
+export function mapFailure(error: unknown, messages: Messages = english): Error {
   const reason = (error as Error).message;
   // No WebGL is the browser's; a worker that cannot load is the page's or the build's.
   const message = /webgl/i.test(reason) ? messages.errors.noWebGL(reason) : messages.errors.cannotDraw(reason);

@@ -4,7 +4,7 @@
 // as it lives): MapLibre redraws synchronously (`map.redraw()`) and the canvas is copied in the same task,
 // before the browser presents the frame and discards the buffer. Another scale re-renders the live map at
 // that pixel ratio for that one task and puts it back, so the page never shows the difference.
-import { type Breaks, type ChoroplethData, choroplethCsv, messagesFor } from '@chronos/core';
+import { type Breaks, type ChoroplethData, choroplethCsv } from '@chronos/core';
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -81,7 +81,7 @@ export class ChoroplethExport implements ReactiveController {
       );
     }
     const text = this.#source.text;
-    const messages = messagesFor(text.locale).export;
+    const messages = text.messages.export;
     const style = getComputedStyle(this.#host);
     const read = (property: keyof (typeof palettes)['light']): string =>
       style.getPropertyValue(property).trim() || palettes.light[property];
@@ -129,7 +129,7 @@ export class ChoroplethExport implements ReactiveController {
       ]);
     const valued = new Set(data.values.filter((value) => typeof value.value === 'number').map((value) => value.region));
     if ([...this.#source.codes()].some((code) => !valued.has(code))) {
-      entries.push({ color: noData, stripe, label: messagesFor(text.locale).map.noData });
+      entries.push({ color: noData, stripe, label: text.messages.map.noData });
     }
     return entries;
   }
@@ -141,7 +141,7 @@ export class ChoroplethExport implements ReactiveController {
     const values = loadedPaint();
     if (!this.#host.download || !data || !values) return nothing;
     return values.renderDownloadMenu({
-      messages: messagesFor(this.#source.text.locale).export,
+      messages: this.#source.text.messages.export,
       title: data.metric.title,
       open: this.#open,
       button: this.#button,

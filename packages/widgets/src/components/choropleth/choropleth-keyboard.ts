@@ -7,10 +7,10 @@
 // lead (region anchors, nearest-region search) is choropleth-navigation.ts, a chunk fetched when the element
 // connects (not in the CDN entry); a focus or key that comes before it has arrived is taken (a key's default
 // prevented) and acted on when it arrives.
+import { lazyModule } from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { RegionGeometry } from '../../internal/geometry-loader.ts';
-import { lazyModule } from '../../internal/lazy-module.ts';
 import type { MapHandle } from '../../internal/map-handle.ts';
 import type { ChoroplethA11y } from './choropleth-a11y.ts';
 

@@ -3,7 +3,7 @@
 // map, or a strip under it in a narrow element, which the stylesheet decides), the footer crediting each
 // source once, and the legend's groups of classes that the legend model and the PNG's legend share. Part of
 // the colouring chunk (choropleth-paint.ts), which has arrived by then.
-import { type ChoroplethData, classRanges, legendCountryLabel, type Messages, type MetricInput } from '@chronos/core';
+import { type ChoroplethData, classRanges, countryLabel, type Messages, type MetricInput } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
 import { cssomStyle } from '../../internal/cssom-style.ts';
@@ -45,7 +45,7 @@ export function legendGroups(
     .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
     .map(([country, breaks]) => ({
       country,
-      label: legendCountryLabel(country, data.metric, view.text.locale),
+      label: countryLabel(country, data.metric, view.text.messages),
       ranges: classRanges(breaks),
     }));
 }

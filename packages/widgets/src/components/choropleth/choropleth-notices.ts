@@ -30,7 +30,8 @@ export class ChoroplethNotices {
       this.#problems = problems;
       this.#host.requestUpdate();
     }
-    for (const problem of problems) {
+    // Reported in the page's language: not while its catalogue is still on its way (English meanwhile).
+    for (const problem of this.#text.ready ? problems : []) {
       if (this.#reported.has(problem.message)) continue;
       this.#reported.add(problem.message);
       this.#host.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', ...problem }));

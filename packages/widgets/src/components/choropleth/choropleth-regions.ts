@@ -104,6 +104,11 @@ export class RegionText {
     return this.#lang.messages;
   }
 
+  /** Whether the catalogue of the page's language has arrived (`messages` is English until then). */
+  get ready(): boolean {
+    return this.#lang.ready;
+  }
+
   /** A status value (`preliminary`, …) in the page's language. */
   status(status: ObservationStatus | string | undefined): string {
     return status ? (this.messages.map.status[status as ObservationStatus] ?? status) : '';

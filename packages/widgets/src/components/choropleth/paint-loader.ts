@@ -2,7 +2,7 @@
 // <chronos-choropleth> starts it when connected, beside the MapLibre chunk and the data requests, and awaits
 // it before it first colours the map; every later repaint (a new scheme, classification or colours) and
 // every table comes after that.
-import { lazyModule } from '../../internal/lazy-module.ts';
+import { lazyModule } from '@chronos/core';
 
 const paint = lazyModule(() => import('./choropleth-paint.ts'));
 

@@ -4,13 +4,13 @@
 // style-only change); pointing at or focusing an entry outlines its regions on the map (`highlightClass`, only
 // that country's with classes per country). Pair it with `legend="none"` on the
 // map (or `hide-map-legend` here) so the legend is shown once.
-import { formatPeriod, messagesFor } from '@chronos/core';
+import { formatPeriod } from '@chronos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
 import { cssomStyle } from '../../internal/cssom-style.ts';
-import { langOf } from '../../internal/lang.ts';
+import { langOf, messagesIn } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
@@ -132,7 +132,7 @@ export class ChronosLegend extends ChronosElement {
     if (this.showPeriod && legend.time && map.loadedData) {
       period = formatPeriod(legend.time, map.loadedData.metric.frequency, this.#lang);
     }
-    const noData = messagesFor(this.#lang).map.noData;
+    const noData = messagesIn(this.#lang, this).map.noData;
     return html`<div part="base" class="base" role="group" aria-label=${legend.title}>
       <p part="title" class="title">${legend.title}${period ? html`<span class="period">, ${period}</span>` : nothing}</p>
       ${rows(legend.entries).map(

@@ -2,14 +2,14 @@
 // <chronos-choropleth> by `for`, it sets the map's `time` and follows the map's `chronos-time-change`;
 // playing, it keeps the map's classes fixed (stable breaks) and prefetches the coming periods so that no
 // frame waits on the network. Periods, prefetch and playback live in the modules beside this one.
-import { type Frequency, formatPeriod, isAbortError, messagesFor, periodKey } from '@chronos/core';
+import { type Frequency, formatPeriod, isAbortError, periodKey } from '@chronos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
-import { langOf } from '../../internal/lang.ts';
+import { langOf, messagesIn } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { Player } from './time-slider-player.ts';
@@ -368,7 +368,7 @@ export class ChronosTimeSlider extends ChronosElement {
   }
 
   override render(): TemplateResult {
-    const messages = messagesFor(this.#lang).slider;
+    const messages = messagesIn(this.#lang, this).slider;
     const periods = this.periods;
     const index = this.#index();
     const label = this.value && this.timeline ? formatPeriod(this.value, this.timeline.frequency, this.#lang) : '';

@@ -1,8 +1,8 @@
 // Loads timeseries-chart.ts (the chart renderer of <chronos-timeseries> and the map tooltip's sparkline) on
 // demand, once per page: a page pays for it when a chart or a sparkline is first shown. Until it has
 // arrived, <chronos-timeseries> shows its loading state and the tooltip shows without its sparkline.
+import { lazyModule } from '@chronos/core';
 import { nothing, type ReactiveElement } from 'lit';
-import { lazyModule } from '../../internal/lazy-module.ts';
 import type { SparklineMap } from './tooltip-sparkline.ts';
 
 const chartModule = lazyModule(() => import('./timeseries-chart.ts'));

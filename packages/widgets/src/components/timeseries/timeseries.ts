@@ -3,7 +3,7 @@
 // map's own series requests). With `for="map-id"` it follows that map: its selected region (clicks, the
 // keyboard, `select()`) and its metric. Failures are shown in the element and reported as `chronos-error`
 // with the map's error kinds; nothing is thrown into the page.
-import { ChronosClient, messagesFor, type SeriesResponse } from '@chronos/core';
+import { ChronosClient, type Messages, type SeriesResponse } from '@chronos/core';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -11,7 +11,7 @@ import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.t
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { frameStyles } from '../../internal/companion.styles.ts';
-import { langOf } from '../../internal/lang.ts';
+import { langOf, messagesIn } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
@@ -246,7 +246,7 @@ export class ChronosTimeseries extends ChronosElement {
     if (regions.length === 0) {
       this.#set('no-region', undefined, undefined);
       if (!this.for) {
-        const message = messagesFor(this.#locale).timeseries.needRegion;
+        const message = messagesIn(this.#locale, this).timeseries.needRegion;
         this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'region', message }));
       }
       return;
@@ -269,7 +269,7 @@ export class ChronosTimeseries extends ChronosElement {
       this.#set(empty ? 'empty' : 'ready', undefined, body);
     } catch (error) {
       if (run.signal.aborted) return;
-      const detail = describeFailure(error, api, messagesFor(this.#locale));
+      const detail = describeFailure(error, api, messagesIn(this.#locale, this));
       this.#set('error', detail, undefined);
       this.dispatchEvent(new ChronosErrorEvent(detail));
       if (detail.kind === 'rate-limit') {
@@ -315,7 +315,7 @@ export class ChronosTimeseries extends ChronosElement {
   };
 
   override render(): TemplateResult {
-    const messages = messagesFor(this.#locale);
+    const messages = messagesIn(this.#locale, this);
     const view = this.status === 'ready' || (this.status === 'loading' && this.body) ? this.#view : undefined;
     const renderer = loadedChart();
     const chart =
@@ -349,7 +349,7 @@ export class ChronosTimeseries extends ChronosElement {
     return at === -1 ? undefined : at;
   }
 
-  #overlay(words: ReturnType<typeof messagesFor>['timeseries']): TemplateResult {
+  #overlay(words: Messages['timeseries']): TemplateResult {
     switch (this.status) {
       case 'no-region':
         return html`<div part="empty" class="overlay empty" role="status">
@@ -359,7 +359,7 @@ export class ChronosTimeseries extends ChronosElement {
         return html`<div part="empty" class="overlay empty" role="status"><p>${words.noData(this.body?.metric.title ?? this.currentMetric)}</p></div>`;
       case 'error': {
         const error = this.error;
-        const first = error && headline(error, undefined, messagesFor(this.#locale));
+        const first = error && headline(error, undefined, messagesIn(this.#locale, this));
         return html`<div part="error" class="overlay error" role="alert">
           ${first ? html`<p part="error-headline" class="error-headline">${first}</p>` : nothing}
           <p class="error-message">${error?.message ?? words.failed}</p>

@@ -1,4 +1,5 @@
-// A module fetched on demand, once per page (a lazy chunk of the CDN build): `load()` imports it the first time
+// A module fetched on demand, once per page (a lazy chunk of a bundle: the CDN build's colouring, chart and
+// keyboard chunks, a message catalogue): `load()` imports it the first time
 // and shares that import; `loaded()` is the module once it has arrived, for code that must not wait. A failed
 // import (the network) is forgotten, so the next `load()` (a Retry) tries again instead of failing for ever.
 export interface LazyModule<M> {
