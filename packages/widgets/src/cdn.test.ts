@@ -1,7 +1,7 @@
 // The CDN bundle (dist/cdn/chronos.js, built before the tests) as a third-party page uses it: one module
 // that registers the element (with the code it shares with its lazy chunks in chunks/shared-*.js), with
 // MapLibre and its worker loaded lazily from the chunks beside it, none of which loads the entry again.
-import { classIndex } from '@chronos/core';
+import { classIndex, messagesFor } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import type { ChronosChoropleth } from './components/choropleth/choropleth.ts';
 import { closeTo, legendColors, nextEvent, parseColor, pixelAt } from './testing/helpers.ts';
@@ -54,12 +54,17 @@ describe('CDN bundle', () => {
     element.setAttribute('show-table', '');
     holder.append(element);
     document.body.append(holder);
-    await nextEvent(element, 'chronos-load');
+    const loaded = nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    // Before the French strings arrive the loading status is empty, never English.
+    const skeleton = element.shadowRoot!.querySelector('[part="skeleton"]')?.textContent?.trim() ?? '';
+    expect(['', messagesFor('fr').map.loading]).to.include(skeleton);
+    await loaded;
     await element.updateComplete;
     const toggle = element.shadowRoot!.querySelector('[part="table-toggle"]')!.textContent!.trim();
     expect(toggle).to.equal('Masquer le tableau');
-    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
-    expect(loaded.filter((name) => /chunks\/fr-.*\.js$/.test(name))).to.have.length(1);
+    const fetched = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(fetched.filter((name) => /chunks\/fr-.*\.js$/.test(name))).to.have.length(1);
     holder.remove();
   });
 });

@@ -28,6 +28,12 @@ export function messagesIn(lang: string, host?: { requestUpdate(): void }): Mess
   return loadedMessages('en')!;
 }
 
+/** A loading notice in `lang`'s words, or none while that language's catalogue is on its way: a French page
+ * shows an empty status for the moment before its strings arrive, never "Loading…" in English. */
+export function loadingNotice(lang: string, text: string): string {
+  return loadedMessages(lang) ? text : '';
+}
+
 /** The chrome's strings for an element where no LangController is at hand (a failure being described). */
 export function messagesOf(element: Element): Messages {
   const host = 'requestUpdate' in element ? (element as Element & { requestUpdate(): void }) : undefined;

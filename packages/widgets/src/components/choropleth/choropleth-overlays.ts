@@ -26,10 +26,10 @@ export interface ErrorView {
 export function renderStatus(
   status: LoadStatus,
   messages: Messages,
-  text: { error: ErrorView | undefined; empty: string; retry(): void },
+  text: { error: ErrorView | undefined; empty: string; loading: string; retry(): void },
 ): TemplateResult | typeof nothing {
   if (status === 'loading') {
-    return html`<div part="skeleton" class="overlay skeleton" role="status">${messages.map.loading}</div>`;
+    return html`<div part="skeleton" class="overlay skeleton" role="status">${text.loading}</div>`;
   }
   if (status === 'error') {
     const error = text.error;

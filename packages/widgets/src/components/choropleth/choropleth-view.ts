@@ -103,6 +103,7 @@ function statusOverlay(view: ChoroplethView): TemplateResult | typeof nothing {
       retry: canRetry(error),
     },
     empty: messages.map.empty(view.data?.metric.title || view.metric, view.text.period()),
+    loading: view.text.ready ? messages.map.loading : '',
     retry: () => view.retry(),
   });
 }

@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
-import { langOf, messagesIn } from '../../internal/lang.ts';
+import { langOf, loadingNotice, messagesIn } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { Player } from './time-slider-player.ts';
@@ -375,7 +375,7 @@ export class ChronosTimeSlider extends ChronosElement {
     const status = this.problem
       ? messages.failed(this.problem)
       : !this.timeline
-        ? messages.loading
+        ? loadingNotice(this.#lang, messages.loading)
         : periods.length === 0
           ? messages.noPeriods
           : '';

@@ -11,7 +11,7 @@ import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.t
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { frameStyles } from '../../internal/companion.styles.ts';
-import { langOf, messagesIn } from '../../internal/lang.ts';
+import { langOf, loadingNotice, messagesIn } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
@@ -367,7 +367,7 @@ export class ChronosTimeseries extends ChronosElement {
         </div>`;
       }
       default:
-        return html`<div part="skeleton" class="overlay skeleton" role="status">${words.loading}</div>`;
+        return html`<div part="skeleton" class="overlay skeleton" role="status">${loadingNotice(this.#locale, words.loading)}</div>`;
     }
   }
 }
