@@ -1,7 +1,7 @@
 // The notices <chronos-choropleth> shows over its map besides the loading error, and reports as
 // chronos-error: each invalid attribute (its default is used; reported once per attribute value, whatever the
-// language), and the basemap's
-// failure while the regions draw without it, in the element's language (it follows a later `lang` change).
+// language), and the basemap's failure while the regions draw without it, in the element's language (it
+// follows a later `lang` change).
 import type { ReactiveControllerHost } from 'lit';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { problemKey, type RawSettings, type SettingProblem } from './choropleth-config.ts';
