@@ -17,6 +17,13 @@ export default meta;
 
 type Story = StoryObj<ChoroplethArgs>;
 
+/**
+ * A recorded state chosen by the API base URL, with the basemap every other story draws (the real archive at
+ * /tiles). Left to its default, the basemap would be `<api>/tiles/basemap.pmtiles`, a path only the mock
+ * worker answers: a request the worker lets through (a page closing mid-request) reached the static server, a 404.
+ */
+const scenario = (api: string): ChoroplethArgs => ({ api, basemap: '/tiles/basemap.pmtiles' });
+
 export const Default: Story = {};
 
 export const Dark: Story = {
@@ -25,31 +32,31 @@ export const Dark: Story = {
 };
 
 /** The values never arrive: the skeleton stays (here for ever; on a real page, until the answer). */
-export const Loading: Story = { args: { api: scenarios.loading } };
+export const Loading: Story = { args: scenario(scenarios.loading) };
 
 /** An unknown metric: the server's 404 names the valid ones; the map shows it with a Retry button. */
 export const ErrorUnknownMetric: Story = { name: 'Error: unknown metric', args: { metric: 'no-such-metric' } };
 
 /** Nothing answers: a network error, retried with backoff, then shown. */
-export const ErrorOffline: Story = { name: 'Error: API unreachable', args: { api: scenarios.offline } };
+export const ErrorOffline: Story = { name: 'Error: API unreachable', args: scenario(scenarios.offline) };
 
 /** A page on another site with no key (the server's 403 `key_required`, recorded). */
-export const RefusedKeyRequired: Story = { name: 'Refused: key required', args: { api: scenarios.keyRequired } };
+export const RefusedKeyRequired: Story = { name: 'Refused: key required', args: scenario(scenarios.keyRequired) };
 
 /** A key that does not exist (403 `unknown_key`). */
-export const RefusedUnknownKey: Story = { name: 'Refused: unknown key', args: { api: scenarios.unknownKey } };
+export const RefusedUnknownKey: Story = { name: 'Refused: unknown key', args: scenario(scenarios.unknownKey) };
 
 /** A key that is not a key (403 `malformed_key`). */
-export const RefusedMalformedKey: Story = { name: 'Refused: malformed key', args: { api: scenarios.malformedKey } };
+export const RefusedMalformedKey: Story = { name: 'Refused: malformed key', args: scenario(scenarios.malformedKey) };
 
 /** A valid key on a site it is not bound to (403 `origin_not_allowed`). */
 export const RefusedOrigin: Story = {
   name: 'Refused: key bound to another site',
-  args: { api: scenarios.originNotAllowed },
+  args: scenario(scenarios.originNotAllowed),
 };
 
 /** 429 with Retry-After: the map counts down and retries by itself. */
-export const RateLimited: Story = { name: 'Rate limited', args: { api: scenarios.rateLimited } };
+export const RateLimited: Story = { name: 'Rate limited', args: scenario(scenarios.rateLimited) };
 
 /** A period the metric has no values for: the server's 404 says which periods exist. */
 export const NoDataForPeriod: Story = { name: 'No data for the period', args: { time: '1990-01' } };

@@ -125,7 +125,8 @@ function route(url: URL): { scenario: string | undefined; path: string } {
 }
 
 export const handlers = [
-  // The basemap a map under a scenario asks for (`<api>/tiles/…`) is the real archive, Range and all.
+  // The basemap a map under a scenario asks for by default (`<api>/tiles/…`: an `api` typed into the Controls panel;
+  // the scenario stories name /tiles/basemap.pmtiles themselves) is the real archive, Range and all.
   http.get(/\/scenario\/[a-z-]+\/tiles\/([^/?]+)$/, ({ request }) => {
     const file = new URL(request.url).pathname.split('/').pop()!;
     return fetch(bypass(new Request(new URL(`/tiles/${file}`, request.url), { headers: request.headers })));

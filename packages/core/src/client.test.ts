@@ -314,19 +314,45 @@ describe('retries', () => {
     assert.equal(seen.length, 2);
   });
 
-  test('a server that never answers times out, is retried, then reported', async () => {
-    handler = () => {}; // never responds
-    await assert.rejects(client({ timeout: 100, retries: 1 }).metrics(), (error: ChronosApiError) => {
-      assert.equal(error.error, 'NetworkError');
-      assert.match(error.message, /could not reach the Chronos API at .* \(no answer within 100 ms\)/);
-      return true;
+  /** Sends the headers and the start of the body, then nothing more. */
+  const stallBody: Handler = (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"metrics": [');
+  };
+
+  for (const [stall, stalling] of [
+    ['never answers', () => {}],
+    ['stalls in the middle of the body', stallBody],
+  ] as const) {
+    test(`a server that ${stall} times out, is retried, then reported`, async () => {
+      handler = stalling;
+      await assert.rejects(client({ timeout: 100, retries: 1 }).metrics(), (error: ChronosApiError) => {
+        assert.equal(error.status, 0);
+        assert.equal(error.error, 'NetworkError');
+        assert.match(error.message, /could not reach the Chronos API at .* \(no answer within 100 ms\)/);
+        return true;
+      });
+      assert.equal(seen.length, 2);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(
+        seen.every((entry) => entry.aborted),
+        'both attempts were abandoned, not left open',
+      );
     });
+  }
+
+  test('a body that stalls once is fetched again; a caller abort during a stalled body is not retried', async () => {
+    handler = (request, response, entry) =>
+      seen.indexOf(entry) === 0 ? stallBody(request, response, entry) : json(response, 200, choropleth);
+    assert.deepEqual(await client({ timeout: 100 }).metrics(), choropleth);
     assert.equal(seen.length, 2);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.ok(
-      seen.every((entry) => entry.aborted),
-      'both attempts were abandoned, not left open',
-    );
+    clearCache();
+    handler = stallBody;
+    const caller = new AbortController();
+    const pending = client({ timeout: 5_000 }).metrics({ signal: caller.signal });
+    setTimeout(() => caller.abort(), 100);
+    await assert.rejects(pending, (error) => isAbortError(error));
+    assert.equal(seen.length, 3, 'no retry after the caller gave up');
   });
 
   test('an unreachable server becomes a NetworkError naming it', async () => {

@@ -31,7 +31,8 @@ export interface ChronosClientOptions {
   retries?: number;
   /** First backoff delay in ms, doubled on each retry. Default 250. */
   retryDelay?: number;
-  /** An attempt that has not answered after this many ms counts as a network error (and is retried). Default 20 000. */
+  /** An attempt whose answer (headers and body) has not arrived after this many ms counts as a network error (and is
+   * retried). Default 20 000. */
   timeout?: number;
   /** Longest wait honoured from a `Retry-After` header, in ms; a longer one fails at once. Default 10 000. */
   maxRetryDelay?: number;
@@ -256,18 +257,16 @@ export class ChronosClient {
         });
       } catch (error) {
         if (signal.aborted) throw abortError(signal);
-        const cause: unknown = timeout.signal.aborted ? timeout.signal.reason : error;
-        const message = `could not reach the Chronos API at ${new URL(url).origin} (${describe(cause)})`;
-        return {
-          error: new ChronosApiError(message, { status: 0, error: 'NetworkError', url: shown, cause }),
-          retryAfter: null,
-        };
+        return unreachable(url, timeout.signal.aborted ? timeout.signal.reason : error);
       }
       if (response.ok) {
         try {
           return { body: await response.json() };
         } catch (cause) {
           if (signal.aborted) throw abortError(signal);
+          // Headers came but the body stalled past the timeout (which aborted it): the same timeout as one
+          // before the headers, retried alike, not a malformed body.
+          if (timeout.signal.aborted) return unreachable(url, timeout.signal.reason);
           const message = `the Chronos API sent an unreadable response for ${shown}`;
           return {
             error: new ChronosApiError(message, {
@@ -293,6 +292,15 @@ export class ChronosClient {
     // Exponential with jitter, so many maps on one page do not retry in lockstep.
     return this.#retryDelay * 2 ** attempt * (0.75 + Math.random() * 0.5);
   }
+}
+
+/** A network error or a timeout: reported as the API being out of reach, and worth a retry after the backoff. */
+function unreachable(url: string, cause: unknown): { error: ChronosApiError; retryAfter: null } {
+  const message = `could not reach the Chronos API at ${new URL(url).origin} (${describe(cause)})`;
+  return {
+    error: new ChronosApiError(message, { status: 0, error: 'NetworkError', url: withoutKey(url), cause }),
+    retryAfter: null,
+  };
 }
 
 /** The URL without the API key, for messages that end up on screen and in bug reports. */

@@ -9,6 +9,7 @@ import * as React from 'react';
 import {
   ChronosChoropleth as ChronosChoroplethElement,
   type ChronosErrorEvent,
+  type ChronosLegendChangeEvent,
   type ChronosLoadEvent,
   type ChronosRegionClickEvent,
   type ChronosRegionHoverEvent,
@@ -16,12 +17,14 @@ import {
 } from '@chronos/widgets/classes';
 import { withServerAttributes } from './server-render.ts';
 
-const events = {
+/** The element's events as callback props (exported for the test that holds them to the element's manifest). */
+export const choroplethEvents = {
   onLoad: 'chronos-load' as EventName<ChronosLoadEvent>,
   onError: 'chronos-error' as EventName<ChronosErrorEvent>,
   onRegionClick: 'chronos-region-click' as EventName<ChronosRegionClickEvent>,
   onRegionHover: 'chronos-region-hover' as EventName<ChronosRegionHoverEvent>,
   onTimeChange: 'chronos-time-change' as EventName<ChronosTimeChangeEvent>,
+  onLegendChange: 'chronos-legend-change' as EventName<ChronosLegendChangeEvent>,
 };
 
 export const ChronosChoropleth = withServerAttributes(
@@ -29,12 +32,12 @@ export const ChronosChoropleth = withServerAttributes(
     tagName: 'chronos-choropleth',
     elementClass: ChronosChoroplethElement,
     react: React,
-    events,
+    events: choroplethEvents,
     displayName: 'ChronosChoropleth',
   }),
   'chronos-choropleth',
   ChronosChoroplethElement,
-  events,
+  choroplethEvents,
 );
 
 /** Props of {@link ChronosChoropleth}. */

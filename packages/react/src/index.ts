@@ -10,6 +10,8 @@ export type { ChronosTagProps } from './jsx.ts';
 export type {
   ChronosErrorDetail,
   ChronosErrorEvent,
+  ChronosLegendChangeDetail,
+  ChronosLegendChangeEvent,
   ChronosLoadDetail,
   ChronosLoadEvent,
   ChronosRegionClickEvent,

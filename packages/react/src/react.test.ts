@@ -7,10 +7,16 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { choroplethEvents } from './choropleth.ts';
 import * as chronosReact from './index.ts';
+import { timeSliderEvents } from './time-slider.ts';
+import { timeseriesEvents } from './timeseries.ts';
 
 interface Manifest {
-  modules: { exports?: { kind: string; name: string; declaration: { name: string } }[] }[];
+  modules: {
+    exports?: { kind: string; name: string; declaration: { name: string } }[];
+    declarations?: { name: string; tagName?: string; customElement?: boolean; events?: { name: string }[] }[];
+  }[];
 }
 
 const require = createRequire(import.meta.url);
@@ -28,6 +34,36 @@ test('every Chronos element has a React component named after its class', () => 
   );
 });
 
+test('every event an element documents is an on… callback prop of its React component', () => {
+  const eventProps: Record<string, Record<string, string>> = {
+    ChronosChoropleth: choroplethEvents,
+    ChronosTimeseries: timeseriesEvents,
+    ChronosTimeSlider: timeSliderEvents,
+    ChronosLegend: {},
+  };
+  const elements = manifest.modules.flatMap((module) =>
+    (module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName),
+  );
+  assert.ok(elements.some((element) => element.events?.some((event) => event.name === 'chronos-legend-change')));
+  for (const element of elements) {
+    const props = eventProps[element.name];
+    assert.ok(props, `<${element.tagName}>: which events does ${element.name} map to props?`);
+    const documented = (element.events ?? []).map((event) => event.name).sort();
+    assert.deepEqual(Object.values(props).sort(), documented, `<${element.tagName}>`);
+    // `chronos-legend-change` → onLegendChange, `input` → onInput.
+    for (const [prop, event] of Object.entries(props)) {
+      const words = event.replace(/^chronos-/, '').split('-');
+      assert.equal(prop, `on${words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('')}`);
+    }
+  }
+  // Typed: the callback's event carries the legend as painted.
+  const onLegendChange: chronosReact.ChronosChoroplethProps['onLegendChange'] = (event) => {
+    const legend: { title: string; entries: unknown[] } = event.detail.legend;
+    void legend;
+  };
+  assert.equal(typeof onLegendChange, 'function');
+});
+
 test('<ChronosChoropleth> renders its tag on the server, element properties as their attributes', () => {
   const html = renderToString(
     createElement(chronosReact.ChronosChoropleth, {
@@ -40,6 +76,7 @@ test('<ChronosChoropleth> renders its tag on the server, element properties as t
       colors: ['#fff', '#000'],
       formatValue: (value: number | null) => String(value),
       onRegionClick: () => {},
+      onLegendChange: () => {},
       className: 'map',
       id: 'income',
     }),

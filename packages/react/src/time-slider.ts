@@ -8,7 +8,8 @@ import * as React from 'react';
 import { type ChronosErrorEvent, ChronosTimeSlider as ChronosTimeSliderElement } from '@chronos/widgets/classes';
 import { withServerAttributes } from './server-render.ts';
 
-const events = {
+/** The element's events as callback props (exported for the test that holds them to the element's manifest). */
+export const timeSliderEvents = {
   onInput: 'input' as EventName<Event>,
   onChange: 'change' as EventName<Event>,
   onError: 'chronos-error' as EventName<ChronosErrorEvent>,
@@ -19,12 +20,12 @@ export const ChronosTimeSlider = withServerAttributes(
     tagName: 'chronos-time-slider',
     elementClass: ChronosTimeSliderElement,
     react: React,
-    events,
+    events: timeSliderEvents,
     displayName: 'ChronosTimeSlider',
   }),
   'chronos-time-slider',
   ChronosTimeSliderElement,
-  events,
+  timeSliderEvents,
 );
 
 /** Props of {@link ChronosTimeSlider}. */

@@ -7,7 +7,8 @@ import * as React from 'react';
 import { ChronosTimeseries as ChronosTimeseriesElement, type ChronosErrorEvent } from '@chronos/widgets/classes';
 import { withServerAttributes } from './server-render.ts';
 
-const events = {
+/** The element's events as callback props (exported for the test that holds them to the element's manifest). */
+export const timeseriesEvents = {
   onError: 'chronos-error' as EventName<ChronosErrorEvent>,
 };
 
@@ -16,12 +17,12 @@ export const ChronosTimeseries = withServerAttributes(
     tagName: 'chronos-timeseries',
     elementClass: ChronosTimeseriesElement,
     react: React,
-    events,
+    events: timeseriesEvents,
     displayName: 'ChronosTimeseries',
   }),
   'chronos-timeseries',
   ChronosTimeseriesElement,
-  events,
+  timeseriesEvents,
 );
 
 /** Props of {@link ChronosTimeseries}. */

@@ -274,7 +274,8 @@ export const cpi: MetricDeclaration = {
   seasonalAdjustment: 'Not seasonally adjusted',
   classify: 'common',
   scheme: 'sequential',
-  comparability: noStateCpi.note,
+  // Not the US coverage note again: the metric's comparability text is followed by every country's note.
+  comparability: 'Canadian provinces only: compare provinces with one another.',
   derivation: null,
   coverage: {
     US: noStateCpi,

@@ -122,6 +122,23 @@ for (const store of STORES) {
       );
     });
 
+    test('a metric note says each thing once: the US CPI note is not printed twice, in the catalog or the series', async () => {
+      // Sentences, without the country labels that introduce each coverage note.
+      const repeated = (text: string) =>
+        text
+          .split(/(?<=\.)\s+/)
+          .map((sentence) => sentence.replace(/^(United States|Canada): /, ''))
+          .filter((sentence, index, all) => all.indexOf(sentence) !== index);
+      const { metrics } = (await t.app.inject('/api/metrics')).json();
+      for (const metric of metrics as { id: string; comparability: string }[]) {
+        assert.deepEqual(repeated(metric.comparability), [], `${metric.id} in /api/metrics`);
+        const series = (await t.app.inject(`/api/metrics/${metric.id}?region=US-CA`)).json();
+        assert.equal(series.metric.comparability, metric.comparability, `${metric.id} in /api/metrics/${metric.id}`);
+      }
+      const cpi = metrics.find((metric: { id: string }) => metric.id === 'cpi').comparability;
+      assert.equal(cpi.split('There is no official consumer price index for US states').length - 1, 1, cpi);
+    });
+
     test('errors: unknown metric or region → 404 naming the valid ones; from after to → 400', async () => {
       const metric = await t.app.inject('/api/metrics/wages');
       assert.equal(metric.statusCode, 404);

@@ -85,6 +85,31 @@ describe('<chronos-choropleth> languages', () => {
     );
   });
 
+  it('a lang change rewords an attribute notice without a second chronos-error; a new bad value is reported', async () => {
+    const holder = mount<HTMLDivElement>(
+      '<div lang="fr"><chronos-choropleth basemap="none" metric="unemployment" theme="pink"></chronos-choropleth></div>',
+    );
+    const element = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    const reported: string[] = [];
+    element.addEventListener('chronos-error', (event) => {
+      if (event.detail.kind === 'attribute') reported.push(event.detail.message);
+    });
+    await nextEvent(element, 'chronos-load');
+    await element.updateComplete;
+    const notice = () => shadow(element).querySelector('[part="notice"]')?.textContent ?? '';
+    expect(notice()).to.match(/^theme doit valoir/);
+    expect(reported).to.deep.equal([notice()]);
+    holder.lang = 'en';
+    await waitFor(() => notice().startsWith('theme must be one of'));
+    holder.lang = 'fr';
+    await waitFor(() => notice().startsWith('theme doit valoir'));
+    expect(reported, 'one event for one problem, whatever the language').to.have.length(1);
+    element.setAttribute('theme', 'mauve');
+    await waitFor(() => notice().includes('mauve'));
+    expect(reported).to.have.length(2);
+    expect(reported[1]).to.equal(notice());
+  });
+
   it('a failing basemap says so in French, and in English after the page switches', async () => {
     const holder = mount<HTMLDivElement>(
       '<div lang="fr"><chronos-choropleth metric="unemployment" basemap="/tiles/no-such-basemap.pmtiles"></chronos-choropleth></div>',

@@ -1,9 +1,10 @@
 // The notices <chronos-choropleth> shows over its map besides the loading error, and reports as
-// chronos-error: each invalid attribute (its default is used; reported once per message), and the basemap's
-// failure while the regions draw without it, in the element's language (it follows a later `lang` change).
+// chronos-error: each invalid attribute (its default is used; reported once per attribute value, whatever the
+// language), and the basemap's failure while the regions draw without it, in the element's language (it
+// follows a later `lang` change).
 import type { ReactiveControllerHost } from 'lit';
 import { ChronosErrorEvent } from '../../events/error.ts';
-import type { SettingProblem } from './choropleth-config.ts';
+import { problemKey, type RawSettings, type SettingProblem } from './choropleth-config.ts';
 import type { RegionText } from './choropleth-regions.ts';
 
 export class ChoroplethNotices {
@@ -24,16 +25,19 @@ export class ChoroplethNotices {
     return this.#basemap ? [...this.#problems, { message: this.#basemapNotice()! }] : this.#problems;
   }
 
-  /** The attributes' problems as resolved for this update: shown, and each message reported once. */
-  attributes(problems: SettingProblem[]): void {
+  /** The attributes' problems as resolved from `raw` for this update: shown, and each problem reported once (a
+   * `lang` change rewords the notices; it reports nothing new). */
+  attributes(problems: SettingProblem[], raw: RawSettings): void {
     if (JSON.stringify(problems) !== JSON.stringify(this.#problems)) {
       this.#problems = problems;
       this.#host.requestUpdate();
     }
-    // Reported in the page's language: not while its catalogue is still on its way (English meanwhile).
+    // Reported in the page's language: not while its catalogue is still on its way (English meanwhile);
+    // once per attribute and value, whatever language the message is in.
     for (const problem of this.#text.ready ? problems : []) {
-      if (this.#reported.has(problem.message)) continue;
-      this.#reported.add(problem.message);
+      const key = problemKey(raw, problem);
+      if (this.#reported.has(key)) continue;
+      this.#reported.add(key);
       this.#host.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', ...problem }));
     }
   }

@@ -253,7 +253,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { settings, problems } = resolveSettings(this, this.#text.messages);
     this.#settings = settings;
-    this.#notices.attributes(problems);
+    this.#notices.attributes(problems, this);
     if (changed.has('api') || changed.has('apiKey')) this.#loading.resetClient();
   }
 
