@@ -16,11 +16,26 @@ import { handlers } from '../src/mock-api.ts';
 
 setCustomElementsManifest(manifest);
 
-/** Resolves once a service worker controls this page (at once when one already does). */
-function pageControlled(): Promise<void> {
+/**
+ * Resolves once a service worker controls this page (at once when one already does). msw's worker unregisters
+ * itself when the last page it controlled closes, after that page's pending requests: a story opened meanwhile
+ * can get that dying registration from `worker.start()` and is then never claimed. Such a page (no registration
+ * any more, or an active worker that has not claimed it after 5 s) is reloaded, and registers afresh.
+ */
+async function pageControlled(): Promise<void> {
   const container = navigator.serviceWorker;
-  if (container.controller) return Promise.resolve();
-  return new Promise((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+  for (let waited = 0; !container.controller; waited += 500) {
+    await new Promise((resolve) => {
+      container.addEventListener('controllerchange', resolve, { once: true });
+      setTimeout(resolve, 500);
+    });
+    if (container.controller) return;
+    const registration = await container.getRegistration();
+    if (!registration || (registration.active?.state === 'activated' && waited >= 5_000)) {
+      location.reload();
+      await new Promise(() => undefined);
+    }
+  }
 }
 
 const preview: Preview = {
