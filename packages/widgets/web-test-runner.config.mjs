@@ -21,6 +21,9 @@ let backend;
 /** Requests that reached the API since the last reset: "METHOD path?query". */
 let requests = [];
 
+/** Path prefixes the dev server refuses (503) while a test blocks them: a lazy chunk that cannot be fetched. */
+let blocked = [];
+
 const testApi = {
   name: 'chronos-test-api',
   async serverStart() {
@@ -50,6 +53,18 @@ async function apiProxy(context, next) {
     if (context.method === 'POST') requests = [];
     context.body = JSON.stringify(requests);
     context.type = 'json';
+    return;
+  }
+  if (context.path === '/__chronos/blocked') {
+    if (context.method === 'POST') blocked = [].concat(context.query.path ?? []);
+    context.body = JSON.stringify(blocked);
+    context.type = 'json';
+    return;
+  }
+  if (blocked.some((prefix) => context.path.startsWith(prefix))) {
+    // The connection dropped, as when the page went offline: the browser sees a network error.
+    context.respond = false;
+    context.req.socket.destroy();
     return;
   }
   if (context.path === '/__chronos/backend') {

@@ -69,7 +69,7 @@ export {
 } from './attributes.ts';
 export type * from './types.ts';
 export { languages, type Messages, messagesFor } from './messages/index.ts';
-export { catalogueLanguages, loadedMessages, loadMessages } from './messages/loading.ts';
+export { catalogueFailed, catalogueLanguages, loadedMessages, loadMessages } from './messages/loading.ts';
 export { type LazyModule, lazyModule } from './lazy-module.ts';
 export {
   type Anchor,

@@ -19,8 +19,13 @@ test('a failed import is forgotten: the next load() imports again', async () => 
     if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
     return { ok: true };
   });
+  assert.equal(module.failed(), false);
   await assert.rejects(module.load(), /Failed to fetch/);
   assert.equal(module.loaded(), undefined);
-  assert.deepEqual(await module.load(), { ok: true });
+  assert.equal(module.failed(), true);
+  const retry = module.load();
+  assert.equal(module.failed(), true, 'still failed while the retry is on its way');
+  assert.deepEqual(await retry, { ok: true });
+  assert.equal(module.failed(), false);
   assert.equal(attempts, 2);
 });

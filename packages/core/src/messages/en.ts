@@ -76,7 +76,8 @@ export const en = {
   },
 
   // ── Attributes the page got wrong (notices on the map; `chronos-error` of kind "attribute") ──
-  // Each names the attribute, the value it got and the valid choices; `using` follows with the fallback.
+  // Each names the attribute, the value it got and the valid choices; `using` follows with the fallback
+  // on the map's notices.
   attributes: {
     oneOf: (name: string, choices: string, got: string) => `${name} must be one of ${choices}; got "${got}"`,
     classes: (min: number, max: number, got: string) =>
@@ -95,6 +96,9 @@ export const en = {
     noMidpoint: 'no midpoint',
     customNeedsThresholds: 'classification "custom" needs thresholds, e.g. thresholds="3, 5, 7". Using quantile.',
     colors: (scheme: string) => `colors must be an array of two or more CSS colours. Using the "${scheme}" scheme.`,
+    /** The time slider's playback speed (the fastest step in ms, the slowest in s). */
+    speed: (fastest: number, slowest: number, got: string) =>
+      `speed must be steps per second (e.g. "2") or milliseconds per step (e.g. "800ms"), from ${fastest} ms to ${slowest} s a step; got "${got}"`,
   },
 
   // ── Why the map cannot draw (its regions, MapLibre's worker, the page's policy) ────────────────

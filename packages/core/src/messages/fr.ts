@@ -84,6 +84,8 @@ export const fr: Messages = {
       'la classification « custom » demande des seuils, p. ex. thresholds="3, 5, 7". Valeur utilisée : quantile.',
     colors: (scheme: string) =>
       `colors doit être un tableau d’au moins deux couleurs CSS. Palette utilisée : « ${scheme} ».`,
+    speed: (fastest: number, slowest: number, got: string) =>
+      `speed doit être un nombre de pas par seconde (p. ex. « 2 ») ou une durée par pas en millisecondes (p. ex. « 800ms »), de ${fastest} ms à ${slowest} s par pas ; reçu « ${got} »`,
   },
 
   mapFailures: {

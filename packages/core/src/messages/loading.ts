@@ -23,6 +23,11 @@ export function loadedMessages(lang?: string | null): Messages | undefined {
   return catalogue ? catalogue.loaded() : en;
 }
 
+/** Whether fetching `lang`'s catalogue failed and no retry has brought it yet (its words are English then). */
+export function catalogueFailed(lang?: string | null): boolean {
+  return catalogueOf(lang)?.failed() ?? false;
+}
+
 /** Fetches the catalogue for `lang` once per page; a failed fetch is forgotten, so the next call tries again. */
 export function loadMessages(lang?: string | null): Promise<Messages> {
   return catalogueOf(lang)?.load() ?? Promise.resolve(en);

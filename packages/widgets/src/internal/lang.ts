@@ -3,8 +3,8 @@
 // browser's. Followed live: a page that switches `lang` (on <html> or any ancestor) re-renders the element.
 // The host's `aria-label` and `title` are watched too, since they become the map's accessible name.
 // A translated catalogue other than English is fetched when first needed (a chunk of the CDN bundle): until it
-// arrives the element speaks English, and it renders again when it does.
-import { catalogueLanguages, loadedMessages, loadMessages, type Messages } from '@chronos/core';
+// arrives the element speaks English, and it renders again when it does (and once when the fetch fails).
+import { catalogueFailed, catalogueLanguages, loadedMessages, loadMessages, type Messages } from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The nearest `lang` attribute from `node` up, crossing shadow roots; '' when none says. */
@@ -17,15 +17,25 @@ export function langOf(node: Node | null): string {
 }
 
 /** The chrome's strings in `lang` (a BCP 47 tag): English while that language's catalogue is on its way, and
- * `host` renders again once it has arrived. A failed fetch is tried again on the next call (render). */
+ * `host` renders again once it has arrived, or has first failed to (its words are then settled: see
+ * `wordsSettled`). A failed fetch is tried again on the next call (render); that retry failing too renders
+ * nothing again (each render would retry). */
 export function messagesIn(lang: string, host?: { requestUpdate(): void }): Messages {
   const messages = loadedMessages(lang);
   if (messages) return messages;
+  const retry = catalogueFailed(lang);
   loadMessages(lang).then(
     () => host?.requestUpdate(),
-    () => undefined,
+    () => (retry ? undefined : host?.requestUpdate()),
   );
   return loadedMessages('en')!;
+}
+
+/** Whether the words of `lang` are settled: its catalogue has arrived, or fetching it failed (English, then, until
+ * a retry brings it). What an element reports to the page (`chronos-error`) waits for this: in the page's language
+ * when that can be had, and never held back for good by a catalogue that cannot be fetched. */
+export function wordsSettled(lang: string): boolean {
+  return loadedMessages(lang) !== undefined || catalogueFailed(lang);
 }
 
 /** A loading notice in `lang`'s words, or none while that language's catalogue is on its way: a French page
@@ -91,6 +101,11 @@ export class LangController implements ReactiveController {
   /** Whether the catalogue of the element's language has arrived (else `messages` is English for now). */
   get ready(): boolean {
     return loadedMessages(this.lang || navigator.language) !== undefined;
+  }
+
+  /** Whether the element's words are settled (`wordsSettled`): arrived, or English after a failed fetch. */
+  get settled(): boolean {
+    return wordsSettled(this.lang || navigator.language);
   }
 
   /** The primary language subtag of the chrome (`en`, `fr`). */

@@ -48,6 +48,13 @@ export async function resetRequests(): Promise<void> {
   await fetch('/__chronos/requests', { method: 'POST' });
 }
 
+/** From now on the test server drops the connection of every request whose path starts with one of `prefixes`,
+ * as if the page had gone offline for them (a network error); `blockPaths()` blocks nothing again. */
+export async function blockPaths(...prefixes: string[]): Promise<void> {
+  const query = prefixes.map((prefix) => `path=${encodeURIComponent(prefix)}`).join('&');
+  await fetch(`/__chronos/blocked?${query}`, { method: 'POST' });
+}
+
 export type Rgb = [number, number, number];
 
 /** `rgb(1, 2, 3)` or `#010203` → [1, 2, 3]. */

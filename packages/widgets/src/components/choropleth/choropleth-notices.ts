@@ -1,7 +1,7 @@
 // The notices <chronos-choropleth> shows over its map besides the loading error, and reports as
 // chronos-error: each invalid attribute (its default is used; reported once per attribute value, whatever the
-// language), and the basemap's failure while the regions draw without it, in the element's language (it
-// follows a later `lang` change).
+// language; in English when the page's catalogue cannot be fetched), and the basemap's failure while the
+// regions draw without it, in the element's language (it follows a later `lang` change).
 import type { ReactiveControllerHost } from 'lit';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { problemKey, type RawSettings, type SettingProblem } from './choropleth-config.ts';
@@ -32,9 +32,9 @@ export class ChoroplethNotices {
       this.#problems = problems;
       this.#host.requestUpdate();
     }
-    // Reported in the page's language: not while its catalogue is still on its way (English meanwhile);
-    // once per attribute and value, whatever language the message is in.
-    for (const problem of this.#text.ready ? problems : []) {
+    // Reported in the page's language: not while its catalogue is still on its way (English meanwhile), in
+    // English once its fetch has failed; once per attribute and value, whatever language the message is in.
+    for (const problem of this.#text.settled ? problems : []) {
       const key = problemKey(raw, problem);
       if (this.#reported.has(key)) continue;
       this.#reported.add(key);

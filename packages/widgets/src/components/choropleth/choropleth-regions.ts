@@ -109,6 +109,11 @@ export class RegionText {
     return this.#lang.ready;
   }
 
+  /** Whether those words are settled: arrived, or English after the catalogue's fetch failed. */
+  get settled(): boolean {
+    return this.#lang.settled;
+  }
+
   /** A status value (`preliminary`, …) in the page's language. */
   status(status: ObservationStatus | string | undefined): string {
     return status ? (this.messages.map.status[status as ObservationStatus] ?? status) : '';

@@ -256,6 +256,24 @@ describe('<chronos-time-slider for>', () => {
     expect(slider.shadowRoot!.querySelector('[part="play-button"]')!.getAttribute('aria-label')).to.equal('Lecture');
   });
 
+  it('reports an invalid speed in French under lang="fr", once for each bad value', async () => {
+    const { slider, map } = linked('metric="unemployment"', 'speed="fast"', 'fr');
+    const reported: string[] = [];
+    slider.addEventListener('chronos-error', (event) => reported.push(event.detail.message));
+    await nextEvent(map, 'chronos-load');
+    await periodsOf(slider);
+    expect(reported).to.deep.equal([
+      'speed doit être un nombre de pas par seconde (p. ex. «\u00a02\u00a0») ou une durée par pas en millisecondes ' +
+        '(p. ex. «\u00a0800ms\u00a0»), de 50\u00a0ms à 60\u00a0s par pas\u00a0; reçu «\u00a0fast\u00a0»',
+    ]);
+    slider.speed = '10ms';
+    await slider.updateComplete;
+    slider.speed = 'fast';
+    await slider.updateComplete;
+    expect(reported).to.have.length(2);
+    expect(reported[1]).to.match(/^speed doit être .*; reçu «\u00a010ms\u00a0»$/);
+  });
+
   it('links to a map written after it, and reports an invalid speed naming the valid forms', async () => {
     const holder = document.createElement('div');
     holder.innerHTML = '<chronos-time-slider for="later-map" speed="fast"></chronos-time-slider>';
@@ -264,7 +282,12 @@ describe('<chronos-time-slider for>', () => {
     const slider = holder.firstElementChild as ChronosTimeSlider;
     const error = nextEvent(slider, 'chronos-error');
     slider.play();
-    expect((await error).detail.message).to.match(/speed must be steps per second.*"800ms".*got "fast"/);
+    expect((await error).detail).to.deep.equal({
+      kind: 'attribute',
+      attribute: 'speed',
+      message:
+        'speed must be steps per second (e.g. "2") or milliseconds per step (e.g. "800ms"), from 50 ms to 60 s a step; got "fast"',
+    });
     slider.pause();
     expect(slider.map).to.equal(undefined);
     holder.insertAdjacentHTML(

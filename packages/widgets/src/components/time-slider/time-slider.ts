@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
-import { langOf, loadingNotice, messagesIn } from '../../internal/lang.ts';
+import { langOf, loadingNotice, messagesIn, wordsSettled } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { Player } from './time-slider-player.ts';
@@ -87,7 +87,8 @@ export class ChronosTimeSlider extends ChronosElement {
   /** Playback's prefetched periods, settled once in the shared cache: a step waits for its period's. */
   #prefetched = new Map<string, Promise<void>>();
   #stableSetOn?: ChronosChoropleth;
-  #reportedSpeed?: string;
+  /** The `speed` values reported invalid: each once, whatever the language (as the map's attributes). */
+  #reportedSpeeds = new Set<string>();
 
   #linked = new LinkedMapController(this, {
     id: () => this.for,
@@ -106,7 +107,7 @@ export class ChronosTimeSlider extends ChronosElement {
   });
 
   #player = new Player(this, {
-    interval: () => this.#interval(),
+    interval: () => parseSpeed(this.speed).ms,
     step: () => this.#step(1, true),
     // The next step waits for this frame and for its own values in the cache: its frame never waits on the network.
     ready: (signal) => Promise.all([this.#frameShown(signal), this.#nextPrefetched()]).then(() => undefined),
@@ -146,7 +147,7 @@ export class ChronosTimeSlider extends ChronosElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('speed')) this.#interval();
+    this.#reportSpeed();
     if (!this.#linked.map && (changed.has('metric') || changed.has('api') || changed.has('apiKey'))) {
       if (this.hasUpdated || !this.for) void this.#loadTimeline();
     }
@@ -177,13 +178,12 @@ export class ChronosTimeSlider extends ChronosElement {
     this.#player.start();
   }
 
-  #interval(): number {
-    const { ms, problem } = parseSpeed(this.speed);
-    if (problem && problem !== this.#reportedSpeed) {
-      this.#reportedSpeed = problem;
-      this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'speed', message: problem }));
-    }
-    return ms;
+  /** An invalid `speed`, reported in the page's language once its words are settled (English if they cannot be had). */
+  #reportSpeed(): void {
+    const { problem } = parseSpeed(this.speed, messagesIn(this.#lang, this));
+    if (!problem || this.#reportedSpeeds.has(String(this.speed)) || !wordsSettled(this.#lang)) return;
+    this.#reportedSpeeds.add(String(this.speed));
+    this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'speed', message: problem }));
   }
 
   #applyBreaks(map: ChronosChoropleth): void {
