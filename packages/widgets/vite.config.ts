@@ -1,9 +1,12 @@
 // npm build of @chronos/widgets: one ES module per source file (so `sideEffects` can name the
 // registration files and bundlers tree-shake the rest), every dependency left external, MapLibre's worker
 // named by a literal `new URL()` beside the runtime chunk (maplibre-worker-url.npm.ts). No source maps:
-// the package ships no sources for them to point at. The CDN bundle is built by the root vite.config.ts.
+// the package ships no sources for them to point at. Not minified (readable modules for consumers' bundlers
+// and debuggers), but the static text of the css``/html``/svg`` templates is, as in the CDN bundle: their
+// layout whitespace would otherwise ship to every page. The CDN bundle is built by the root vite.config.ts.
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/cdn-plugins.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -12,6 +15,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies);
 
 export default defineConfig({
+  plugins: [minifyTemplates],
   define: { __CHRONOS_VERSION__: JSON.stringify(pkg.version) },
   resolve: {
     alias: [{ find: /^(.*)\/maplibre-worker-url\.ts$/, replacement: '$1/maplibre-worker-url.npm.ts' }],

@@ -1,5 +1,6 @@
 // Build plugins of the CDN bundle (root vite.config.ts), also used by the bench's own-code build so that it
-// measures the code that ships. No import from 'vite': the root has no Vite of its own.
+// measures the code that ships; the npm build (vite.config.ts here) uses minifyTemplates too. No import from
+// 'vite': the root has no Vite of its own.
 
 /** Vite's preload helper with nothing to preload. Vite wraps every dynamic `import()` of an app build in
  * `__vitePreload(() => import(…), deps)` to fetch the chunk's CSS and static imports alongside; the CDN

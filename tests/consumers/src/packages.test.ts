@@ -102,7 +102,84 @@ describe('packed tarballs', () => {
     );
   });
 
+  test('@chronos/widgets: its npm modules ship the templates without their source layout, the code readable', () => {
+    const tarball = tarballs['@chronos/widgets'];
+    const modules = tarballFiles(tarball).filter((path) => path.endsWith('.js') && !path.startsWith('dist/cdn/'));
+    const laidOut: string[] = [];
+    let templates = 0;
+    for (const file of modules) {
+      for (const text of templateTexts(tarballText(tarball, file))) {
+        templates++;
+        if (/\n/.test(text)) laidOut.push(`${file}: ${JSON.stringify(text.slice(0, 60))}…`);
+      }
+    }
+    assert.ok(templates > 100, `only ${templates} css/html/svg templates found`);
+    assert.deepEqual(laidOut, []);
+    // Only the templates: the modules keep their names and one statement a line, for consumers' debuggers.
+    const slider = tarballText(tarball, 'dist/components/time-slider/time-slider.js');
+    assert.match(slider, /^var ChronosTimeSlider = class extends ChronosElement \{$/m);
+    assert.ok(slider.split('\n').length > 200, 'time-slider.js is not one statement a line');
+  });
+
   test('@chronos/core: the types its API exposes (d3-scale) are dependencies', () => {
     assert.ok(manifest('@chronos/core').dependencies['@types/d3-scale']);
   });
 });
+
+/** The static text of every css``, html`` and svg`` template in `code` (a module as the npm build writes it:
+ * not minified), read with a scanner of template literals, their `${…}` expressions and the strings and
+ * comments in those (enough for the build's output, which has no regular expression holding a backtick). */
+function templateTexts(code: string): string[] {
+  const texts: string[] = [];
+  const tagged = /\b(?:css|html|svg)`/g;
+  for (let match = tagged.exec(code); match; match = tagged.exec(code))
+    tagged.lastIndex = readTemplate(code, match.index + match[0].length, texts);
+  return texts;
+}
+
+/** Reads the template literal whose text starts at `start`, adding its static parts (and those of the tagged
+ * templates inside it) to `texts`; returns the index after its closing backtick. */
+function readTemplate(code: string, start: number, texts: string[]): number {
+  let text = '';
+  let at = start;
+  while (at < code.length) {
+    const char = code[at]!;
+    if (char === '`') {
+      texts.push(text);
+      return at + 1;
+    }
+    if (char === '$' && code[at + 1] === '{') {
+      texts.push(text);
+      text = '';
+      at = readExpression(code, at + 2, texts);
+    } else {
+      text += char === '\\' ? char + code[at + 1] : char;
+      at += char === '\\' ? 2 : 1;
+    }
+  }
+  throw new Error(`unterminated template at ${start}`);
+}
+
+/** Skips the `${…}` expression whose code starts at `start`; returns the index after its closing brace. */
+function readExpression(code: string, start: number, texts: string[]): number {
+  let depth = 0;
+  let at = start;
+  while (at < code.length) {
+    const char = code[at]!;
+    if (char === '`') {
+      // A template inside the expression: only a tagged one is the build's business.
+      at = readTemplate(code, at + 1, /\b(?:css|html|svg)$/.test(code.slice(start, at)) ? texts : []);
+    } else if (char === "'" || char === '"') {
+      at++;
+      while (code[at] !== char) at += code[at] === '\\' ? 2 : 1;
+      at++;
+    } else if (char === '/' && code[at + 1] === '*') {
+      at = code.indexOf('*/', at + 2) + 2;
+    } else {
+      if (char === '}' && depth-- === 0) return at + 1;
+      if (char === '{') depth++;
+      at++;
+    }
+  }
+  throw new Error(`unterminated expression at ${start}`);
+}
