@@ -20,7 +20,7 @@ import { build, type Rolldown } from 'vite';
 import { format, median, recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '@chronos/test-support/backend';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
-import { cdnPlugins } from '../scripts/cdn-plugins.ts';
+import { cdnCodeSplitting, cdnPlugins } from '../scripts/cdn-plugins.ts';
 import { baselinePage, manyPage, oursPage } from './choropleth-pages.ts';
 import { PLAY_LATENCY_MS, PLAY_STEPS, playPage, SLOW_API_PREFIX } from './time-slider-play.ts';
 
@@ -72,8 +72,8 @@ recordFigure({
   pass: entryGzip <= 40 * KB,
 });
 
-/** @chronos/widgets + @chronos/core alone, minified and transformed as in the CDN build (its plugins), every
- * third-party module left out. */
+/** @chronos/widgets + @chronos/core alone, minified, transformed and split into chunks as in the CDN build (its
+ * plugins and chunking), every third-party module left out. */
 async function ownCodeGzip(): Promise<number> {
   const output = (await build({
     configFile: false,
@@ -91,6 +91,7 @@ async function ownCodeGzip(): Promise<number> {
         input: join(here, 'src', 'chronos.ts'),
         preserveEntrySignatures: 'exports-only',
         external: (id) => /^[@a-z]/i.test(id) && !id.startsWith('@chronos/'),
+        output: { codeSplitting: cdnCodeSplitting },
       },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
