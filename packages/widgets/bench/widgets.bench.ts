@@ -45,8 +45,9 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  // Static imports only (`import … from "./x.js"` / `import "./x.js"`); dynamic import() chunks are lazy.
-  for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+  // Static imports only (`import … from "./x.js"` / `import "./x.js"`, and the entry's `export {…} from
+  // "./chunks/shared-….js"`); dynamic import() chunks are lazy.
+  for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
     staticClosure(join(dirname(file), match[1]!), seen);
   }
   return seen;
