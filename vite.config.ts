@@ -3,10 +3,11 @@
 // its modules) and the Protomaps styles are dynamic-import chunks beside it, loaded when a map is first
 // drawn; so is the chart renderer of <chronos-timeseries> and the tooltip's sparkline (timeseries-chart.ts). Built by `pnpm --filter @chronos/widgets build`.
 // (No import from 'vite' here: Vite is a dependency of packages/widgets, not of the root.) Its plugins
-// (packages/widgets/scripts/cdn-plugins.ts) minify the templates' static text and drop Vite's preload helper.
+// (packages/widgets/scripts/cdn-plugins.ts, with its chunking) minify the templates' static text and drop Vite's
+// preload helper.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cdnPlugins } from './packages/widgets/scripts/cdn-plugins.ts';
+import { cdnCodeSplitting, cdnPlugins } from './packages/widgets/scripts/cdn-plugins.ts';
 
 const widgets = fileURLToPath(new URL('./packages/widgets/', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${widgets}package.json`, 'utf8'));
@@ -32,8 +33,8 @@ export default {
     sourcemap: true,
     rolldownOptions: {
       input: { chronos: `${widgets}src/chronos.ts` },
-      // The entry exports its own names only: code it shares with the lazy chunks (lit, core's bbox, …) goes
-      // to chunks/shared-*.js, which the entry and those chunks import. A chunk must never import the entry
+      // The entry exports its own names only: its code (lit, core's bbox, the elements, …) goes to
+      // chunks/shared-*.js, which the entry and the lazy chunks import. A chunk must never import the entry
       // itself: a page loading `chronos.js?v=2` would then run a second copy of it (scripts/build.ts checks).
       preserveEntrySignatures: 'exports-only',
       // d3-scale-chromatic builds every interpolator at module level (`BuGn = ramp$1(scheme)`, the
@@ -42,8 +43,8 @@ export default {
       // for the whole build: checked harmless elsewhere (the MapLibre chunk is byte-identical without it).
       treeshake: { manualPureFunctions: ['ramp$1', 'interpolateCubehelixLong', 'cubehelix$1', 'rgb'] },
       output: {
-        // Every module shared by two of entry and lazy chunks in one chunk (one request more than the entry, not two).
-        codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] },
+        // The entry's code in one chunks/shared-*.js that lazy chunks import too (see cdnCodeSplitting).
+        codeSplitting: cdnCodeSplitting,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'chunks/[name]-[hash][extname]',

@@ -20,7 +20,7 @@ import { build, type Rolldown } from 'vite';
 import { format, median, recordFigure } from '@chronos/devkit/bench-record';
 import { startBackend } from '@chronos/test-support/backend';
 import { CHROMIUM_ARGS, chromiumPath } from '@chronos/devkit/chromium';
-import { cdnPlugins } from '../scripts/cdn-plugins.ts';
+import { cdnCodeSplitting, cdnPlugins } from '../scripts/cdn-plugins.ts';
 import { baselinePage, manyPage, oursPage } from './choropleth-pages.ts';
 import { PLAY_LATENCY_MS, PLAY_STEPS, playPage, SLOW_API_PREFIX } from './time-slider-play.ts';
 
@@ -45,8 +45,9 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  // Static imports only (`import … from "./x.js"` / `import "./x.js"`); dynamic import() chunks are lazy.
-  for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+  // Static imports only (`import … from "./x.js"` / `import "./x.js"`, and the entry's `export {…} from
+  // "./chunks/shared-….js"`); dynamic import() chunks are lazy.
+  for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
     staticClosure(join(dirname(file), match[1]!), seen);
   }
   return seen;
@@ -72,8 +73,8 @@ recordFigure({
   pass: entryGzip <= 40 * KB,
 });
 
-/** @chronos/widgets + @chronos/core alone, minified and transformed as in the CDN build (its plugins), every
- * third-party module left out. */
+/** @chronos/widgets + @chronos/core alone, minified, transformed and split into chunks as in the CDN build (its
+ * plugins and chunking), every third-party module left out. */
 async function ownCodeGzip(): Promise<number> {
   const output = (await build({
     configFile: false,
@@ -91,6 +92,7 @@ async function ownCodeGzip(): Promise<number> {
         input: join(here, 'src', 'chronos.ts'),
         preserveEntrySignatures: 'exports-only',
         external: (id) => /^[@a-z]/i.test(id) && !id.startsWith('@chronos/'),
+        output: { codeSplitting: cdnCodeSplitting },
       },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];

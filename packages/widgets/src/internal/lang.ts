@@ -16,6 +16,11 @@ export function langOf(node: Node | null): string {
   return '';
 }
 
+/** The language tag an element speaks: its nearest `lang` (see langOf), else the browser's, else English. */
+export function pageLang(node: Node): string {
+  return langOf(node) || navigator.language || 'en';
+}
+
 /** The chrome's strings in `lang` (a BCP 47 tag): English while that language's catalogue is on its way, and
  * `host` renders again once it has arrived, or has first failed to (its words are then settled: see
  * `wordsSettled`). A failed fetch is tried again on the next call (render); that retry failing too renders

@@ -1,11 +1,14 @@
 // The parts of <chronos-choropleth> drawn over the map before and without values: notices about invalid
 // attributes (and a basemap that failed), the loading / error / empty / context-lost overlays and the hover
 // tooltip (kept inside the map). The legend and the footer, drawn with values, are choropleth-legend-view.ts.
+// <chronos-timeseries> draws its loading / error / empty overlays with renderStatus too.
 import type { Messages } from '@chronos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 // Inline styles through the CSSOM only, which a strict style-src Content-Security-Policy allows.
 import { cssomStyle } from '../../internal/cssom-style.ts';
+import type { ChronosErrorDetail } from '../../events/error.ts';
 import type { RegionEventDetail } from '../../events/region-detail.ts';
+import { canRetry, headline } from './choropleth-errors.ts';
 import type { LoadStatus } from './choropleth-loading.ts';
 
 export function renderNotices(problems: readonly { message: string }[]): TemplateResult | typeof nothing {
@@ -15,31 +18,35 @@ export function renderNotices(problems: readonly { message: string }[]): Templat
   </div>`;
 }
 
-/** An error as the panel shows it: a headline for the site owner, the detail, and whether Retry can help. */
-export interface ErrorView {
-  headline: string | undefined;
-  message: string;
-  retry: boolean;
-}
-
-/** The skeleton while loading, the error panel (with Retry where it can help), or the "no data" message. */
+/** The skeleton while loading, the error panel (its headline for the site owner, the detail, and Retry where it
+ * can help), or the "no data" message: the map's and the chart's, in their own words. */
 export function renderStatus(
   status: LoadStatus,
   messages: Messages,
-  text: { error: ErrorView | undefined; empty: string; loading: string; retry(): void },
+  text: {
+    error: ChronosErrorDetail | undefined;
+    /** The live countdown of a rate limit, in seconds. */
+    retryIn?: number | undefined;
+    failed: string;
+    retryLabel: string;
+    empty: string;
+    loading: string;
+    retry(): void;
+  },
 ): TemplateResult | typeof nothing {
   if (status === 'loading') {
     return html`<div part="skeleton" class="overlay skeleton" role="status">${text.loading}</div>`;
   }
   if (status === 'error') {
     const error = text.error;
+    const first = error && headline(error, text.retryIn, messages);
     return html`<div part="error" class="overlay error" role="alert">
-      ${error?.headline ? html`<p part="error-headline" class="error-headline">${error.headline}</p>` : nothing}
-      <p class="error-message">${error?.message ?? messages.errors.failed}</p>
+      ${first ? html`<p part="error-headline" class="error-headline">${first}</p>` : nothing}
+      <p class="error-message">${error?.message ?? text.failed}</p>
       ${
-        error?.retry === false
+        error && !canRetry(error)
           ? nothing
-          : html`<button part="retry-button" type="button" @click=${() => text.retry()}>${messages.errors.retry}</button>`
+          : html`<button part="retry-button" type="button" @click=${() => text.retry()}>${text.retryLabel}</button>`
       }
     </div>`;
   }

@@ -7,7 +7,6 @@ import { type Ref, ref } from 'lit/directives/ref.js';
 import type { ChronosErrorDetail } from '../../events/error.ts';
 import type { ChoroplethA11y } from './choropleth-a11y.ts';
 import type { LegendPosition } from './choropleth-config.ts';
-import { canRetry, headline } from './choropleth-errors.ts';
 import type { MapKeyboard } from './choropleth-keyboard.ts';
 import type { LoadStatus } from './choropleth-loading.ts';
 import { renderContextLost, renderNotices, renderStatus, renderTooltip } from './choropleth-overlays.ts';
@@ -97,11 +96,10 @@ function statusOverlay(view: ChoroplethView): TemplateResult | typeof nothing {
   const error = view.loading.error;
   const messages = view.text.messages;
   return renderStatus(view.loading.status, messages, {
-    error: error && {
-      headline: headline(error, view.loading.retryIn, messages),
-      message: error.message,
-      retry: canRetry(error),
-    },
+    error,
+    retryIn: view.loading.retryIn,
+    failed: messages.errors.failed,
+    retryLabel: messages.errors.retry,
     empty: messages.map.empty(view.data?.metric.title || view.metric, view.text.period()),
     loading: view.text.ready ? messages.map.loading : '',
     retry: () => view.retry(),

@@ -10,7 +10,7 @@ import { property } from 'lit/decorators.js';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
 import { cssomStyle } from '../../internal/cssom-style.ts';
-import { langOf, messagesIn } from '../../internal/lang.ts';
+import { messagesIn, pageLang } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
@@ -108,10 +108,6 @@ export class ChronosLegend extends ChronosElement {
     this.#linked.map?.highlightClass?.(entry?.index ?? null, entry?.country);
   }
 
-  get #lang(): string {
-    return langOf(this) || navigator.language || 'en';
-  }
-
   #entry(entry: LegendEntry): TemplateResult {
     const noData = entry.index === 'no-data';
     return html`<li>
@@ -130,9 +126,9 @@ export class ChronosLegend extends ChronosElement {
     if (!legend) return nothing;
     let period = '';
     if (this.showPeriod && legend.time && map.loadedData) {
-      period = formatPeriod(legend.time, map.loadedData.metric.frequency, this.#lang);
+      period = formatPeriod(legend.time, map.loadedData.metric.frequency, pageLang(this));
     }
-    const noData = messagesIn(this.#lang, this).map.noData;
+    const noData = messagesIn(pageLang(this), this).map.noData;
     return html`<div part="base" class="base" role="group" aria-label=${legend.title}>
       <p part="title" class="title">${legend.title}${period ? html`<span class="period">, ${period}</span>` : nothing}</p>
       ${rows(legend.entries).map(

@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
-import { langOf, loadingNotice, messagesIn, wordsSettled } from '../../internal/lang.ts';
+import { loadingNotice, messagesIn, pageLang, wordsSettled } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { Player } from './time-slider-player.ts';
@@ -180,8 +180,8 @@ export class ChronosTimeSlider extends ChronosElement {
 
   /** An invalid `speed`, reported in the page's language once its words are settled (English if they cannot be had). */
   #reportSpeed(): void {
-    const { problem } = parseSpeed(this.speed, messagesIn(this.#lang, this));
-    if (!problem || this.#reportedSpeeds.has(String(this.speed)) || !wordsSettled(this.#lang)) return;
+    const { problem } = parseSpeed(this.speed, messagesIn(pageLang(this), this));
+    if (!problem || this.#reportedSpeeds.has(String(this.speed)) || !wordsSettled(pageLang(this))) return;
     this.#reportedSpeeds.add(String(this.speed));
     this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'speed', message: problem }));
   }
@@ -363,19 +363,16 @@ export class ChronosTimeSlider extends ChronosElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  get #lang(): string {
-    return langOf(this) || navigator.language || 'en';
-  }
-
   override render(): TemplateResult {
-    const messages = messagesIn(this.#lang, this).slider;
+    const lang = pageLang(this);
+    const messages = messagesIn(lang, this).slider;
     const periods = this.periods;
     const index = this.#index();
-    const label = this.value && this.timeline ? formatPeriod(this.value, this.timeline.frequency, this.#lang) : '';
+    const label = this.value && this.timeline ? formatPeriod(this.value, this.timeline.frequency, lang) : '';
     const status = this.problem
       ? messages.failed(this.problem)
       : !this.timeline
-        ? loadingNotice(this.#lang, messages.loading)
+        ? loadingNotice(lang, messages.loading)
         : periods.length === 0
           ? messages.noPeriods
           : '';

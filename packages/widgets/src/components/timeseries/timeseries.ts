@@ -11,10 +11,11 @@ import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.t
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { frameStyles } from '../../internal/companion.styles.ts';
-import { langOf, loadingNotice, messagesIn } from '../../internal/lang.ts';
+import { loadingNotice, messagesIn, pageLang } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
-import { canRetry, describeFailure, headline } from '../choropleth/choropleth-errors.ts';
+import { describeFailure } from '../choropleth/choropleth-errors.ts';
+import { renderStatus } from '../choropleth/choropleth-overlays.ts';
 import { loadChart, loadedChart } from './chart-loader.ts';
 import type { SeriesView } from './timeseries-data.ts';
 import { timeseriesStyles } from './timeseries.styles.ts';
@@ -142,10 +143,6 @@ export class ChronosTimeseries extends ChronosElement {
       .filter(Boolean);
   }
 
-  get #locale(): string {
-    return langOf(this) || navigator.language || 'en';
-  }
-
   get #api(): string {
     const map = this.#linked.map;
     return apiBase(this.api?.trim() || map?.api);
@@ -204,10 +201,11 @@ export class ChronosTimeseries extends ChronosElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Names follow the language (name_fr), so a new language is a new view too.
     const chart = loadedChart();
-    if ((changed as Map<PropertyKey, unknown>).has('body') || this.#viewLocale !== this.#locale) {
+    const locale = pageLang(this);
+    if ((changed as Map<PropertyKey, unknown>).has('body') || this.#viewLocale !== locale) {
       // Without the chart module there is no view yet: it is made on the render after it arrives.
-      this.#viewLocale = chart ? this.#locale : undefined;
-      this.#view = this.body && chart ? chart.seriesView(this.body, this.currentRegions, this.#locale) : undefined;
+      this.#viewLocale = chart ? locale : undefined;
+      this.#view = this.body && chart ? chart.seriesView(this.body, this.currentRegions, locale) : undefined;
     }
   }
 
@@ -246,7 +244,7 @@ export class ChronosTimeseries extends ChronosElement {
     if (regions.length === 0) {
       this.#set('no-region', undefined, undefined);
       if (!this.for) {
-        const message = messagesIn(this.#locale, this).timeseries.needRegion;
+        const message = messagesIn(pageLang(this), this).timeseries.needRegion;
         this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'region', message }));
       }
       return;
@@ -269,7 +267,7 @@ export class ChronosTimeseries extends ChronosElement {
       this.#set(empty ? 'empty' : 'ready', undefined, body);
     } catch (error) {
       if (run.signal.aborted) return;
-      const detail = describeFailure(error, api, messagesIn(this.#locale, this));
+      const detail = describeFailure(error, api, messagesIn(pageLang(this), this));
       this.#set('error', detail, undefined);
       this.dispatchEvent(new ChronosErrorEvent(detail));
       if (detail.kind === 'rate-limit') {
@@ -315,14 +313,15 @@ export class ChronosTimeseries extends ChronosElement {
   };
 
   override render(): TemplateResult {
-    const messages = messagesIn(this.#locale, this);
+    const locale = pageLang(this);
+    const messages = messagesIn(locale, this);
     const view = this.status === 'ready' || (this.status === 'loading' && this.body) ? this.#view : undefined;
     const renderer = loadedChart();
     const chart =
       view && renderer
         ? renderer.renderChart({
             view,
-            text: new renderer.SeriesText(this.#locale, messages, this.body?.metric),
+            text: new renderer.SeriesText(locale, messages, this.body?.metric),
             width: this.size.width,
             height: this.size.height,
             cursor: this.cursor,
@@ -337,7 +336,7 @@ export class ChronosTimeseries extends ChronosElement {
           })
         : undefined;
     return html`<div part="base" class="base">
-      <div class="stage">${chart ? chart.plot : this.#overlay(messages.timeseries)}</div>
+      <div class="stage">${chart ? chart.plot : this.#overlay(messages)}</div>
       ${chart?.below ?? nothing}
     </div>`;
   }
@@ -349,25 +348,21 @@ export class ChronosTimeseries extends ChronosElement {
     return at === -1 ? undefined : at;
   }
 
-  #overlay(words: Messages['timeseries']): TemplateResult {
-    switch (this.status) {
-      case 'no-region':
-        return html`<div part="empty" class="overlay empty" role="status">
-          <p>${this.for ? words.noRegion : words.needRegion}</p>
-        </div>`;
-      case 'empty':
-        return html`<div part="empty" class="overlay empty" role="status"><p>${words.noData(this.body?.metric.title ?? this.currentMetric)}</p></div>`;
-      case 'error': {
-        const error = this.error;
-        const first = error && headline(error, undefined, messagesIn(this.#locale, this));
-        return html`<div part="error" class="overlay error" role="alert">
-          ${first ? html`<p part="error-headline" class="error-headline">${first}</p>` : nothing}
-          <p class="error-message">${error?.message ?? words.failed}</p>
-          ${error && !canRetry(error) ? nothing : html`<button part="retry-button" type="button" @click=${() => this.retry()}>${words.retry}</button>`}
-        </div>`;
-      }
-      default:
-        return html`<div part="skeleton" class="overlay skeleton" role="status">${loadingNotice(this.#locale, words.loading)}</div>`;
-    }
+  #overlay(messages: Messages): TemplateResult | typeof nothing {
+    const words = messages.timeseries;
+    const status = this.status;
+    return renderStatus(status === 'no-region' ? 'empty' : status === 'ready' ? 'loading' : status, messages, {
+      error: this.error,
+      failed: words.failed,
+      retryLabel: words.retry,
+      empty:
+        status === 'no-region'
+          ? this.for
+            ? words.noRegion
+            : words.needRegion
+          : words.noData(this.body?.metric.title ?? this.currentMetric),
+      loading: loadingNotice(pageLang(this), words.loading),
+      retry: () => this.retry(),
+    });
   }
 }
