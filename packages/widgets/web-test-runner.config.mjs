@@ -24,6 +24,10 @@ let requests = [];
 /** Path prefixes the dev server refuses (503) while a test blocks them: a lazy chunk that cannot be fetched. */
 let blocked = [];
 
+/** Path prefixes whose requests wait while a test holds them (a lazy chunk or an answer on its way); `count`: how
+ * many have been held since, `release` lets them through. */
+let held = { prefixes: [], count: 0, release: () => undefined, gate: Promise.resolve() };
+
 const testApi = {
   name: 'chronos-test-api',
   async serverStart() {
@@ -60,6 +64,23 @@ async function apiProxy(context, next) {
     context.body = JSON.stringify(blocked);
     context.type = 'json';
     return;
+  }
+  if (context.path === '/__chronos/held') {
+    if (context.method === 'POST') {
+      held.release();
+      let release;
+      const gate = new Promise((resolve) => {
+        release = resolve;
+      });
+      held = { prefixes: [].concat(context.query.path ?? []), count: 0, release, gate };
+    }
+    context.body = JSON.stringify({ paths: held.prefixes, count: held.count });
+    context.type = 'json';
+    return;
+  }
+  if (held.prefixes.some((prefix) => context.path.startsWith(prefix))) {
+    held.count++;
+    await held.gate;
   }
   if (blocked.some((prefix) => context.path.startsWith(prefix))) {
     // The connection dropped, as when the page went offline: the browser sees a network error.

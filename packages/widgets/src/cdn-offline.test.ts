@@ -1,22 +1,89 @@
-// The CDN bundle on a French page whose French catalogue (a chunk of its own) cannot be fetched: the page
-// went offline after the entry, or a filter blocks the chunk. The elements speak English and still report
-// their attributes' problems, in English, so that the page's error handling hears of them; once the catalogue
-// arrives they speak French without reporting the same problems again.
+// The CDN bundle on a French page whose French catalogue (a chunk of its own) is slow to come or cannot be fetched:
+// the page went offline after the entry, or a filter blocks the chunk. The elements speak English and still report
+// their attributes' problems, in English, so that the page's error handling hears of them (not before the fetch has
+// failed while it is on its way); once the catalogue arrives they speak French without reporting the same problems
+// again. Their loading status is English too (empty only while French is on its way). One page for the whole file:
+// the browser keeps the chunk once fetched, so the tests run in this order (pending, failed, arrived).
+import { formatPeriod, messagesFor } from '@chronos/core';
 import { expect } from '@esm-bundle/chai';
 import type { ChronosChoropleth } from './components/choropleth/choropleth.ts';
+import type { ChronosLegend } from './components/legend/legend.ts';
 import type { ChronosTimeSlider } from './components/time-slider/time-slider.ts';
+import type { ChronosTimeseries } from './components/timeseries/timeseries.ts';
 import { waitFor } from './testing/choropleth.ts';
-import { blockPaths, nextEvent } from './testing/helpers.ts';
+import { blockPaths, heldRequests, holdPaths, nextEvent } from './testing/helpers.ts';
 
 const FRENCH_CHUNK = '/packages/widgets/dist/cdn/chunks/fr-';
 const NBSP = '\u00a0';
+const en = messagesFor('en');
+const fr = messagesFor('fr');
 
-describe('CDN bundle, French catalogue unreachable', () => {
-  after(() => blockPaths());
+/** The text of the `part` in an element's shadow root. */
+const text = (element: Element, part: string): string | undefined =>
+  element.shadowRoot!.querySelector(`[part="${part}"]`)?.textContent?.trim();
+
+const loadBundle = () => import(/* @vite-ignore */ `${'/packages/widgets/dist/cdn/chronos.js'}?v=offline`);
+
+describe('CDN bundle, French catalogue late or unreachable', () => {
+  after(() => Promise.all([blockPaths(), holdPaths()]));
+
+  it('reports a series without a region only once French is settled: not while on its way, in English once it failed', async () => {
+    await holdPaths(FRENCH_CHUNK);
+    await loadBundle();
+    const holder = document.createElement('div');
+    holder.lang = 'fr';
+    holder.innerHTML = '<chronos-timeseries metric="unemployment"></chronos-timeseries>';
+    const series = holder.querySelector<ChronosTimeseries>('chronos-timeseries')!;
+    const reported: string[] = [];
+    holder.addEventListener('chronos-error', (event) => reported.push(event.detail.message));
+    document.body.append(holder);
+    await series.updateComplete;
+    // The French chunk was asked for and is on its way: nothing is reported meanwhile.
+    while ((await heldRequests()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await series.updateComplete;
+    expect(text(series, 'empty')).to.equal(en.timeseries.needRegion);
+    expect(reported).to.deep.equal([]);
+
+    // The fetch fails: reported in English, once (not again for another metric, nor when reworded).
+    await blockPaths(FRENCH_CHUNK);
+    await holdPaths();
+    await waitFor(() => reported.length > 0);
+    series.metric = 'population';
+    holder.lang = 'fr-CA';
+    await series.updateComplete;
+    await series.updateComplete;
+    expect(reported).to.deep.equal([en.timeseries.needRegion]);
+    holder.remove();
+  });
+
+  it('shows the loading status in English, not an empty one, once French cannot be fetched', async () => {
+    await blockPaths(FRENCH_CHUNK);
+    // The API's answers held back: every element stays loading.
+    await holdPaths('/api/', '/tiles/');
+    await loadBundle();
+    const holder = document.createElement('div');
+    holder.lang = 'fr';
+    holder.innerHTML = `<chronos-choropleth metric="unemployment" basemap="none"></chronos-choropleth>
+      <chronos-time-slider metric="unemployment"></chronos-time-slider>
+      <chronos-timeseries metric="unemployment" region="CA-QC"></chronos-timeseries>`;
+    document.body.append(holder);
+    const status = (tag: string, part: string) => text(holder.querySelector(tag)!, part);
+    try {
+      await waitFor(
+        () =>
+          status('chronos-choropleth', 'skeleton') === en.map.loading &&
+          status('chronos-time-slider', 'label') === en.slider.loading &&
+          status('chronos-timeseries', 'skeleton') === en.timeseries.loading,
+      );
+    } finally {
+      holder.remove();
+      await holdPaths();
+    }
+  });
 
   it('reports attribute problems in English while French cannot be fetched; French after, each problem once', async () => {
     await blockPaths(FRENCH_CHUNK);
-    await import(/* @vite-ignore */ `${'/packages/widgets/dist/cdn/chronos.js'}?v=offline`);
+    await loadBundle();
     const holder = document.createElement('div');
     holder.lang = 'fr';
     holder.innerHTML = `<chronos-choropleth id="offline-map" metric="unemployment" basemap="none" classification="kmeans"
@@ -59,6 +126,34 @@ describe('CDN bundle, French catalogue unreachable', () => {
         `(p. ex. «${NBSP}800ms${NBSP}»), de 50${NBSP}ms à 60${NBSP}s par pas${NBSP}; reçu «${NBSP}10ms${NBSP}»`,
     ]);
     expect(notices()[1]).to.equal(reported.find((message) => message.includes('mauve')));
+    holder.remove();
+  });
+
+  it('a time slider, legend and time series follow a lang set on the page after they rendered', async () => {
+    await loadBundle();
+    const holder = document.createElement('div');
+    holder.lang = 'en';
+    holder.innerHTML = `<chronos-choropleth id="lang-map" metric="unemployment" basemap="none"></chronos-choropleth>
+      <chronos-time-slider for="lang-map"></chronos-time-slider>
+      <chronos-legend for="lang-map" show-period></chronos-legend>
+      <chronos-timeseries for="lang-map"></chronos-timeseries>`;
+    const map = holder.querySelector<ChronosChoropleth>('chronos-choropleth')!;
+    const slider = holder.querySelector<ChronosTimeSlider>('chronos-time-slider')!;
+    const legend = holder.querySelector<ChronosLegend>('chronos-legend')!;
+    const series = holder.querySelector<ChronosTimeseries>('chronos-timeseries')!;
+    document.body.append(holder);
+    await nextEvent(map, 'chronos-load');
+    const data = map.loadedData!;
+    const period = (lang: string) => `, ${formatPeriod(data.time, data.metric.frequency, lang)}`;
+    const shownPeriod = () => legend.shadowRoot!.querySelector('.period')?.textContent;
+    const play = () => slider.shadowRoot!.querySelector('[part="play-button"]')?.getAttribute('aria-label');
+    await waitFor(() => shownPeriod() === period('en') && play() === en.slider.play);
+    expect(text(series, 'empty')).to.equal(en.timeseries.noRegion);
+
+    holder.lang = 'fr';
+    await waitFor(() => play() === fr.slider.play && shownPeriod() === period('fr'));
+    await waitFor(() => text(series, 'empty') === fr.timeseries.noRegion);
+    expect(slider.shadowRoot!.querySelector('[part="range"]')!.getAttribute('aria-label')).to.equal(fr.slider.label);
     holder.remove();
   });
 });

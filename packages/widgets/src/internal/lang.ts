@@ -3,7 +3,8 @@
 // browser's. Followed live: a page that switches `lang` (on <html> or any ancestor) re-renders the element.
 // The host's `aria-label` and `title` are watched too, since they become the map's accessible name.
 // A translated catalogue other than English is fetched when first needed (a chunk of the CDN bundle): until it
-// arrives the element speaks English, and it renders again when it does (and once when the fetch fails).
+// arrives the element speaks English, and it renders again when it does, whichever element's fetch brought it
+// (and once when the fetch fails).
 import { catalogueFailed, catalogueLanguages, loadedMessages, loadMessages, type Messages } from '@chronos/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -21,17 +22,29 @@ export function pageLang(node: Node): string {
   return langOf(node) || navigator.language || 'en';
 }
 
+/** Elements that spoke English for want of a catalogue, by that catalogue's language: each renders again when it
+ * arrives, whichever element's fetch (or retry) brought it. */
+const waiting = new Map<string, Set<{ requestUpdate(): void }>>();
+
+function renderAgain(language: string): void {
+  const hosts = waiting.get(language);
+  waiting.delete(language);
+  for (const host of hosts ?? []) host.requestUpdate();
+}
+
 /** The chrome's strings in `lang` (a BCP 47 tag): English while that language's catalogue is on its way, and
  * `host` renders again once it has arrived, or has first failed to (its words are then settled: see
  * `wordsSettled`). A failed fetch is tried again on the next call (render); that retry failing too renders
- * nothing again (each render would retry). */
+ * nothing again (each render would retry), but the catalogue's arrival later still does. */
 export function messagesIn(lang: string, host?: { requestUpdate(): void }): Messages {
   const messages = loadedMessages(lang);
   if (messages) return messages;
+  const language = lang.split('-')[0]!.toLowerCase();
+  if (host) waiting.set(language, (waiting.get(language) ?? new Set()).add(host));
   const retry = catalogueFailed(lang);
   loadMessages(lang).then(
-    () => host?.requestUpdate(),
-    () => (retry ? undefined : host?.requestUpdate()),
+    () => renderAgain(language),
+    () => (retry ? undefined : renderAgain(language)),
   );
   return loadedMessages('en')!;
 }
@@ -44,15 +57,16 @@ export function wordsSettled(lang: string): boolean {
 }
 
 /** A loading notice in `lang`'s words, or none while that language's catalogue is on its way: a French page
- * shows an empty status for the moment before its strings arrive, never "Loading…" in English. */
+ * shows an empty status for the moment before its strings arrive, and "Loading…" in English only once they cannot
+ * be fetched (`wordsSettled`). */
 export function loadingNotice(lang: string, text: string): string {
-  return loadedMessages(lang) ? text : '';
+  return wordsSettled(lang) ? text : '';
 }
 
 /** The chrome's strings for an element where no LangController is at hand (a failure being described). */
 export function messagesOf(element: Element): Messages {
   const host = 'requestUpdate' in element ? (element as Element & { requestUpdate(): void }) : undefined;
-  return messagesIn(langOf(element) || navigator.language, host);
+  return messagesIn(pageLang(element), host);
 }
 
 /** Every shadow root between `node` and the document (where a `lang` change would not reach a document observer). */
@@ -98,31 +112,31 @@ export class LangController implements ReactiveController {
     return this.#lang;
   }
 
-  /** The chrome's strings in that language (English when it is not translated). */
-  get messages(): Messages {
-    return messagesIn(this.lang || navigator.language, this.#host);
+  /** The element's language tag: its page's, else the browser's. */
+  get tag(): string {
+    return this.lang || navigator.language || 'en';
   }
 
-  /** Whether the catalogue of the element's language has arrived (else `messages` is English for now). */
-  get ready(): boolean {
-    return loadedMessages(this.lang || navigator.language) !== undefined;
+  /** The chrome's strings in that language (English when it is not translated). */
+  get messages(): Messages {
+    return messagesIn(this.tag, this.#host);
   }
 
   /** Whether the element's words are settled (`wordsSettled`): arrived, or English after a failed fetch. */
   get settled(): boolean {
-    return wordsSettled(this.lang || navigator.language);
+    return wordsSettled(this.tag);
   }
 
   /** The primary language subtag of the chrome (`en`, `fr`). */
   get language(): string {
-    const language = (this.lang || navigator.language || 'en').split('-')[0]!.toLowerCase();
+    const language = this.tag.split('-')[0]!.toLowerCase();
     return catalogueLanguages.includes(language) ? language : 'en';
   }
 
   /** The BCP 47 tag numbers and dates are formatted for: the page's tag when it names a region (`fr-FR`),
    * else the catalogue's (`fr` → `fr-CA`), else whatever the page or browser says (`de`). */
   get locale(): string {
-    const tag = this.lang || navigator.language || 'en';
+    const tag = this.tag;
     if (tag.includes('-')) return tag;
     const messages = this.messages;
     return messages.locale.startsWith(`${tag.toLowerCase()}-`) ? messages.locale : tag;

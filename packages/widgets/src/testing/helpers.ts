@@ -55,6 +55,18 @@ export async function blockPaths(...prefixes: string[]): Promise<void> {
   await fetch(`/__chronos/blocked?${query}`, { method: 'POST' });
 }
 
+/** From now on the test server holds every request whose path starts with one of `prefixes` (a lazy chunk, an API
+ * answer on its way) until the next call, which lets them through; `holdPaths()` holds nothing again. */
+export async function holdPaths(...prefixes: string[]): Promise<void> {
+  const query = prefixes.map((prefix) => `path=${encodeURIComponent(prefix)}`).join('&');
+  await fetch(`/__chronos/held?${query}`, { method: 'POST' });
+}
+
+/** How many requests the test server has held since the last `holdPaths`. */
+export async function heldRequests(): Promise<number> {
+  return ((await (await fetch('/__chronos/held')).json()) as { count: number }).count;
+}
+
 export type Rgb = [number, number, number];
 
 /** `rgb(1, 2, 3)` or `#010203` → [1, 2, 3]. */

@@ -56,12 +56,6 @@ export interface SettingProblem {
   message: string;
 }
 
-/** What a problem is about, in no language: its attribute and that attribute's value. A page hears of a problem once
- * (one `chronos-error`), and a `lang` change, which rewords every message, is no new problem. */
-export function problemKey(raw: RawSettings, problem: SettingProblem): string {
-  return `${problem.attribute}=${JSON.stringify(raw[problem.attribute as keyof RawSettings] ?? null)}`;
-}
-
 const text = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : Array.isArray(value) ? value.join(',') : String(value);
 

@@ -4,20 +4,22 @@
 // regions draw without it, in the element's language (it follows a later `lang` change).
 import type { ReactiveControllerHost } from 'lit';
 import { ChronosErrorEvent } from '../../events/error.ts';
-import { problemKey, type RawSettings, type SettingProblem } from './choropleth-config.ts';
+import { AttributeReports } from '../../internal/attribute-reports.ts';
+import type { RawSettings, SettingProblem } from './choropleth-config.ts';
 import type { RegionText } from './choropleth-regions.ts';
 
 export class ChoroplethNotices {
   #host: ReactiveControllerHost & HTMLElement;
   #text: RegionText;
   #problems: SettingProblem[] = [];
-  #reported = new Set<string>();
+  #reports: AttributeReports;
   /** The basemap's failure, shown as a notice while the regions draw without it. */
   #basemap?: { url: string; reason: string };
 
   constructor(host: ReactiveControllerHost & HTMLElement, text: RegionText) {
     this.#host = host;
     this.#text = text;
+    this.#reports = new AttributeReports(host, () => text.settled);
   }
 
   /** The notices to show, attributes first. */
@@ -32,13 +34,8 @@ export class ChoroplethNotices {
       this.#problems = problems;
       this.#host.requestUpdate();
     }
-    // Reported in the page's language: not while its catalogue is still on its way (English meanwhile), in
-    // English once its fetch has failed; once per attribute and value, whatever language the message is in.
-    for (const problem of this.#text.settled ? problems : []) {
-      const key = problemKey(raw, problem);
-      if (this.#reported.has(key)) continue;
-      this.#reported.add(key);
-      this.#host.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', ...problem }));
+    for (const { attribute, message } of problems) {
+      this.#reports.report(attribute, raw[attribute as keyof RawSettings], message);
     }
   }
 

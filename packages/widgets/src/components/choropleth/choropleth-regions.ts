@@ -104,11 +104,6 @@ export class RegionText {
     return this.#lang.messages;
   }
 
-  /** Whether the catalogue of the page's language has arrived (`messages` is English until then). */
-  get ready(): boolean {
-    return this.#lang.ready;
-  }
-
   /** Whether those words are settled: arrived, or English after the catalogue's fetch failed. */
   get settled(): boolean {
     return this.#lang.settled;

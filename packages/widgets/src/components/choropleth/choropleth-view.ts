@@ -101,7 +101,7 @@ function statusOverlay(view: ChoroplethView): TemplateResult | typeof nothing {
     failed: messages.errors.failed,
     retryLabel: messages.errors.retry,
     empty: messages.map.empty(view.data?.metric.title || view.metric, view.text.period()),
-    loading: view.text.ready ? messages.map.loading : '',
+    loading: view.text.settled ? messages.map.loading : '',
     retry: () => view.retry(),
   });
 }

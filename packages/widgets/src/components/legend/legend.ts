@@ -10,7 +10,7 @@ import { property } from 'lit/decorators.js';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
 import { cssomStyle } from '../../internal/cssom-style.ts';
-import { messagesIn, pageLang } from '../../internal/lang.ts';
+import { LangController } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import type { LegendEntry } from '../choropleth/choropleth-legend-model.ts';
@@ -65,6 +65,7 @@ export class ChronosLegend extends ChronosElement {
 
   #hidden?: { map: ChronosChoropleth; legend: string };
   #highlighted: string | null = null;
+  #lang = new LangController(this);
 
   #linked = new LinkedMapController(this, {
     id: () => this.for,
@@ -126,9 +127,9 @@ export class ChronosLegend extends ChronosElement {
     if (!legend) return nothing;
     let period = '';
     if (this.showPeriod && legend.time && map.loadedData) {
-      period = formatPeriod(legend.time, map.loadedData.metric.frequency, pageLang(this));
+      period = formatPeriod(legend.time, map.loadedData.metric.frequency, this.#lang.tag);
     }
-    const noData = messagesIn(pageLang(this), this).map.noData;
+    const noData = this.#lang.messages.map.noData;
     return html`<div part="base" class="base" role="group" aria-label=${legend.title}>
       <p part="title" class="title">${legend.title}${period ? html`<span class="period">, ${period}</span>` : nothing}</p>
       ${rows(legend.entries).map(

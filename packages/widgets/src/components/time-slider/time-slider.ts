@@ -9,7 +9,8 @@ import { live } from 'lit/directives/live.js';
 import { ChronosErrorEvent } from '../../events/error.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { companionStyles } from '../../internal/companion.styles.ts';
-import { loadingNotice, messagesIn, pageLang, wordsSettled } from '../../internal/lang.ts';
+import { AttributeReports } from '../../internal/attribute-reports.ts';
+import { LangController, loadingNotice } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { Player } from './time-slider-player.ts';
@@ -87,8 +88,8 @@ export class ChronosTimeSlider extends ChronosElement {
   /** Playback's prefetched periods, settled once in the shared cache: a step waits for its period's. */
   #prefetched = new Map<string, Promise<void>>();
   #stableSetOn?: ChronosChoropleth;
-  /** The `speed` values reported invalid: each once, whatever the language (as the map's attributes). */
-  #reportedSpeeds = new Set<string>();
+  #lang = new LangController(this);
+  #reports = new AttributeReports(this, () => this.#lang.settled);
 
   #linked = new LinkedMapController(this, {
     id: () => this.for,
@@ -147,7 +148,8 @@ export class ChronosTimeSlider extends ChronosElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#reportSpeed();
+    const { problem } = parseSpeed(this.speed, this.#lang.messages);
+    if (problem) this.#reports.report('speed', String(this.speed), problem);
     if (!this.#linked.map && (changed.has('metric') || changed.has('api') || changed.has('apiKey'))) {
       if (this.hasUpdated || !this.for) void this.#loadTimeline();
     }
@@ -176,14 +178,6 @@ export class ChronosTimeSlider extends ChronosElement {
     if (this.#index() >= this.periods.length - 1 && !this.loop) this.#commit(this.periods[0]!, true);
     this.#prefetchAfter(this.#index());
     this.#player.start();
-  }
-
-  /** An invalid `speed`, reported in the page's language once its words are settled (English if they cannot be had). */
-  #reportSpeed(): void {
-    const { problem } = parseSpeed(this.speed, messagesIn(pageLang(this), this));
-    if (!problem || this.#reportedSpeeds.has(String(this.speed)) || !wordsSettled(pageLang(this))) return;
-    this.#reportedSpeeds.add(String(this.speed));
-    this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'speed', message: problem }));
   }
 
   #applyBreaks(map: ChronosChoropleth): void {
@@ -364,8 +358,8 @@ export class ChronosTimeSlider extends ChronosElement {
   }
 
   override render(): TemplateResult {
-    const lang = pageLang(this);
-    const messages = messagesIn(lang, this).slider;
+    const lang = this.#lang.tag;
+    const messages = this.#lang.messages.slider;
     const periods = this.periods;
     const index = this.#index();
     const label = this.value && this.timeline ? formatPeriod(this.value, this.timeline.frequency, lang) : '';

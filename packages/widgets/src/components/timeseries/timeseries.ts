@@ -11,7 +11,8 @@ import { type ChronosErrorDetail, ChronosErrorEvent } from '../../events/error.t
 import { apiBase } from '../../internal/api-base.ts';
 import { baseStyles, ChronosElement } from '../../internal/chronos-element.ts';
 import { frameStyles } from '../../internal/companion.styles.ts';
-import { loadingNotice, messagesIn, pageLang } from '../../internal/lang.ts';
+import { AttributeReports } from '../../internal/attribute-reports.ts';
+import { LangController, loadingNotice } from '../../internal/lang.ts';
 import { LinkedMapController } from '../../internal/linked-map.ts';
 import type { ChronosChoropleth } from '../choropleth/choropleth.ts';
 import { describeFailure } from '../choropleth/choropleth-errors.ts';
@@ -32,7 +33,8 @@ const DEFAULT_RATE_LIMIT_WAIT_S = 10;
  * @summary Line chart of a metric over time for one or several regions; follows a map with `for`.
  *
  * @event {ChronosErrorEvent} chronos-error - Loading failed (`detail.kind`: `access`, `rate-limit`, `api` — e.g. 404
- * for an unknown metric —, or `network`, as the map's); the element shows it too.
+ * for an unknown metric —, or `network`, as the map's), or without `for` no `region` was given (`attribute`, once per
+ * value, in the page's language); the element shows it too.
  *
  * @csspart base - The element's frame.
  * @csspart plot - The focusable chart area (arrow keys, Home, End move the crosshair).
@@ -102,6 +104,8 @@ export class ChronosTimeseries extends ChronosElement {
   #resize?: ResizeObserver;
   /** Watches the linked map's `selected` attribute: `select()` changes it without an event. */
   #selection?: MutationObserver;
+  #lang = new LangController(this);
+  #reports = new AttributeReports(this, () => this.#lang.settled);
   #linked = new LinkedMapController(this, {
     id: () => this.for,
     events: {
@@ -199,9 +203,13 @@ export class ChronosTimeseries extends ChronosElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Without a region to show, standalone: the page hears of it once per `region` value, in its language.
+    if (!this.for && this.currentRegions.length === 0) {
+      this.#reports.report('region', this.region, this.#lang.messages.timeseries.needRegion);
+    }
     // Names follow the language (name_fr), so a new language is a new view too.
     const chart = loadedChart();
-    const locale = pageLang(this);
+    const locale = this.#lang.tag;
     if ((changed as Map<PropertyKey, unknown>).has('body') || this.#viewLocale !== locale) {
       // Without the chart module there is no view yet: it is made on the render after it arrives.
       this.#viewLocale = chart ? locale : undefined;
@@ -243,10 +251,6 @@ export class ChronosTimeseries extends ChronosElement {
     clearTimeout(this.#retryTimer);
     if (regions.length === 0) {
       this.#set('no-region', undefined, undefined);
-      if (!this.for) {
-        const message = messagesIn(pageLang(this), this).timeseries.needRegion;
-        this.dispatchEvent(new ChronosErrorEvent({ kind: 'attribute', attribute: 'region', message }));
-      }
       return;
     }
     const run = new AbortController();
@@ -267,7 +271,7 @@ export class ChronosTimeseries extends ChronosElement {
       this.#set(empty ? 'empty' : 'ready', undefined, body);
     } catch (error) {
       if (run.signal.aborted) return;
-      const detail = describeFailure(error, api, messagesIn(pageLang(this), this));
+      const detail = describeFailure(error, api, this.#lang.messages);
       this.#set('error', detail, undefined);
       this.dispatchEvent(new ChronosErrorEvent(detail));
       if (detail.kind === 'rate-limit') {
@@ -313,8 +317,8 @@ export class ChronosTimeseries extends ChronosElement {
   };
 
   override render(): TemplateResult {
-    const locale = pageLang(this);
-    const messages = messagesIn(locale, this);
+    const locale = this.#lang.tag;
+    const messages = this.#lang.messages;
     const view = this.status === 'ready' || (this.status === 'loading' && this.body) ? this.#view : undefined;
     const renderer = loadedChart();
     const chart =
@@ -361,7 +365,7 @@ export class ChronosTimeseries extends ChronosElement {
             ? words.noRegion
             : words.needRegion
           : words.noData(this.body?.metric.title ?? this.currentMetric),
-      loading: loadingNotice(pageLang(this), words.loading),
+      loading: loadingNotice(this.#lang.tag, words.loading),
       retry: () => this.retry(),
     });
   }
