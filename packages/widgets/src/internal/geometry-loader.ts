@@ -65,13 +65,30 @@ export async function loadGeometry(request: GeometryRequest): Promise<RegionGeom
     features.set(code, feature);
   }
   const key = boundaries === 'api' ? `api:${request.api}|${request.geo}` : `file:${boundaries}`;
+  // Each box walks every coordinate (~10 ms): worked out when first asked for (the first view, when the map is
+  // fitted; the whole box only when there is no first view), not on the way to the map.
+  const bbox = once(() => bboxOf(collection.features.map((feature) => feature.geometry)));
+  const view = once(() => initialView(collection.features));
   return {
     source: { kind: 'geojson', key, data: collection },
-    bbox: bboxOf(collection.features.map((feature) => feature.geometry)),
-    view: initialView(collection.features),
+    get bbox() {
+      return bbox();
+    },
+    get view() {
+      return view();
+    },
     names,
     localNames: { fr: french },
     features,
+  };
+}
+
+/** `compute`'s result, worked out on the first call. */
+function once<T>(compute: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    result ??= { value: compute() };
+    return result.value;
   };
 }
 

@@ -124,10 +124,15 @@ export class MapController implements ReactiveController {
     const map = this.map;
     if (!map) return;
     this.#released = releasedState(map, this.#regions);
+    this.#remove();
+  }
+
+  /** Removes the map and forgets what was drawn on it; the next attach() creates another. */
+  #remove(): void {
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#context.set(false);
-    map.remove();
+    this.map?.remove();
     this.map = undefined;
     this.#creating = undefined;
     this.#regions = undefined;
@@ -190,13 +195,6 @@ export class MapController implements ReactiveController {
       basemap: (reason) => this.#basemapFailed(reason),
       messages: () => messagesOf(this.#host),
     });
-    // A worker that cannot load would leave the map waiting for ever: fail instead (the element's error state).
-    await runtime.workerReady.catch((error: unknown) => {
-      this.#unwatch?.();
-      this.#unwatch = undefined;
-      map.remove();
-      throw error;
-    });
     // The hatch is added when the style first asks for it (and is not missing before the style loads).
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));
@@ -219,6 +217,20 @@ export class MapController implements ReactiveController {
     this.#released = undefined;
     this.#applyBasemap();
     return map;
+  }
+
+  /**
+   * Resolves once MapLibre's worker is known to load. A worker that cannot would leave the map waiting for ever:
+   * the map is removed instead and this rejects (the element's error state). Checked apart from attach() so that
+   * regions can be drawn, and the worker start tiling them, while the check's request is still out.
+   */
+  async ready(): Promise<void> {
+    try {
+      await this.#runtime.workerReady;
+    } catch (error) {
+      this.#remove();
+      throw error;
+    }
   }
 
   /** Draws `regions` unless they are already drawn; returns true when the source changed. */

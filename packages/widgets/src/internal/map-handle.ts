@@ -5,14 +5,23 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BBox } from '@chronos/core';
 import type { ReactiveControllerHost } from 'lit';
+import { whenIdle } from './idle.ts';
 import type { MapCallbacks, MapController, MapSettings, RegionSource } from './map-controller.ts';
 
 type Runtime = typeof import('./maplibre-runtime.ts');
 
 let runtimePromise: Promise<Runtime> | undefined;
-/** The MapLibre chunk (with the map side of the elements), imported once per page. */
+/**
+ * The MapLibre chunk (with the map side of the elements), imported once per page. It resolves once this thread is
+ * idle after the chunk ran: the chunk starts MapLibre's worker, and the browser's go-ahead to start the worker's
+ * thread is a task of this thread, queued while the chunk runs, that yields to timers and frames. Creating a map
+ * at once (its WebGL context, its style, its first frame) kept the worker from starting, and so from tiling the
+ * regions, for 100–200 ms (traces of the widgets bench; 40–90 ms from `new Worker` to its thread with this wait).
+ */
 export function loadRuntime(): Promise<Runtime> {
-  runtimePromise ??= import('./maplibre-runtime.ts');
+  runtimePromise ??= import('./maplibre-runtime.ts').then(
+    (runtime) => new Promise<Runtime>((resolve) => whenIdle(() => resolve(runtime), 50)),
+  );
   return runtimePromise;
 }
 
@@ -56,6 +65,11 @@ export class MapHandle {
       }
     }
     return this.#controller.attach(container, settings);
+  }
+
+  /** MapController.ready: resolves once MapLibre's worker is known to load (at once without a map). */
+  async ready(): Promise<void> {
+    await this.#controller?.ready();
   }
 
   restore(container: HTMLElement): Promise<MapLibreMap | undefined> {

@@ -2,14 +2,31 @@
 // without rebuilding its style: paint properties and handlers only.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MapSettings } from './map-controller.ts';
-import { FILL, FOCUS, FOCUS_HALO, fillPaint, hatch, LINE, linePaint, PATTERN } from './map-layers.ts';
+import {
+  FILL,
+  FOCUS,
+  FOCUS_HALO,
+  FOCUS_HALO_WIDTH,
+  FOCUS_WIDTH,
+  fillPaint,
+  focusPaint,
+  hatch,
+  LINE,
+  linePaint,
+  PATTERN,
+} from './map-layers.ts';
 
 export function applySettings(map: MapLibreMap, previous: MapSettings, settings: MapSettings): void {
   if (previous.theme !== settings.theme) {
     map.setPaintProperty('chronos-background', 'background-color', settings.theme.background);
     if (map.getLayer(FILL)) map.setPaintProperty(FILL, 'fill-color', fillPaint(settings.theme)['fill-color']);
-    if (map.getLayer(FOCUS)) map.setPaintProperty(FOCUS, 'line-color', settings.theme.focus);
-    if (map.getLayer(FOCUS_HALO)) map.setPaintProperty(FOCUS_HALO, 'line-color', settings.theme.focusHalo);
+    if (map.getLayer(FOCUS)) {
+      map.setPaintProperty(FOCUS, 'line-color', focusPaint(settings.theme.focus, FOCUS_WIDTH)['line-color']);
+    }
+    if (map.getLayer(FOCUS_HALO)) {
+      const halo = focusPaint(settings.theme.focusHalo, FOCUS_HALO_WIDTH);
+      map.setPaintProperty(FOCUS_HALO, 'line-color', halo['line-color']);
+    }
     if (map.getLayer(LINE)) {
       const line = linePaint(settings.theme);
       map.setPaintProperty(LINE, 'line-color', line['line-color']);

@@ -35,8 +35,11 @@ export interface LoadingHost extends ReactiveControllerHost {
 export interface LoadingSteps {
   /** Validated settings. */
   settings(): { geo: string; time: string };
-  /** Creates the map (once) after the first render; undefined when there is nowhere to draw it. */
+  /** Creates the map (once) after the first render; undefined when there is nowhere to draw it. Resolves once
+   * regions can be drawn on it. */
   attachMap(): Promise<unknown> | undefined;
+  /** Resolves once the map can show values (MapLibre's worker loads); rejects with the failure otherwise. */
+  mapReady(): Promise<void>;
   /** Draws newly loaded geometry (before its values are shown). */
   drawGeometry(geometry: RegionGeometry): void;
   /** Shows values; `classifyOver` is every period's values (per country) when breaks are stable. */
@@ -174,8 +177,10 @@ export class LoadingController implements ReactiveController {
     ]);
     if (signal.aborted) return;
     this.#geometry = geometry;
+    // Drawn first: MapLibre's worker starts tiling the regions while the worker check's answer is awaited.
     this.#steps.drawGeometry(geometry);
-    await this.#show(data, signal);
+    await this.#steps.mapReady();
+    if (!signal.aborted) await this.#show(data, signal);
   }
 
   async #fetchData(signal: AbortSignal): Promise<ChoroplethData> {

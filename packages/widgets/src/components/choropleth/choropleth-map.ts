@@ -121,6 +121,11 @@ export class ChoroplethMap {
       });
   }
 
+  /** Resolves once the map can show values (MapLibre's worker loads); rejects with the element's map failure. */
+  ready(): Promise<void> {
+    return this.controller.ready().catch((error: unknown) => this.#failed(error));
+  }
+
   /** A released map came near the viewport again: recreated as it was, without loading anything, and announced
    * once it shows its regions again. */
   restore(): void {
@@ -144,11 +149,14 @@ export class ChoroplethMap {
         quietCanvas(this.controller.map?.getCanvas());
         return map;
       },
-      (error: unknown) => {
-        visibility.stopped();
-        throw mapFailure(error, messagesOf(this.#host));
-      },
+      (error: unknown) => this.#failed(error),
     );
+  }
+
+  /** The map could not be created, or was removed: it holds no WebGL context; the element's map failure. */
+  #failed(error: unknown): never {
+    this.#hooks.visibility().stopped();
+    throw mapFailure(error, messagesOf(this.#host));
   }
 
   /** Draws the regions (once per boundary set), outlines the selected one and fits the view when due. */

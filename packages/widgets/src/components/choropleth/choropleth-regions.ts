@@ -99,6 +99,11 @@ export class RegionText {
     return this.#lang.locale;
   }
 
+  /** Formats a period once: the page's first date formatter costs tens of ms (the browser loads its calendar data). */
+  loadCalendar(): void {
+    periodLabel({ time: '2000-01-01', metric: { frequency: 'monthly' } } as ChoroplethData, this.locale);
+  }
+
   /** The chrome's strings in the page's language. */
   get messages(): Messages {
     return this.#lang.messages;

@@ -14,6 +14,7 @@ import { frameStyles } from '../../internal/companion.styles.ts';
 import { loadRuntime } from '../../internal/map-handle.ts';
 import { ThemeController } from '../../internal/theme.ts';
 import { VisibilityController } from '../../internal/visibility.ts';
+import { whenIdle } from '../../internal/idle.ts';
 import { resolveSettings, type Settings } from './choropleth-config.ts';
 import { ChoroplethA11y } from './choropleth-a11y.ts';
 import { ChoroplethProperties } from './choropleth-properties.ts';
@@ -171,6 +172,7 @@ export class ChronosChoropleth extends ChoroplethProperties {
   #loading = new LoadingController(this, {
     settings: () => this.#settings,
     attachMap: () => this.#map.attach(),
+    mapReady: () => this.#map.ready(),
     drawGeometry: (geometry) => this.#map.draw(geometry),
     show: (data, classifyOver, signal) => this.#painter.show(data, classifyOver, signal),
     report: (detail) => this.#report(detail),
@@ -243,6 +245,10 @@ export class ChronosChoropleth extends ChoroplethProperties {
     // Fetch the MapLibre chunk while the first render and the data requests are still being set up.
     void loadRuntime().catch(() => undefined);
     void loadPaint().catch(() => undefined);
+    // The page's first Intl.DateTimeFormat costs tens of ms (the browser loads its calendar data once): made while
+    // the MapLibre chunk downloads, not in the render that follows the first colouring, when MapLibre's worker
+    // and first frames need this thread.
+    whenIdle(() => this.#text.loadCalendar(), 1000);
     // Reconnected after a move in the DOM: the map was removed with the old position.
     if (this.hasUpdated) {
       this.#map.needsFit = true;
