@@ -58,9 +58,22 @@ export function hatch(stripe: string, size = 8): { width: number; height: number
   return { width: size, height: size, data };
 }
 
+/**
+ * Around each tile MapLibre's worker keeps `buffer` px (of 512) of the neighbouring regions. Its default, 128, is
+ * room for labels and icons, which the regions do not have; their widest line (the 7 px focus halo) needs a few px.
+ * At the first view's zoom the US is cut in two tiles at 90° W, and with 128 each tile also tiled the 22.5° of
+ * states on the far side of the cut: most of the contiguous US was tiled twice before the first paint.
+ */
+const TILE_BUFFER = 32;
+
 export function sourceSpec(regions: RegionSource): GeoJSONSourceSpecification | VectorSourceSpecification {
   return regions.kind === 'geojson'
-    ? { type: 'geojson', data: regions.data as GeoJSONSourceSpecification['data'], promoteId: 'code' }
+    ? {
+        type: 'geojson',
+        data: regions.data as GeoJSONSourceSpecification['data'],
+        promoteId: 'code',
+        buffer: TILE_BUFFER,
+      }
     : { type: 'vector', url: `pmtiles://${regions.url}`, promoteId: 'code' };
 }
 
