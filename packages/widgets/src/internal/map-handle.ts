@@ -16,7 +16,7 @@ let runtimePromise: Promise<Runtime> | undefined;
  * idle after the chunk ran: the chunk starts MapLibre's worker, and the browser's go-ahead to start the worker's
  * thread is a task of this thread, queued while the chunk runs, that yields to timers and frames. Creating a map
  * at once (its WebGL context, its style, its first frame) kept the worker from starting, and so from tiling the
- * regions, for 100–200 ms (traces of the widgets bench; 40–90 ms from `new Worker` to its thread with this wait).
+ * regions, for 140–300 ms (traces of the widgets bench; 35–90 ms from `new Worker` to its thread with this wait).
  */
 export function loadRuntime(): Promise<Runtime> {
   runtimePromise ??= import('./maplibre-runtime.ts').then(
