@@ -115,7 +115,8 @@ try {
     DATA_VERSION_POLL_MS: '0',
     SCHEDULER: 'off',
   };
-  // The bare route's bytes and headers, as bench:api writes them (from the first build).
+  // The bare route's bytes and headers, as bench:api writes them (from the first build). The bare server
+  // reads a /boundaries sample too; only /data is loaded here, so both get the data answer.
   const first = await start([...SERVER_V8_FLAGS, builds[0]!.cli, 'serve'], serverEnv, '/api/health');
   const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
   for (const name of ['data', 'boundaries']) {

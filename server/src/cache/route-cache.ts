@@ -39,7 +39,9 @@ interface Resolved {
   key: string;
   cacheControl: string;
   dependsOn: DependsOn;
-  version: string;
+  /** The versions it was built from (data only read when it depends on data). */
+  data: number;
+  boundaries: number;
 }
 
 /** How a hit is sent: sendCached (send.ts) by default, after the hooks have set their headers. */
@@ -97,7 +99,11 @@ export class RouteCache {
    * plugins/app/cached-hits.ts, leaves refusals to the normal path), which sends it its own way (`send`). */
   hit(url: string, send: SendHit = sendCached): Hit | undefined {
     const known = this.#resolved.get(url);
-    if (!known || known.version !== versionTag(known.dependsOn, this.#versions())) return undefined;
+    // Compared as numbers: no version tag string per request.
+    const versions = this.#versions();
+    if (!known || known.boundaries !== versions.boundaries || (known.dependsOn === 'data' && known.data !== versions.data)) {
+      return undefined;
+    }
     const entry = this.#responseCache.peek(known.key, false);
     return entry && { route: known.route, config: known.config, entry, cacheControl: known.cacheControl, send };
   }
@@ -110,8 +116,8 @@ export class RouteCache {
 
   /** Answers from the cache (building once when missing) and remembers the URL for the fast path. */
   async reply(request: FastifyRequest, reply: FastifyReply, spec: CachedReplySpec): Promise<FastifyReply> {
-    const version = versionTag(spec.dependsOn, this.#versions());
-    const key = keyOf(spec.route, version, spec.params);
+    const versions = this.#versions();
+    const key = keyOf(spec.route, versionTag(spec.dependsOn, versions), spec.params);
     const entry = await this.#responseCache.get(key, async () => ({
       body: await spec.build(),
       contentType: spec.contentType,
@@ -123,7 +129,8 @@ export class RouteCache {
       key,
       cacheControl: spec.cacheControl,
       dependsOn: spec.dependsOn,
-      version,
+      data: versions.data,
+      boundaries: versions.boundaries,
     });
     return sendCached(request, reply, entry, spec.cacheControl);
   }

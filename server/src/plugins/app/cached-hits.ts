@@ -34,6 +34,9 @@ export default fp(
   async (fastify) => {
     const routeCache = fastify.routeCache;
     const answers = new CachedAnswers();
+    // Whether a remembered route is under the access policy (isProtected), per route pattern: cached
+    // routes have concrete patterns, never the preflight catch-all whose answer depends on the path.
+    const protectedRoutes = new Map<string, boolean>();
     // Registered before the plugins it defers to (its hook must run before theirs); they are looked up
     // once the server is ready. A server without any of them never takes the fast path.
     let checks: Checks | null = null;
@@ -56,7 +59,12 @@ export default fp(
       if (hit === undefined) return done();
       // The same URL matched the same route when it was remembered.
       request.matchedRoute = hit.route;
-      if (!isProtected(request)) return done();
+      let underPolicy = protectedRoutes.get(hit.route);
+      if (underPolicy === undefined) {
+        underPolicy = isProtected(request);
+        if (hit.route !== '*') protectedRoutes.set(hit.route, underPolicy);
+      }
+      if (!underPolicy) return done();
       // A route with options of its own for CORS, shedding or its rate limit (none of the cached routes
       // today) is left to those plugins: the headers and counters here are the global ones.
       const config = hit.config as RouteOptionsReadHere;
