@@ -62,10 +62,10 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** utime + stime of a process, µs. */
-function cpuUs(pid: number): number {
+/** utime and stime of a process, µs. */
+function cpuUs(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+  return { user: Number(fields[11]) * TICK_US, system: Number(fields[12]) * TICK_US };
 }
 
 async function fire(url: string, options: { amount: number; overallRate?: number }): Promise<number> {
@@ -151,11 +151,19 @@ try {
       let bad = await fire(url, { amount: WARMUP });
       const before = cpuUs(server.child.pid!);
       const t0 = performance.now();
+      // CPU_STRACE=1: the system calls of the measured requests (strace slows the server: a low CPU_RATE).
+      const strace = process.env.CPU_STRACE
+        ? spawn('strace', ['-c', '-f', '-p', String(server.child.pid)], { stdio: ['ignore', 'ignore', 'inherit'] })
+        : undefined;
       bad += await fire(url, { amount: REQUESTS, overallRate: RATE });
+      if (strace) await new Promise((r) => (strace.once('exit', r), strace.kill('SIGINT')));
       const elapsed = (performance.now() - t0) / 1000;
-      const us = (cpuUs(server.child.pid!) - before) / REQUESTS;
-      perRequest.get(side.name)!.push(us);
-      line.push(`${side.name} ${us.toFixed(1)} µs (${Math.round(REQUESTS / elapsed)} req/s${bad ? `, ${bad} non-200` : ''})`);
+      const after = cpuUs(server.child.pid!);
+      const [user, system] = [(after.user - before.user) / REQUESTS, (after.system - before.system) / REQUESTS];
+      perRequest.get(side.name)!.push(user + system);
+      line.push(
+        `${side.name} ${(user + system).toFixed(1)} µs (user ${user.toFixed(1)}, system ${system.toFixed(1)}; ${Math.round(REQUESTS / elapsed)} req/s${bad ? `, ${bad} non-200` : ''})`,
+      );
       await stop(server.child);
     }
     process.stdout.write(`round ${round + 1}: ${line.join(', ')}  load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
