@@ -36,10 +36,14 @@ const profile = (side: string) =>
 
 async function start(args: string[], env: NodeJS.ProcessEnv, probe: string) {
   const port = await freePort();
-  const child = spawn(process.execPath, args.map((a) => a.replace('{port}', String(port))), {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    args.map((a) => a.replace('{port}', String(port))),
+    {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
@@ -87,7 +91,8 @@ function raw(url: string, encoding: string): Promise<{ body: Buffer; headers: Re
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) if (typeof value === 'string') headers[name] = value;
+        for (const [name, value] of Object.entries(response.headers))
+          if (typeof value === 'string') headers[name] = value;
         done({ body: Buffer.concat(chunks), headers });
       });
     });
@@ -137,7 +142,8 @@ try {
     })),
     {
       name: 'bare',
-      start: () => start([...SERVER_V8_FLAGS, ...profile('bare'), bareServer, 'bare', '{port}', sampleDir], {}, '/data'),
+      start: () =>
+        start([...SERVER_V8_FLAGS, ...profile('bare'), bareServer, 'bare', '{port}', sampleDir], {}, '/data'),
       path: '/data',
     },
   ];
@@ -156,9 +162,14 @@ try {
         ? spawn('strace', ['-c', '-f', '-p', String(server.child.pid)], { stdio: ['ignore', 'ignore', 'inherit'] })
         : undefined;
       bad += await fire(url, { amount: REQUESTS, overallRate: RATE });
-      if (strace) await new Promise((r) => (strace.once('exit', r), strace.kill('SIGINT')));
       const elapsed = (performance.now() - t0) / 1000;
       const after = cpuUs(server.child.pid!);
+      if (strace) {
+        await new Promise((r) => {
+          strace.once('exit', r);
+          strace.kill('SIGINT');
+        });
+      }
       const [user, system] = [(after.user - before.user) / REQUESTS, (after.system - before.system) / REQUESTS];
       perRequest.get(side.name)!.push(user + system);
       line.push(
@@ -166,12 +177,16 @@ try {
       );
       await stop(server.child);
     }
-    process.stdout.write(`round ${round + 1}: ${line.join(', ')}  load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`);
+    process.stdout.write(
+      `round ${round + 1}: ${line.join(', ')}  load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`,
+    );
   }
   const bare = median(perRequest.get('bare')!);
   for (const [name, values] of perRequest) {
     const m = median(values);
-    process.stdout.write(`${name}: median ${m.toFixed(1)} µs per request (${(m / bare).toFixed(2)}× bare); rounds ${values.map((v) => v.toFixed(1)).join(', ')}\n`);
+    process.stdout.write(
+      `${name}: median ${m.toFixed(1)} µs per request (${(m / bare).toFixed(2)}× bare); rounds ${values.map((v) => v.toFixed(1)).join(', ')}\n`,
+    );
   }
 } finally {
   for (const child of children) child.kill('SIGTERM');

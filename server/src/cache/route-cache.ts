@@ -101,7 +101,11 @@ export class RouteCache {
     const known = this.#resolved.get(url);
     // Compared as numbers: no version tag string per request.
     const versions = this.#versions();
-    if (!known || known.boundaries !== versions.boundaries || (known.dependsOn === 'data' && known.data !== versions.data)) {
+    if (
+      !known ||
+      known.boundaries !== versions.boundaries ||
+      (known.dependsOn === 'data' && known.data !== versions.data)
+    ) {
       return undefined;
     }
     const entry = this.#responseCache.peek(known.key, false);

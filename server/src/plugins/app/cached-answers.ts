@@ -58,7 +58,11 @@ export class CachedAnswers {
       byOrigin.set(origin, slots);
     }
     const slot = ENCODINGS[encoding] + (revalidated ? 1 : 0);
-    const answer = (slots[slot] ??= record(entry, cacheControl, origin, encoding, revalidated));
+    let answer = slots[slot];
+    if (answer === undefined) {
+      answer = record(entry, cacheControl, origin, encoding, revalidated);
+      slots[slot] = answer;
+    }
     // writeHead turns the list into the header block at once (validating it, as for any response).
     answer.headers[1] = request.id;
     const raw = reply.raw;
