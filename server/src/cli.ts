@@ -2,6 +2,8 @@
 // chronos-server: serve the API, and the operator commands (migrate, seed, boundaries import, keys).
 // Run with Node 24 (TypeScript type stripping): `node server/src/cli.ts <command>`; the server with the V8
 // flags in v8-flags.ts (the shebang and every launcher pass them).
+// First: before the app's modules load (see the module).
+import './tick-maps.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -16,4 +16,7 @@
 // (=16: 8 of 42 slow; =64: 7 of 12), --no-maglev (8 of 12), --no-track-field-types (4 of 10),
 // --no-lazy-feedback-allocation (6 of 10). The cost: optimizing compiles run on the main thread, which
 // only matters while code warms up.
+// The cause, found since: V8 holds the maps those caches saw weakly, and full collections during start-up
+// freed them (tick-maps.ts, which keeps them alive; with it, 4 of 4 app processes stayed monomorphic where
+// 4 of 4 had gone megamorphic with this flag alone). The flag stays until measured without it.
 export const SERVER_V8_FLAGS: readonly string[] = ['--no-concurrent-recompilation'];

@@ -39,15 +39,26 @@ interface Resolved {
   key: string;
   cacheControl: string;
   dependsOn: DependsOn;
-  version: string;
+  /** The versions it was built from (data only read when it depends on data). */
+  data: number;
+  boundaries: number;
 }
 
-/** A remembered URL whose entry is held: what `answer` sends. */
+/** How a hit is sent: sendCached (send.ts) by default, after the hooks have set their headers. */
+export type SendHit = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: CachedResponse,
+  cacheControl: string,
+) => FastifyReply;
+
+/** A remembered URL whose entry is held: what `answer` sends, and how. */
 export interface Hit {
   route: string;
   config: FastifyContextConfig;
   entry: CachedResponse;
   cacheControl: string;
+  send: SendHit;
 }
 
 /** URLs remembered per app. A plain map emptied when full: a lookup per request costs less than an LRU's
@@ -85,24 +96,32 @@ export class RouteCache {
   /** What an exact URL answered before, when its entry is still in this process's cache at the current
    * versions (else undefined: the request takes the normal path). Not yet counted as a cache hit: the
    * caller answers it with `answer`, or may still decide not to (the cached-hit fast path,
-   * plugins/app/cached-hits.ts, leaves refusals to the normal path). */
-  hit(url: string): Hit | undefined {
+   * plugins/app/cached-hits.ts, leaves refusals to the normal path), which sends it its own way (`send`). */
+  hit(url: string, send: SendHit = sendCached): Hit | undefined {
     const known = this.#resolved.get(url);
-    if (!known || known.version !== versionTag(known.dependsOn, this.#versions())) return undefined;
+    // Compared as numbers: no version tag string per request.
+    const versions = this.#versions();
+    if (
+      !known ||
+      known.boundaries !== versions.boundaries ||
+      (known.dependsOn === 'data' && known.data !== versions.data)
+    ) {
+      return undefined;
+    }
     const entry = this.#responseCache.peek(known.key, false);
-    return entry && { route: known.route, config: known.config, entry, cacheControl: known.cacheControl };
+    return entry && { route: known.route, config: known.config, entry, cacheControl: known.cacheControl, send };
   }
 
   /** Sends a hit (ETag, 304, encodings: send.ts) and counts it for /metrics. */
   answer(request: FastifyRequest, reply: FastifyReply, hit: Hit): FastifyReply {
     this.#responseCache.countHit();
-    return sendCached(request, reply, hit.entry, hit.cacheControl);
+    return hit.send(request, reply, hit.entry, hit.cacheControl);
   }
 
   /** Answers from the cache (building once when missing) and remembers the URL for the fast path. */
   async reply(request: FastifyRequest, reply: FastifyReply, spec: CachedReplySpec): Promise<FastifyReply> {
-    const version = versionTag(spec.dependsOn, this.#versions());
-    const key = keyOf(spec.route, version, spec.params);
+    const versions = this.#versions();
+    const key = keyOf(spec.route, versionTag(spec.dependsOn, versions), spec.params);
     const entry = await this.#responseCache.get(key, async () => ({
       body: await spec.build(),
       contentType: spec.contentType,
@@ -114,7 +133,8 @@ export class RouteCache {
       key,
       cacheControl: spec.cacheControl,
       dependsOn: spec.dependsOn,
-      version,
+      data: versions.data,
+      boundaries: versions.boundaries,
     });
     return sendCached(request, reply, entry, spec.cacheControl);
   }

@@ -30,7 +30,11 @@ export class RequestHistogram {
   readonly type = 'histogram';
   readonly aggregator = 'sum' as const;
   readonly #bounds: readonly number[];
-  readonly #series = new Map<string, Series>();
+  /** Every series, in the order first seen (the exposition's order). */
+  readonly #series: Series[] = [];
+  /** The same series by route, then status (a method's series in a short list): found without building
+   * a label string per request. */
+  readonly #byRoute = new Map<string, Map<number, Series[]>>();
 
   constructor(options: { name: string; help: string; buckets: readonly number[]; registers: Registry[] }) {
     this.name = options.name;
@@ -41,16 +45,27 @@ export class RequestHistogram {
 
   /** Records one request of `seconds`. */
   observe(method: string, route: string, status: number, seconds: number): void {
-    const id = `${method} ${status} ${route}`;
-    let series = this.#series.get(id);
-    if (!series) {
+    let byStatus = this.#byRoute.get(route);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      this.#byRoute.set(route, byStatus);
+    }
+    let byMethod = byStatus.get(status);
+    if (byMethod === undefined) {
+      byMethod = [];
+      byStatus.set(status, byMethod);
+    }
+    let series: Series | undefined;
+    for (const candidate of byMethod) if (candidate.labels.method === method) series = candidate;
+    if (series === undefined) {
       series = {
         labels: { method, route, status_code: String(status) },
         counts: new Float64Array(this.#bounds.length + 1),
         sum: 0,
         count: 0,
       };
-      this.#series.set(id, series);
+      byMethod.push(series);
+      this.#series.push(series);
     }
     const bounds = this.#bounds;
     let bucket = 0;
@@ -64,7 +79,7 @@ export class RequestHistogram {
   async get(): Promise<{ name: string; help: string; type: string; values: Sample[]; aggregator: 'sum' }> {
     const values: Sample[] = [];
     const bucketName = `${this.name}_bucket`;
-    for (const { labels, counts, sum, count } of this.#series.values()) {
+    for (const { labels, counts, sum, count } of this.#series) {
       let cumulative = 0;
       this.#bounds.forEach((bound, i) => {
         cumulative += counts[i]!;
@@ -78,6 +93,7 @@ export class RequestHistogram {
   }
 
   reset(): void {
-    this.#series.clear();
+    this.#series.length = 0;
+    this.#byRoute.clear();
   }
 }

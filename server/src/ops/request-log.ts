@@ -3,14 +3,17 @@
 // at LOG_LEVEL=info in production that doubled the logging cost of a cached hit. The line goes through the
 // server's logger with the request id as a field (the same JSON a request's child logger writes), so no
 // per-request child logger is made (request-logger.ts). Errors are logged as before.
-import { LogController } from 'fastify';
+import { type FastifyBaseLogger, LogController } from 'fastify';
 
 export class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(...[error, request, reply, metadata]: Parameters<LogController['requestCompleted']>) {
     if (error) return super.requestCompleted(error, request, reply, metadata);
-    request.server.log.info(
+    const log = request.server.log as FastifyBaseLogger & { isLevelEnabled?(level: string): boolean };
+    // Not even the line's fields when it is not written (LOG_LEVEL=warn: every cached hit).
+    if (log.isLevelEnabled?.('info') === false) return;
+    log.info(
       {
         reqId: request.id,
         method: request.method,

@@ -114,8 +114,9 @@ function decide(
       : keyDecision(text, key, origin);
   }
   if (!origin) return ALLOWED_WITHOUT_ORIGIN;
+  const ours = allowedOrigins(config).get(origin);
+  if (ours !== undefined) return ours;
   if (
-    config.ALLOWED_ORIGINS.includes(origin) ||
     (request.host !== undefined && /^https?:\/\/(.+)$/.exec(origin)?.[1] === request.host) ||
     (config.ALLOW_LOOPBACK_ORIGINS && isLoopbackOrigin(origin))
   ) {
@@ -127,6 +128,22 @@ function decide(
     code: 'key_required',
     message: `Origin ${origin} is not allowed without a publishable key: give the map api-key="pk_…" (key=pk_… on API requests), a key bound to this origin, created with \`chronos-server keys create --origin ${origin}\`.`,
   };
+}
+
+/** The decision for each of ALLOWED_ORIGINS, made once per configuration (shared, frozen, like the next). */
+const decisionsByConfig = new WeakMap<Config, Map<string, AccessDecision>>();
+function allowedOrigins(config: Config): Map<string, AccessDecision> {
+  let decisions = decisionsByConfig.get(config);
+  if (decisions === undefined) {
+    decisions = new Map(
+      config.ALLOWED_ORIGINS.map((origin) => [
+        origin,
+        Object.freeze({ allowed: true, origin, keyId: null, rateLimit: null }),
+      ]),
+    );
+    decisionsByConfig.set(config, decisions);
+  }
+  return decisions;
 }
 
 const ALLOWED_WITHOUT_ORIGIN: AccessDecision = Object.freeze({

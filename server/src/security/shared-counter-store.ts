@@ -69,6 +69,16 @@ export class SharedCounterStore {
     else callback(null, { current: counter.shared + counter.pending + counter.flushing, ttl: counter.windowEnd - now });
   }
 
+  /** read and incr in one step, for the cached-hit fast path (every request): counts one request for
+   * `key` when the count so far is below `max`, else counts nothing and says false. */
+  take(key: string, timeWindow: number, max: number): boolean {
+    const counter = this.#counter(key, timeWindow);
+    if (counter.shared + counter.pending + counter.flushing >= max) return false;
+    counter.pending++;
+    this.#schedule();
+    return true;
+  }
+
   /** Route-level limits get their own counters under the same Redis connection and sync. */
   child(routeOptions: { routeInfo: { method: string; url: string } }): SharedCounterStore {
     return new SharedCounterStore({

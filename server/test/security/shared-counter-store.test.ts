@@ -25,6 +25,14 @@ test('one instance counts every request exactly, with the time left in the windo
   await store.close();
 });
 
+test('take counts a request only while it stays within the limit, as read then incr would', async () => {
+  const store = new SharedCounterStore({ redis, prefix: `test:rl:${randomBytes(4).toString('hex')}:` });
+  const taken = Array.from({ length: 5 }, () => store.take('ip:3', 60_000, 3));
+  assert.deepEqual(taken, [true, true, true, false, false]);
+  assert.equal((await count(store, 'ip:3')).current, 4, 'the refused ones were not counted');
+  await store.close();
+});
+
 test('two instances on one Redis see each other’s requests after a sync', async () => {
   const prefix = `test:rl:${randomBytes(4).toString('hex')}:`;
   const a = new SharedCounterStore({ redis, prefix, syncMs: 10 });

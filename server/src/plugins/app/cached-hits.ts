@@ -14,9 +14,8 @@
 import type { AccessDecision } from '../../security/access.ts';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import { addApiCorsHeaders } from '../external/cors.ts';
-import { API_HEADERS } from '../external/helmet.ts';
 import { isProtected } from './access.ts';
+import { CachedAnswers } from './cached-answers.ts';
 
 /** The per-route options of @fastify/cors, @fastify/under-pressure and @fastify/rate-limit. */
 interface RouteOptionsReadHere {
@@ -34,6 +33,10 @@ interface Checks {
 export default fp(
   async (fastify) => {
     const routeCache = fastify.routeCache;
+    const answers = new CachedAnswers();
+    // Whether a remembered route is under the access policy (isProtected), per route pattern: cached
+    // routes have concrete patterns, never the preflight catch-all whose answer depends on the path.
+    const protectedRoutes = new Map<string, boolean>();
     // Registered before the plugins it defers to (its hook must run before theirs); they are looked up
     // once the server is ready. A server without any of them never takes the fast path.
     let checks: Checks | null = null;
@@ -52,11 +55,16 @@ export default fp(
     });
     fastify.addHook('onRequest', (request, reply, done) => {
       if (checks === null || request.method !== 'GET') return done();
-      const hit = routeCache.hit(request.url);
+      const hit = routeCache.hit(request.url, answers.send);
       if (hit === undefined) return done();
       // The same URL matched the same route when it was remembered.
       request.matchedRoute = hit.route;
-      if (!isProtected(request)) return done();
+      let underPolicy = protectedRoutes.get(hit.route);
+      if (underPolicy === undefined) {
+        underPolicy = isProtected(request);
+        if (hit.route !== '*') protectedRoutes.set(hit.route, underPolicy);
+      }
+      if (!underPolicy) return done();
       // A route with options of its own for CORS, shedding or its rate limit (none of the cached routes
       // today) is left to those plugins: the headers and counters here are the global ones.
       const config = hit.config as RouteOptionsReadHere;
@@ -68,8 +76,7 @@ export default fp(
       const decision = checks.decideAccess(request);
       if (decision instanceof Promise || !decision.allowed) return done();
       if (checks.underPressure() || (limited && !checks.withinRateLimit(request))) return done();
-      reply.headers(API_HEADERS);
-      addApiCorsHeaders(request, reply);
+      // With the headers helmet and CORS would have set, in one write (cached-answers.ts).
       routeCache.answer(request, reply, hit);
     });
   },

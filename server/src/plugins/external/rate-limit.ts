@@ -58,21 +58,21 @@ export default fp<{ config: Config }>(
     };
     const maxOf = (request: FastifyRequest) => keyed(request)?.rateLimit ?? config.RATE_LIMIT_MAX;
     const windowMs = config.RATE_LIMIT_WINDOW_MS;
+    // Without a closure per request: both stores answer their callbacks synchronously.
+    let counted = 0;
+    const readCount: StoreCallback = (error, state) => {
+      counted = error === null ? state.current : Number.POSITIVE_INFINITY;
+    };
+    const ignore: StoreCallback = () => {};
     fastify.decorate('withinRateLimit', (request: FastifyRequest) => {
       const key = keyOf(request);
       const max = maxOf(request);
+      if (sharedStore) return sharedStore.take(key, windowMs, max);
       // Over the limit once counted when the count so far has reached it (the plugin: current > max).
-      let within = false;
-      store.read(
-        key,
-        (error, state) => {
-          within = error === null && state.current < max;
-        },
-        windowMs,
-        max,
-      );
-      if (within) store.incr(key, () => {}, windowMs, max);
-      return within;
+      store.read(key, readCount, windowMs, max);
+      if (counted >= max) return false;
+      store.incr(key, ignore, windowMs, max);
+      return true;
     });
     // The API documentation (its UI loads a dozen assets) is not limited: those routes opt out when they
     // are added, so limited routes carry no per-request allow-list check. This hook runs before the
