@@ -10,15 +10,13 @@
 // (in-process cache and rate limits), BENCH_SECONDS / BENCH_FORKS / BENCH_ROUNDS / BENCH_WARMUP_ROUNDS set the
 // run length (each cached-route comparison runs BENCH_FORKS fresh pairs of processes; see below). The embedded store (PGlite) is not
 // used here: its WASM heap alone is ~370 MB RSS, which the 300 MB goal for a server does not allow for.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordFigure } from '@chronos/devkit/bench-record';
-import { freePort } from '@chronos/devkit/processes';
 import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
-import { createTestDatabase, REDIS_URL } from '../src/testing/database.ts';
+import { createTestDatabase } from '../src/testing/database.ts';
 import {
   alternate,
   DURATION,
@@ -27,95 +25,32 @@ import {
   load,
   loadUndici,
   median,
-  ORIGIN,
   p99,
   type Run,
   rps,
 } from './load.ts';
+import {
+  baselineServer,
+  cli,
+  recordSample,
+  seedDatabase,
+  serverEnv,
+  startProcess,
+  stopAll,
+  stopProcess,
+} from './servers.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
 const FORKS = Number(process.env.BENCH_FORKS ?? 3);
 const BOUNDARIES = '/api/geo/choropleth?metric=unemployment&mode=boundaries&geo=us-states,ca-provinces';
 const DATA = '/api/geo/choropleth?metric=unemployment&mode=data&geo=us-states,ca-provinces&time=latest';
-const cli = join(import.meta.dirname, '../src/cli.ts');
-const children: ChildProcess[] = [];
-
-/** Starts a server process and resolves with its base URL once it answers. */
-async function startProcess(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  probe: string,
-): Promise<{ url: string; child: ChildProcess }> {
-  // A port free now (other engineers' servers share the machine), not a random guess.
-  const port = await freePort();
-  const child = spawn(process.execPath, [...args.map((a) => a.replace('{port}', String(port)))], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${url}${probe}`, { headers: { origin: ORIGIN } }).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return { url, child };
-    if (child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${args.join(' ')} did not start`);
-}
-
-/** The raw bytes and headers a request gets (fetch would decompress). */
-function raw(url: string, encoding: string): Promise<{ body: Buffer; headers: Record<string, string> }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers: { 'accept-encoding': encoding, origin: ORIGIN } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) {
-          if (typeof value === 'string') headers[name] = value;
-        }
-        resolve({ body: Buffer.concat(chunks), headers });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Stops a server process and waits until it has exited (its port and memory are free again). */
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 const database = await createTestDatabase();
 const sampleDir = mkdtempSync(join(tmpdir(), 'chronos-bench-api-'));
 try {
-  // Migrate and seed in a separate process, as an operator would (`chronos-server seed`).
-  const seeded = spawnSync(process.execPath, [cli, 'seed'], {
-    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  });
-  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
-  const serverEnv = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    ALLOWED_ORIGINS: ORIGIN,
-    ...(process.env.BENCH_NO_REDIS ? {} : { REDIS_URL }),
-    RATE_LIMIT_MAX: '100000000',
-    DATA_VERSION_POLL_MS: '0',
-    SCHEDULER: 'off',
-  };
-  const serve = () => startProcess([...SERVER_V8_FLAGS, cli, 'serve'], serverEnv, '/api/health');
-  const baselineServer = join(import.meta.dirname, 'baseline-server.ts');
+  seedDatabase(database.url);
+  const env = serverEnv(database.url);
+  const serve = () => startProcess([...SERVER_V8_FLAGS, cli, 'serve'], env, '/api/health');
   // The bare baseline runs with the server's V8 flags too, so the comparison stays like for like.
   const serveBare = () => startProcess([...SERVER_V8_FLAGS, baselineServer, 'bare', '{port}', sampleDir], {}, '/data');
 
@@ -134,20 +69,13 @@ try {
   apps.add(app.child);
 
   // The bytes the cached routes send, per encoding, for the bare baseline (same bytes, same headers).
-  const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
-  const sizes: Record<string, number> = {};
+  const sizes: Record<string, Record<string, number>> = {};
   for (const [name, path] of [
     ['data', DATA],
     ['boundaries', BOUNDARIES],
     ['topojson', `${BOUNDARIES}&format=topojson`],
   ] as const) {
-    for (const encoding of ['br', 'gzip', 'identity']) {
-      const sample = await raw(`${app.url}${path}`, encoding);
-      sizes[`${name}.${encoding}`] = sample.body.length;
-      const headers = Object.fromEntries(Object.entries(sample.headers).filter(([h]) => !HOP_BY_HOP.has(h)));
-      writeFileSync(join(sampleDir, `${name}.${encoding}.body`), sample.body);
-      writeFileSync(join(sampleDir, `${name}.${encoding}.headers.json`), JSON.stringify(headers));
-    }
+    sizes[name] = await recordSample(sampleDir, name, `${app.url}${path}`);
   }
   const seedStyle = await startProcess(
     [...SERVER_V8_FLAGS, baselineServer, 'seed', '{port}', database.url],
@@ -264,9 +192,9 @@ try {
   clearInterval(sampler);
 
   // Payload sizes: the bytes on the wire with gzip, as the goals are stated.
-  const geojsonGzip = sizes['boundaries.gzip']!;
-  const topojsonGzip = sizes['topojson.gzip']!;
-  const dataGzip = sizes['data.gzip']!;
+  const geojsonGzip = sizes.boundaries!.gzip!;
+  const topojsonGzip = sizes.topojson!.gzip!;
+  const dataGzip = sizes.data!.gzip!;
   recordFigure({
     bench,
     figure: 'boundaries (medium, US + CA) GeoJSON gzip',
@@ -302,8 +230,7 @@ try {
     pass: peakRss > 0 && peakRss < 300 * 1024 * 1024,
   });
 } finally {
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await stopAll();
   rmSync(sampleDir, { recursive: true, force: true });
   await database.drop();
 }

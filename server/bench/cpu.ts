@@ -7,16 +7,23 @@
 // up at full speed, then sends CPU_REQUESTS requests at CPU_RATE req/s (autocannon, 50 connections, the
 // bench's browser-like headers). Sides alternate within a round. CPU_ROUNDS, CPU_RATE, CPU_REQUESTS,
 // CPU_WARMUP (requests) set the run; BENCH_NO_REDIS=1 runs the app without Redis.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort } from '@chronos/devkit/processes';
 import { SERVER_V8_FLAGS } from '../src/v8-flags.ts';
-import { createTestDatabase, REDIS_URL } from '../src/testing/database.ts';
-import { HEADERS, median, ORIGIN } from './load.ts';
+import { createTestDatabase } from '../src/testing/database.ts';
+import { HEADERS, median } from './load.ts';
+import {
+  baselineServer,
+  recordSample,
+  seedDatabase,
+  serverEnv,
+  startProcess,
+  stopAll,
+  stopProcess,
+} from './servers.ts';
 
 const ROUNDS = Number(process.env.CPU_ROUNDS ?? 3);
 const RATE = Number(process.env.CPU_RATE ?? 3000);
@@ -29,42 +36,9 @@ const builds = (process.argv.length > 2 ? process.argv.slice(2) : ['app=src/cli.
   return { name, cli: resolve(path) };
 });
 
-const children: ChildProcess[] = [];
 /** CPU_PROF=<dir>: every server writes a V8 CPU profile in <dir>/<side>/ when it stops. */
 const profile = (side: string) =>
   process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.CPU_PROF, side)}`] : [];
-
-async function start(args: string[], env: NodeJS.ProcessEnv, probe: string) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    args.map((a) => a.replace('{port}', String(port))),
-    {
-      env: { ...process.env, ...env, PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${url}${probe}`, { headers: { origin: ORIGIN } }).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return { url, child };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${args.join(' ')} did not start`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((r) => {
-    child.once('exit', () => r());
-    child.kill('SIGTERM');
-  });
-}
 
 /** utime and stime of a process, µs. */
 function cpuUs(pid: number): { user: number; system: number } {
@@ -84,66 +58,30 @@ async function fire(url: string, options: { amount: number; overallRate?: number
   return bad;
 }
 
-function raw(url: string, encoding: string): Promise<{ body: Buffer; headers: Record<string, string> }> {
-  return new Promise((done, fail) => {
-    const req = httpRequest(url, { headers: { 'accept-encoding': encoding, origin: ORIGIN } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers))
-          if (typeof value === 'string') headers[name] = value;
-        done({ body: Buffer.concat(chunks), headers });
-      });
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
 const database = await createTestDatabase();
 const sampleDir = mkdtempSync(join(tmpdir(), 'chronos-bench-cpu-'));
 try {
-  const cli = join(import.meta.dirname, '../src/cli.ts');
-  const seeded = spawnSync(process.execPath, [cli, 'seed'], {
-    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  });
-  if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
-  const serverEnv = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    ALLOWED_ORIGINS: ORIGIN,
-    ...(process.env.BENCH_NO_REDIS ? {} : { REDIS_URL }),
-    RATE_LIMIT_MAX: '100000000',
-    DATA_VERSION_POLL_MS: '0',
-    SCHEDULER: 'off',
-  };
+  seedDatabase(database.url);
+  const env = serverEnv(database.url);
   // The bare route's bytes and headers, as bench:api writes them (from the first build). The bare server
   // reads a /boundaries sample too; only /data is loaded here, so both get the data answer.
-  const first = await start([...SERVER_V8_FLAGS, builds[0]!.cli, 'serve'], serverEnv, '/api/health');
-  const HOP_BY_HOP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
-  for (const name of ['data', 'boundaries']) {
-    for (const encoding of ['br', 'gzip', 'identity']) {
-      const sample = await raw(`${first.url}${DATA}`, encoding);
-      const headers = Object.fromEntries(Object.entries(sample.headers).filter(([h]) => !HOP_BY_HOP.has(h)));
-      writeFileSync(join(sampleDir, `${name}.${encoding}.body`), sample.body);
-      writeFileSync(join(sampleDir, `${name}.${encoding}.headers.json`), JSON.stringify(headers));
-    }
-  }
-  await stop(first.child);
-  const bareServer = join(import.meta.dirname, 'baseline-server.ts');
+  const first = await startProcess([...SERVER_V8_FLAGS, builds[0]!.cli, 'serve'], env, '/api/health');
+  for (const name of ['data', 'boundaries']) await recordSample(sampleDir, name, `${first.url}${DATA}`);
+  await stopProcess(first.child);
   const sides = [
     ...builds.map(({ name, cli }) => ({
       name,
-      start: () => start([...SERVER_V8_FLAGS, ...profile(name), cli, 'serve'], serverEnv, '/api/health'),
+      start: () => startProcess([...SERVER_V8_FLAGS, ...profile(name), cli, 'serve'], env, '/api/health'),
       path: DATA,
     })),
     {
       name: 'bare',
       start: () =>
-        start([...SERVER_V8_FLAGS, ...profile('bare'), bareServer, 'bare', '{port}', sampleDir], {}, '/data'),
+        startProcess(
+          [...SERVER_V8_FLAGS, ...profile('bare'), baselineServer, 'bare', '{port}', sampleDir],
+          {},
+          '/data',
+        ),
       path: '/data',
     },
   ];
@@ -175,7 +113,7 @@ try {
       line.push(
         `${side.name} ${(user + system).toFixed(1)} µs (user ${user.toFixed(1)}, system ${system.toFixed(1)}; ${Math.round(REQUESTS / elapsed)} req/s${bad ? `, ${bad} non-200` : ''})`,
       );
-      await stop(server.child);
+      await stopProcess(server.child);
     }
     process.stdout.write(
       `round ${round + 1}: ${line.join(', ')}  load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`,
@@ -189,8 +127,7 @@ try {
     );
   }
 } finally {
-  for (const child of children) child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
+  await stopAll();
   rmSync(sampleDir, { recursive: true, force: true });
   await database.drop();
 }
