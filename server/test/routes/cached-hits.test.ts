@@ -150,6 +150,63 @@ for (const redis of [false, REDIS_URL] as const) {
   });
 }
 
+describe('the cached-hit fast path: the variants of a request that change its headers, each answered as the normal path does', () => {
+  const SECOND = 'https://maps.chronos.example.org';
+  let fast: TestApp;
+  let normal: TestApp;
+  before(async () => {
+    // A limit no test here reaches: every request is answered from the cache.
+    const env = { ALLOWED_ORIGINS: `${OURS},${SECOND}`, RATE_LIMIT_MAX: '10000' };
+    [fast, normal] = await Promise.all([
+      buildTestApp('postgres', { redis: false, env }),
+      buildTestApp('postgres', { redis: false, env, cachedHitFastPath: false }),
+    ]);
+  });
+  after(() => Promise.all([fast.close(), normal.close()]));
+
+  async function same(request: Request & { method?: 'GET' | 'HEAD' }, why: string): Promise<Response> {
+    const [a, b] = [await fast.app.inject(request), await normal.app.inject(request)];
+    assert.deepEqual(observed(a), observed(b), why);
+    return a;
+  }
+
+  test('origins (two allowed, one refused after them, none), encodings, If-None-Match forms, HEAD', async () => {
+    const spy = spyOnFastPath(fast.app.routeCache);
+    const url = `${DATA_URL}&time=2025-04`;
+    const first = await same({ url, headers: { origin: OURS, 'accept-encoding': 'gzip' } }, 'a miss in both');
+    const etag = first.headers.etag as string;
+    const before = spy.answered;
+    let allowed = 0;
+    for (const origin of [OURS, SECOND, `${OURS}/`, PARTNER, undefined]) {
+      for (const encoding of [undefined, 'identity', 'br;q=0, gzip', 'gzip;q=0, br', 'br;q=0, gzip;q=0', '*', 'GZIP']) {
+        for (const ifNoneMatch of [undefined, `W/${etag}`, `"other", ${etag}`, '*', '"other"']) {
+          const headers = {
+            ...(origin ? { origin } : {}),
+            ...(encoding ? { 'accept-encoding': encoding } : {}),
+            ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}),
+          };
+          const why = `origin ${origin}, accept-encoding ${encoding}, if-none-match ${ifNoneMatch}`;
+          const response = await same({ url, headers }, why);
+          if (origin === PARTNER) {
+            assert.equal(response.statusCode, 403, why);
+            continue;
+          }
+          allowed++;
+          assert.equal(response.statusCode, ifNoneMatch && ifNoneMatch !== '"other"' ? 304 : 200, why);
+          assert.equal(response.headers['access-control-allow-origin'], origin, why);
+          // The Date of this answer, not one recorded with the list.
+          assert.ok(Math.abs(Date.parse(response.headers.date as string) - Date.now()) < 60_000, why);
+        }
+      }
+    }
+    assert.equal(spy.answered - before, allowed, 'every allowed repeat was answered by the fast path');
+    for (const origin of [OURS, SECOND, undefined]) {
+      const head = await same({ method: 'HEAD', url, headers: origin ? { origin } : {} }, `HEAD, origin ${origin}`);
+      assert.equal(head.statusCode, 200);
+    }
+  });
+});
+
 describe('the cached-hit fast path and load shedding', () => {
   let t: TestApp;
   before(async () => {

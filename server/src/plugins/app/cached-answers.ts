@@ -27,11 +27,21 @@ interface Answer {
 const ENCODINGS = { br: 0, gzip: 2, identity: 4 } as const;
 /** Distinct origins remembered per entry (an allowed origin, or any origin a key is bound to). */
 const MAX_ORIGINS = 64;
+/** Answers remembered in all (~0.8 kB each: ~7 MB), emptied when full like the route cache's URLs. An
+ * allowed origin is whatever a key bound to `https://*.example.com`, or the request's own Host, accepts,
+ * so a client can send any number of them, to every entry: per entry alone, 100,000 hits with distinct
+ * origins held 84 MB (test/plugins/cached-answers.test.ts), growing with the entries the cache holds. */
+const MAX_ANSWERS = 8_192;
+/** A longer origin (any up to the 16 kB header limit) is answered from a list recorded for it, not kept. */
+const MAX_KEPT_ORIGIN_LENGTH = 256;
 
 /** One app's answers (the plugin makes one): `send` is the fast path's way to send a hit (route-cache.ts). */
 export class CachedAnswers {
   /** Per entry, per origin ('' for none): six answers, [encoding + 1 if revalidated], built when first sent. */
-  readonly #answers = new WeakMap<CachedResponse, Map<string, (Answer | undefined)[]>>();
+  #answers = new WeakMap<CachedResponse, Map<string, (Answer | undefined)[]>>();
+  /** Answers recorded into #answers since it was last emptied (also those since dropped: an entry gone, or
+   * its origins cleared), so it is emptied at most that much sooner. */
+  #recorded = 0;
   /** Whether the request id is the only header set before the fast path: checked on the first answer. */
   #onlyRequestIdBefore: boolean | undefined;
 
@@ -46,6 +56,13 @@ export class CachedAnswers {
     const origin = request.headers.origin || '';
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
     const revalidated = etagMatches(request.headers['if-none-match'], entry.etag);
+    if (origin.length > MAX_KEPT_ORIGIN_LENGTH) {
+      return write(request, reply, record(entry, cacheControl, origin, encoding, revalidated));
+    }
+    if (this.#recorded >= MAX_ANSWERS) {
+      this.#answers = new WeakMap();
+      this.#recorded = 0;
+    }
     let byOrigin = this.#answers.get(entry);
     if (byOrigin === undefined) {
       byOrigin = new Map();
@@ -62,14 +79,20 @@ export class CachedAnswers {
     if (answer === undefined) {
       answer = record(entry, cacheControl, origin, encoding, revalidated);
       slots[slot] = answer;
+      this.#recorded++;
     }
-    // writeHead turns the list into the header block at once (validating it, as for any response).
-    answer.headers[1] = request.id;
-    const raw = reply.raw;
-    raw.writeHead(answer.status, answer.headers);
-    raw.end(answer.body);
-    return reply;
+    return write(request, reply, answer);
   };
+}
+
+/** Sends an answer with this request's id. */
+function write(request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply {
+  // writeHead turns the list into the header block at once (validating it, as for any response).
+  answer.headers[1] = request.id;
+  const raw = reply.raw;
+  raw.writeHead(answer.status, answer.headers);
+  raw.end(answer.body);
+  return reply;
 }
 
 function isOnlyRequestId(reply: FastifyReply, id: string): boolean {
