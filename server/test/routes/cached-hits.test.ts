@@ -205,6 +205,31 @@ describe('the cached-hit fast path: the variants of a request that change its he
       assert.equal(head.statusCode, 200);
     }
   });
+
+  test('a new data version: a new ETag at once, the old one no longer revalidates, then fast hits again', async () => {
+    const spy = spyOnFastPath(fast.app.routeCache);
+    const url = `${DATA_URL}&time=2025-09`;
+    const headers = { origin: OURS, 'accept-encoding': 'br' };
+    await same({ url, headers }, 'a miss in both');
+    const old = await same({ url, headers }, 'a hit in both');
+    const before = spy.answered;
+    for (const app of [fast, normal]) {
+      await app.app.db.query(
+        "update observations set value = 42.5, status = 'revised' where region = 'US-CA' and time = '2025-09-01'",
+      );
+      await app.app.db.query("update data_versions set version = version + 1 where scope = 'data'");
+      await app.app.catalog.refresh();
+    }
+    const rebuilt = await same({ url, headers }, 'rebuilt in both');
+    assert.equal(spy.answered, before, 'the new version was not answered from the old entry');
+    assert.notEqual(rebuilt.headers.etag, old.headers.etag);
+    const stale = await same({ url, headers: { ...headers, 'if-none-match': old.headers.etag as string } }, 'old ETag');
+    assert.equal(stale.statusCode, 200);
+    assert.equal(stale.headers.etag, rebuilt.headers.etag);
+    const fresh = await same({ url, headers: { ...headers, 'if-none-match': rebuilt.headers.etag as string } }, 'new');
+    assert.equal(fresh.statusCode, 304);
+    assert.equal(spy.answered - before, 2, 'the new entry is answered by the fast path');
+  });
 });
 
 describe('the cached-hit fast path and load shedding', () => {
