@@ -3,11 +3,12 @@
 // and a new version is never answered from an earlier resolution.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { ResponseCache } from '../../src/cache/response-cache.ts';
 import { RouteCache } from '../../src/cache/route-cache.ts';
 import { DATA_CACHE_CONTROL, JSON_TYPE } from '../../src/cache/send.ts';
 import type { Versions } from '../../src/db/versions.ts';
+import { collectGarbage } from '../helpers.ts';
 
 function setup() {
   const versions: Versions = { data: 1, boundaries: 1 };
@@ -64,4 +65,49 @@ test('a repeated URL is answered from the cache without the handler; a new versi
   } finally {
     await app.close();
   }
+});
+
+test('remembered URLs stay within a few megabytes however long the URLs a client sends', async () => {
+  const versions: Versions = { data: 1, boundaries: 1 };
+  const routeCache = new RouteCache(new ResponseCache({ maxMemoryBytes: 1 << 20, ttlSeconds: 60 }), () => versions);
+  const spec = {
+    route: 'thing',
+    dependsOn: 'data' as const,
+    params: ['1'],
+    cacheControl: DATA_CACHE_CONTROL,
+    contentType: JSON_TYPE,
+    build: async () => '{"n":1}',
+  };
+  // What reply() reads of a request and writes to a reply (app.inject's own responses are not measured:
+  // it holds ~10 kB per Buffer body sent until the app closes, a real socket does not).
+  const answer = async (url: string) => {
+    let status = 200;
+    const reply = {
+      header: () => reply,
+      getHeader: () => undefined,
+      code: (code: number) => {
+        status = code;
+        return reply;
+      },
+      send: () => reply,
+    };
+    const request = { url, headers: {}, matchedRoute: '/thing', routeOptions: { config: {} } };
+    await routeCache.reply(request as unknown as FastifyRequest, reply as unknown as FastifyReply, spec);
+    return status;
+  };
+  // Parameters a route does not read are dropped by its schema, so a client can make any URL it likes
+  // resolve to a cached body: up to the 16 kB header limit, each a new URL to remember. As Node parses
+  // them: flat, distinct strings.
+  const padding = 'x'.repeat(12_000);
+  await answer('/thing?n=1');
+  await collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 2_000; i++) {
+    assert.equal(await answer(Buffer.from(`/thing?n=1&pad=${padding}${i}`).toString('latin1')), 200);
+  }
+  await collectGarbage();
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.ok(grown < 8 * 2 ** 20, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MiB`);
+  // A short URL is still remembered.
+  assert.ok(routeCache.hit('/thing?n=1'));
 });
