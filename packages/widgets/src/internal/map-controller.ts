@@ -81,6 +81,8 @@ export class MapController implements ReactiveController {
   #restoring: Promise<MapLibreMap> | undefined;
   /** Runs waiting for a released map to be back and painted. */
   #backFromRelease: (() => void)[] = [];
+  /** Counts the times the map was removed (with the host, or released): a map whose creation spans one is dropped. */
+  #removals = 0;
 
   /** `runtime` is the MapLibre chunk this class came with (passed in: the chunk's module imports this one). */
   constructor(host: ReactiveControllerHost & HTMLElement, callbacks: MapCallbacks, runtime: Runtime) {
@@ -93,6 +95,7 @@ export class MapController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    this.#removals++;
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#context.set(false);
@@ -129,6 +132,7 @@ export class MapController implements ReactiveController {
 
   /** Removes the map and forgets what was drawn on it; the next attach() creates another. */
   #remove(): void {
+    this.#removals++;
     this.#unwatch?.();
     this.#unwatch = undefined;
     this.#context.set(false);
@@ -174,14 +178,21 @@ export class MapController implements ReactiveController {
    */
   attach(container: HTMLElement, settings: MapSettings): Promise<MapLibreMap> {
     this.#settings = settings;
-    this.#creating ??= this.#create(container, settings).catch((error) => {
-      this.#creating = undefined;
-      throw error;
-    });
+    if (!this.#creating) {
+      const creating = this.#create(container, settings).catch((error) => {
+        // Unless another creation started meanwhile (the host was moved in the DOM).
+        if (this.#creating === creating) this.#creating = undefined;
+        throw error;
+      });
+      this.#creating = creating;
+    }
     return this.#creating;
   }
 
   async #create(container: HTMLElement, settings: MapSettings): Promise<MapLibreMap> {
+    // Off the page (removed while the MapLibre chunk or an idle moment was awaited): no WebGL context to hold.
+    if (!this.#host.isConnected) throw removedMeanwhile();
+    const removals = this.#removals;
     const runtime = this.#runtime;
     const root = this.#host.shadowRoot;
     const sheet = runtime.maplibreStyleSheet();
@@ -190,11 +201,12 @@ export class MapController implements ReactiveController {
     }
     const map = new runtime.maplibregl.Map(mapOptions(container, settings, this.#released?.camera));
     this.#unwatch?.();
-    this.#unwatch = watchMapFailures(map, {
+    const unwatch = watchMapFailures(map, {
       fatal: (message) => this.#callbacks.onError(message),
       basemap: (reason) => this.#basemapFailed(reason),
       messages: () => messagesOf(this.#host),
     });
+    this.#unwatch = unwatch;
     // The hatch is added when the style first asks for it (and is not missing before the style loads).
     map.on('styleimagemissing', (event: { id: string }) => {
       if (event.id === PATTERN && !map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(this.#theme.noDataStripe));
@@ -204,6 +216,12 @@ export class MapController implements ReactiveController {
     // 'style.load' (the style is usable) rather than 'load' (after the first full render): sources can be
     // added a frame earlier, and that frame is expensive where WebGL is software-rendered.
     if (!map.isStyleLoaded()) await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+    // Removed (or moved, which creates another) while the style loaded: this map was never the host's.
+    if (removals !== this.#removals) {
+      unwatch();
+      map.remove();
+      throw removedMeanwhile();
+    }
     if (!map.hasImage(PATTERN)) map.addImage(PATTERN, hatch(settings.theme.noDataStripe));
     watchRegionPointer(map, {
       hover: (code, point) => {
@@ -364,4 +382,9 @@ export class MapController implements ReactiveController {
       else this.#callbacks.onError(messagesOf(this.#host).mapFailures.didNotDraw(DRAW_DEADLINE_MS / 1000));
     });
   }
+}
+
+/** The rejection of a map creation that the host's removal made pointless (its load run was aborted with it). */
+function removedMeanwhile(): Error {
+  return new DOMException('The element was removed while its map was being created', 'AbortError');
 }

@@ -137,7 +137,9 @@ export class ChoroplethMap {
       .then(() => this.#created(this.controller.restore(container)))
       .then(() => this.controller.painted())
       .then(() => this.#hooks.restored())
-      .catch((error: unknown) => this.#hooks.failed((error as Error).message))
+      .catch((error: unknown) => {
+        if (!removed(error)) this.#hooks.failed((error as Error).message);
+      })
       .finally(() => visibility.settled());
   }
 
@@ -156,6 +158,8 @@ export class ChoroplethMap {
   /** The map could not be created, or was removed: it holds no WebGL context; the element's map failure. */
   #failed(error: unknown): never {
     this.#hooks.visibility().stopped();
+    // Removed while being created: not a failure (the run that asked for the map was aborted with the removal).
+    if (removed(error)) throw error;
     throw mapFailure(error, messagesOf(this.#host));
   }
 
@@ -170,3 +174,6 @@ export class ChoroplethMap {
     }
   }
 }
+
+/** Whether a map's creation was given up because its element left the page (MapController's AbortError). */
+const removed = (error: unknown): boolean => (error as Error | undefined)?.name === 'AbortError';
