@@ -22,9 +22,17 @@ export function pageLang(node: Node): string {
   return langOf(node) || navigator.language || 'en';
 }
 
-/** Elements that spoke English for want of a catalogue, by that catalogue's language: each renders again when it
- * arrives, whichever element's fetch (or retry) brought it. */
+/** Elements on the page that spoke English for want of a catalogue, by that catalogue's language: each renders
+ * again when it arrives, whichever element's fetch (or retry) brought it. An element leaves the list when it leaves
+ * the page (LangController), so a catalogue that never arrives holds no removed element. */
 const waiting = new Map<string, Set<{ requestUpdate(): void }>>();
+
+/** Takes `host` off every waiting list; whether it was on one. */
+function stopWaiting(host: { requestUpdate(): void }): boolean {
+  let was = false;
+  for (const hosts of waiting.values()) was = hosts.delete(host) || was;
+  return was;
+}
 
 function renderAgain(language: string): void {
   const hosts = waiting.get(language);
@@ -40,7 +48,9 @@ export function messagesIn(lang: string, host?: { requestUpdate(): void }): Mess
   const messages = loadedMessages(lang);
   if (messages) return messages;
   const language = lang.split('-')[0]!.toLowerCase();
-  if (host) waiting.set(language, (waiting.get(language) ?? new Set()).add(host));
+  if (host && (host as Partial<Node>).isConnected !== false) {
+    waiting.set(language, (waiting.get(language) ?? new Set()).add(host));
+  }
   const retry = catalogueFailed(lang);
   loadMessages(lang).then(
     () => renderAgain(language),
@@ -81,6 +91,8 @@ export class LangController implements ReactiveController {
   #observer: MutationObserver | undefined;
   /** The `lang` found, kept until a `lang` changes or the element moves (read for every region of a render). */
   #lang: string | undefined;
+  /** Whether the element left the page while waiting for its catalogue (it renders again when it comes back). */
+  #leftWaiting = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -89,6 +101,8 @@ export class LangController implements ReactiveController {
 
   hostConnected(): void {
     this.#lang = undefined;
+    if (this.#leftWaiting) this.#host.requestUpdate();
+    this.#leftWaiting = false;
     this.#observer = new MutationObserver(() => {
       this.#lang = undefined;
       this.#host.requestUpdate();
@@ -100,6 +114,7 @@ export class LangController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#leftWaiting = stopWaiting(this.#host);
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#lang = undefined;
