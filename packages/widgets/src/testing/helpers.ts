@@ -82,19 +82,32 @@ export function closeTo(a: Rgb, b: Rgb, tolerance = 3): boolean {
   return a.every((value, i) => Math.abs(value - b[i]!) <= tolerance);
 }
 
-/** The RGBA pixels of a size×size block of the map's canvas centred on a longitude/latitude. */
-function pixelsAround(element: ChronosChoropleth, lngLat: [number, number], size: number): Uint8ClampedArray {
+/** A 2D copy of the map's canvas as drawn now, and the canvas pixel at a longitude/latitude. */
+export function mapSnapshot(element: ChronosChoropleth): {
+  context: CanvasRenderingContext2D;
+  pixelAt(lngLat: [number, number]): { x: number; y: number };
+} {
   const map = element.map!;
   const canvas = map.getCanvas();
-  const point = map.project(lngLat);
   const scale = canvas.width / canvas.clientWidth;
   const copy = document.createElement('canvas');
   copy.width = canvas.width;
   copy.height = canvas.height;
   const context = copy.getContext('2d')!;
   context.drawImage(canvas, 0, 0);
+  const pixelAt = (lngLat: [number, number]) => {
+    const point = map.project(lngLat);
+    return { x: Math.round(point.x * scale), y: Math.round(point.y * scale) };
+  };
+  return { context, pixelAt };
+}
+
+/** The RGBA pixels of a size×size block of the map's canvas centred on a longitude/latitude. */
+function pixelsAround(element: ChronosChoropleth, lngLat: [number, number], size: number): Uint8ClampedArray {
+  const { context, pixelAt } = mapSnapshot(element);
+  const { x, y } = pixelAt(lngLat);
   const half = Math.floor(size / 2);
-  return context.getImageData(Math.round(point.x * scale) - half, Math.round(point.y * scale) - half, size, size).data;
+  return context.getImageData(x - half, y - half, size, size).data;
 }
 
 /**

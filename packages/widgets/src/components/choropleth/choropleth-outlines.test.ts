@@ -6,7 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { FOCUS } from '../../internal/map-layers.ts';
 import { choropleth, isolateEachTest, settled } from '../../testing/choropleth.ts';
-import { closeTo, nextEvent, parseColor, type Rgb } from '../../testing/helpers.ts';
+import { closeTo, mapSnapshot, nextEvent, parseColor, type Rgb } from '../../testing/helpers.ts';
 import type { ChronosChoropleth } from './choropleth.ts';
 import './chronos-choropleth.ts';
 
@@ -19,18 +19,10 @@ const SEAM_LNG = -90;
 /** How many canvas columns from `-reach` to `reach` px around the seam show `color` (within `tolerance` per channel)
  * within 25 px of the border's latitude. */
 function columnsWith(element: ChronosChoropleth, color: Rgb, reach: number, tolerance = 40): number {
-  const map = element.map!;
-  const canvas = map.getCanvas();
-  const scale = canvas.width / canvas.clientWidth;
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const context = copy.getContext('2d')!;
-  context.drawImage(canvas, 0, 0);
-  const seam = map.project([SEAM_LNG, BORDER_LAT]);
-  const x0 = Math.round(seam.x * scale);
-  const y0 = Math.round(seam.y * scale);
-  const band = Math.round(25 * scale);
+  const { context, pixelAt } = mapSnapshot(element);
+  const { x: x0, y: y0 } = pixelAt([SEAM_LNG, BORDER_LAT]);
+  const canvas = element.map!.getCanvas();
+  const band = Math.round(25 * (canvas.width / canvas.clientWidth));
   let count = 0;
   for (let dx = -reach; dx <= reach; dx++) {
     const data = context.getImageData(x0 + dx, y0 - band, 1, 2 * band + 1).data;
